@@ -1,0 +1,146 @@
+// The shapes that flow between pipeline stages. Every stage takes and returns plain
+// data of these types; nothing else is shared between stages.
+
+/** Front matter of one content page, after validation. */
+export interface PageMeta {
+  paper: string
+  /** Issue date, ISO `YYYY-MM-DD` (a calendar date, no time zone). */
+  date: string
+  page: number
+  source: string | null
+}
+
+/** One content file as read by `ingest`. */
+export interface RawPage {
+  meta: PageMeta
+  /** Path relative to the content folder, with `/` separators (`2022/2022-06-07/page-01.txt`). */
+  contentPath: string
+  /** Path for messages, relative to the current directory. */
+  displayPath: string
+  /** The page text after the front matter, exactly as in the file (line endings normalised to `\n`). */
+  text: string
+  /** 1-based line in the file where `text` starts (front matter lines come before it). */
+  firstLine: number
+}
+
+/** One non-blank printed line after normalisation. */
+export interface PageLine {
+  /** 1-based line number in the content file. */
+  line: number
+  /** The line exactly as extracted. */
+  raw: string
+  /** The line normalised: letter-spacing undone, Chinese punctuation full-width, trimmed. */
+  text: string
+  /** Blank lines between this line and the previous non-blank line (or the page start). */
+  blankBefore: number
+}
+
+export interface NormalizedPage {
+  page: RawPage
+  lines: PageLine[]
+}
+
+/** What a printed line is, as far as segmentation is concerned. */
+export type BlockKind =
+  | 'headline'
+  | 'kicker'
+  | 'column'
+  | 'byline'
+  | 'dateline'
+  | 'body'
+  | 'caption'
+  | 'photo-credit'
+  | 'continuation'
+  | 'ad'
+  | 'masthead'
+  | 'fragment'
+
+export type StoryKind = 'report' | 'photo' | 'brief'
+
+export interface BylineEntry {
+  name: string
+  role: string | null
+}
+
+export interface PersonMention {
+  name: string
+  /** Titles printed before the name in this story, as printed (`市委副书记、市长`). */
+  roles: string[]
+}
+
+/** A paragraph of story text with the source lines it came from. */
+export interface Paragraph {
+  text: string
+  lines: number[]
+}
+
+export interface Story {
+  id: string
+  kind: StoryKind
+  column: string | null
+  headline: string[]
+  title: string
+  titleDerived: boolean
+  byline: BylineEntry[]
+  /** Event date (ISO) or null. */
+  date: string | null
+  paragraphs: Paragraph[]
+  people: PersonMention[]
+  organizations: string[]
+  topics: string[]
+  photographers: string[]
+  continuedOn: number | null
+  continuedFrom: number | null
+  /** First and last source line of everything that belongs to the story. */
+  lines: [number, number]
+  /** Source line where the body starts (part of the id). */
+  bodyLine: number
+}
+
+/** Page text that belongs to no story: mastheads, ads, promos, stray fragments. */
+export interface Furniture {
+  kind: 'masthead' | 'ad' | 'fragment'
+  text: string
+  line: number
+}
+
+/** How each source line was used, for the page view. */
+export interface LineRole {
+  line: number
+  kind: BlockKind
+  /** Index into the page's stories, or null for furniture. */
+  story: number | null
+}
+
+export interface SegmentedPage {
+  page: RawPage
+  lines: PageLine[]
+  stories: Story[]
+  furniture: Furniture[]
+  lineRoles: LineRole[]
+}
+
+export interface Issue {
+  date: string
+  paper: string
+  pages: SegmentedPage[]
+}
+
+export interface SiteConfig {
+  title: string
+  /** Absolute base URL for feeds and sitemaps, or null when unknown. */
+  siteUrl: string | null
+  language: string
+}
+
+export interface SiteModel {
+  config: SiteConfig
+  /** Newest first. */
+  issues: Issue[]
+}
+
+/** A file the build writes, relative to the output folder. */
+export interface OutputFile {
+  path: string
+  contents: string | Uint8Array
+}
