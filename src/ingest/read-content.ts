@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { glob } from 'tinyglobby'
+import { VFile } from 'vfile'
+import type { RawPage } from '../types.js'
+import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
+
+/** `content/YYYY/YYYY-MM-DD/page-NN.txt` */
+const PAGE_PATH = /^(?<year>\d{4})\/(?<date>\d{4}-\d{2}-\d{2})\/page-(?<page>\d{1,3})\.txt$/u
+
+export interface IngestResult {
+  pages: RawPage[]
+  /** One file per content page, carrying that page's diagnostics. */
+  files: VFile[]
+  /** Pages that could not be read (their file has a fatal message). */
+  failed: VFile[]
+}
+
+/** Lists the page files of a content folder in a stable order (editor data under `_data/` is not a page). */
+export async function listPageFiles(contentDir: string): Promise<string[]> {
+  const found = await glob(['**/*.txt'], { cwd: contentDir, ignore: ['_data/**', '**/node_modules/**'], followSymbolicLinks: false })
+  return found.sort()
+}
+
+/** Reads every page of a content folder. Only this module touches the content files. */
+export async function readContent(contentDir: string, cwd = process.cwd()): Promise<IngestResult> {
+  const result: IngestResult = { pages: [], files: [], failed: [] }
+  for (const contentPath of await listPageFiles(contentDir)) {
+    const absolute = path.join(contentDir, contentPath)
+    const file = new VFile({ path: path.relative(cwd, absolute) || absolute })
+    result.files.push(file)
+    try {
+      const bytes = await readFile(absolute)
+      const page = toRawPage(bytes.toString('utf8'), contentPath, file)
+      if (page) result.pages.push(page)
+      else result.failed.push(file)
+    } catch (error) {
+      if (!file.messages.some((m) => m.fatal)) {
+        const m = file.message(`Cannot read page: ${(error as Error).message}`, {
+          place: { line: 1, column: 1 },
+          ruleId: 'read',
+          source: 'ingest',
+        })
+        m.fatal = true
+      }
+      result.failed.push(file)
+    }
+  }
+  return result
+}
+
+/** Turns the text of one page file into a RawPage, or null when it cannot be built. */
+export function toRawPage(input: string, contentPath: string, file: VFile): RawPage | null {
+  const text = input.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n')
+  file.value = text
+  const { meta, body, firstLine } = parseFrontMatter(text, file)
+  const fromPath = PAGE_PATH.exec(contentPath)?.groups
+  let date = meta.date
+  if (fromPath && !isValidIsoDate(fromPath.date ?? '')) {
+    file.message(`Unexpected folder date \`${fromPath.date}\`, expected a real calendar date`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'path-date',
+      source: 'ingest',
+    })
+  }
+  const pathDate = fromPath?.date && isValidIsoDate(fromPath.date) ? fromPath.date : undefined
+  if (!date && pathDate) {
+    date = pathDate
+    file.message(`Missing \`date\` in front matter, using ${pathDate} from the folder name`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'front-matter-date-missing',
+      source: 'ingest',
+    })
+  } else if (date && pathDate && date !== pathDate) {
+    file.message(`Unexpected folder date ${pathDate} for a page dated ${date} in front matter, expected them to agree (front matter wins)`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'path-date-mismatch',
+      source: 'ingest',
+    })
+  }
+  if (!date) {
+    const m = file.message('Missing issue date: add `date: YYYY-MM-DD` to the front matter or put the page in a `YYYY-MM-DD` folder', {
+      place: { line: 1, column: 1 },
+      ruleId: 'date-missing',
+      source: 'ingest',
+    })
+    m.fatal = true
+    return null
+  }
+  let page = meta.page
+  if (page === undefined) {
+    page = fromPath?.page ? Number(fromPath.page) : 1
+    file.message(`Missing \`page\` in front matter, using ${page}`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'front-matter-page-missing',
+      source: 'ingest',
+    })
+  }
+  return {
+    meta: { paper: meta.paper ?? '', date, page, source: meta.source ?? null },
+    contentPath,
+    displayPath: file.path,
+    text: body,
+    firstLine,
+  }
+}

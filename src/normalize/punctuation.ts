@@ -1,0 +1,30 @@
+/** ASCII punctuation that the extraction sometimes emits inside Chinese text. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', '(': '（', ')': '）', '!': '！', ':': '：', ';': '；', '?': '？' }
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》]/u
+
+/**
+ * Turns ASCII `, ( ) ! : ; ?` into their full-width forms when they stand next to
+ * Chinese text, and full-width Latin letters and digits into ASCII, so that
+ * `会议,传达` and `会议，传达` read the same.
+ */
+export function normalizePunctuation(line: string): string {
+  const chars = [...line.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu, (c) => c.normalize('NFKC')).replace(/\u3000/gu, ' ')]
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string
+    const full = FULL_WIDTH[c]
+    if (!full) continue
+    if (isCjkNeighbour(chars, i, -1) || isCjkNeighbour(chars, i, 1)) chars[i] = full
+  }
+  return chars.join('')
+}
+
+function isCjkNeighbour(chars: string[], i: number, step: 1 | -1): boolean {
+  for (let j = i + step; j >= 0 && j < chars.length; j += step) {
+    const c = chars[j] as string
+    if (c === ' ') continue
+    if (FULL_WIDTH[c]) continue // `),` or `(（` chains: look past them
+    return CJK.test(c)
+  }
+  return false
+}

@@ -1,0 +1,191 @@
+import { surnameScore } from '../lexicon/surnames.js'
+import type { PageLine } from '../types.js'
+import { strongFurniture, weakFurniture, type FurnitureKind } from './furniture.js'
+import { displayWidth, endsTerminal, gapBefore, hasSentencePunct, layoutProfile } from './line-features.js'
+import {
+  BRIEF_BULLET,
+  BYLINE_LINE,
+  CONTINUED_FROM,
+  CONTINUED_ON,
+  END_BRACKET_CREDIT,
+  END_ROLE_CREDIT,
+  NAME_ONLY,
+  PHOTO_CREDIT,
+  REPORT_MARKER,
+} from './patterns.js'
+
+export type LineClass = 'furniture' | 'heading' | 'prose' | 'byline' | 'credit' | 'photo-credit' | 'continuation'
+
+/** How a prose line opens a story, if it does. */
+export type StoryStart = 'report' | 'brief' | 'continued'
+
+export interface ClassifiedLine {
+  line: PageLine
+  cls: LineClass
+  furniture?: FurnitureKind
+  starts?: StoryStart
+}
+
+/** Words that end place and unit names, which a lone short line must not be taken for a name by. */
+const NOT_A_NAME_END = /[镇乡村县市区省路街站馆院所局委会部处办队园场厂司]$/u
+
+/** `何燕兵`, `崔璐`: a short line that reads as a personal name. */
+export function looksLikeName(text: string): boolean {
+  if (!NAME_ONLY.test(text) || NOT_A_NAME_END.test(text)) return false
+  return surnameScore(text) > 0
+}
+
+const wholeMatch = (re: RegExp, text: string): boolean => {
+  const m = re.exec(text)
+  return m !== null && m.index === 0
+}
+
+/**
+ * Classifies every non-blank line of a page: furniture, headline material, running
+ * text (prose), or one of the printed markers around a story. Running text is
+ * recognised by its punctuation and by paragraphs that are still open (a line that
+ * does not end a sentence continues on the next line, across blank lines).
+ */
+export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[] {
+  const layout = layoutProfile(lines)
+  const out: ClassifiedLine[] = []
+  let paragraph = '' // running text of the open paragraph, '' when none is open
+
+  const set = (i: number, cls: LineClass, extra: Partial<ClassifiedLine> = {}): void => {
+    out[i] = { line: lines[i] as PageLine, cls, ...extra }
+  }
+  const prose = (i: number, text: string, starts?: StoryStart): void => {
+    set(i, 'prose', starts ? { starts } : {})
+    paragraph = starts ? text : paragraph + text
+    if (endsTerminal(paragraph)) paragraph = ''
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as PageLine
+    const t = line.text
+    const prev = out[i - 1]
+
+    // Markers that open a story win over everything, even an open paragraph.
+    if (REPORT_MARKER.test(t)) {
+      prose(i, t, 'report')
+      continue
+    }
+    if (BYLINE_LINE.test(t)) {
+      set(i, 'byline')
+      paragraph = ''
+      continue
+    }
+    if (prev?.cls === 'byline' && gapBefore(line) <= 1 && /^[\p{Script=Han} ]{2,12}$/u.test(t) && t.split(' ').every(looksLikeName)) {
+      set(i, 'byline') // `■通讯员 翟学武` / `  张建忠`: the byline wraps onto a second line
+      continue
+    }
+    if (CONTINUED_FROM.test(t)) {
+      prose(i, t, 'continued')
+      continue
+    }
+    if (BRIEF_BULLET.test(t)) {
+      prose(i, t, 'brief')
+      continue
+    }
+    if (wholeMatch(CONTINUED_ON, t)) {
+      set(i, 'continuation')
+      paragraph = ''
+      continue
+    }
+    if (wholeMatch(PHOTO_CREDIT, t) && (paragraph === '' || !hasSentencePunct(t))) {
+      set(i, 'photo-credit')
+      paragraph = ''
+      continue
+    }
+
+    const strong = strongFurniture(t, paper)
+    if (paragraph !== '') {
+      // An open paragraph runs on; only unmistakable furniture can interrupt it.
+      if (strong && !hasSentencePunct(t)) set(i, 'furniture', { furniture: strong })
+      else prose(i, t)
+      continue
+    }
+    if (strong) {
+      set(i, 'furniture', { furniture: strong })
+      continue
+    }
+    if (hasSentencePunct(t)) {
+      prose(i, t)
+      continue
+    }
+    const weak = weakFurniture(t, paper)
+    if (weak) {
+      set(i, 'furniture', { furniture: weak })
+      continue
+    }
+    const afterProse = prev?.cls === 'prose'
+    if (afterProse && (wholeMatch(END_BRACKET_CREDIT, t) || wholeMatch(END_ROLE_CREDIT, t) || looksLikeName(t))) {
+      set(i, 'credit')
+      continue
+    }
+    if (!afterProse && wholeMatch(END_ROLE_CREDIT, t) && REPORT_MARKER.test(lines[i + 1]?.text ?? '')) {
+      set(i, 'byline')
+      continue
+    }
+    if (prev?.cls === 'photo-credit' && endsWithInlineCredit(lines[i + 1]?.text ?? '')) {
+      prose(i, t) // in a strip of photo captions, the text between two credits is caption text (`…大户石` / `世明将…摄`)
+      continue
+    }
+    if (afterProse && gapBefore(line) === 0) {
+      prose(i, t) // a paragraph's first line glued to the previous paragraph (`村民裴敏` / `宏介绍，…`)
+      continue
+    }
+    if (startsParagraph(lines, i, layout.normalGap[i] ?? 0, layout.width[i] ?? 16)) prose(i, t)
+    else set(i, 'heading')
+  }
+  propagateFurniture(out)
+  return out
+}
+
+function endsWithInlineCredit(text: string): boolean {
+  const m = PHOTO_CREDIT.exec(text)
+  return m !== null && m.index > 0
+}
+
+/**
+ * A line without punctuation after a finished paragraph is a paragraph's first line
+ * (rather than a headline) when running text follows at the usual spacing and the
+ * line is about as wide as the column (an indented first line is a little shorter).
+ */
+function startsParagraph(lines: PageLine[], i: number, normalGap: number, width: number): boolean {
+  const bodyWide = (l: PageLine): boolean => {
+    const w = displayWidth(l.text)
+    return w >= width - 4.5 && w <= width + 1.5
+  }
+  if (!bodyWide(lines[i] as PageLine)) return false
+  // A paragraph may open with a few unpunctuated full lines (`会议传达学习《…》` / `《关于…的若干准`).
+  let j = i + 1
+  while (j < lines.length && j - i <= 3) {
+    const next = lines[j] as PageLine
+    if (gapBefore(next) > normalGap || REPORT_MARKER.test(next.text) || BRIEF_BULLET.test(next.text)) return false
+    if (hasSentencePunct(next.text)) return true
+    if (!bodyWide(next)) return false
+    j++
+  }
+  return false
+}
+
+/** Short unpunctuated lines printed in one block with furniture (an ad's slogan, a page header's section name) are furniture too. */
+function propagateFurniture(out: ClassifiedLine[]): void {
+  let start = 0
+  for (let i = 0; i <= out.length; i++) {
+    const atBlockStart = i === out.length || (i > start && (out[i] as ClassifiedLine).line.blankBefore > 0)
+    if (!atBlockStart) continue
+    const block = out.slice(start, i)
+    const kind = block.find((c) => c.cls === 'furniture')?.furniture
+    if (kind) {
+      for (const c of block) {
+        if ((c.cls === 'heading' || (c.cls === 'prose' && !c.starts)) && !hasSentencePunct(c.line.text) && [...c.line.text].length <= 12) {
+          c.cls = 'furniture'
+          c.furniture = kind
+        }
+      }
+    }
+    start = i
+  }
+}

@@ -1,0 +1,140 @@
+import type { VFile } from 'vfile'
+import { eventDate } from '../tag/event-date.js'
+import type { BlockKind, BylineEntry, Furniture, LineRole, NormalizedPage, PageLine, SegmentedPage, Story } from '../types.js'
+import { attachHeadlines, type HeadlineAssignment } from './attach-headlines.js'
+import { classifyLines } from './classify-lines.js'
+import { deriveTitle } from './derive-title.js'
+import { mainTitle, splitHeadlineLines } from './headline-lines.js'
+import { layoutProfile } from './line-features.js'
+import { buildElements } from './paragraphs.js'
+import { splitStories, type DraftStory, type GapItem } from './split-stories.js'
+
+/**
+ * Splits a normalised page into its stories and its furniture. Every non-blank line
+ * ends up in exactly one place: a story (headline, column, byline, body, credit,
+ * continuation note) or the page's furniture list.
+ */
+export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
+  const { meta } = page.page
+  const classified = classifyLines(page.lines, meta.paper)
+  const layout = layoutProfile(page.lines)
+  const indexOfLine = new Map(page.lines.map((l, i) => [l.line, i]))
+  const segments = splitStories(buildElements(classified))
+
+  const drafts: DraftStory[] = []
+  const gaps: GapItem[][] = [[]]
+  for (const s of segments) {
+    if (s.type === 'story') {
+      drafts.push(s.story)
+      gaps.push([])
+    } else (gaps[gaps.length - 1] as GapItem[]).push(s.item)
+  }
+  const columns = takeBriefColumns(drafts, gaps)
+  const { headlines, unattached } = attachHeadlines(drafts, gaps)
+
+  const roles = new Map<number, LineRole>()
+  const setRole = (line: number, kind: BlockKind, story: number | null): void => {
+    roles.set(line, { line, kind, story })
+  }
+  const stories = drafts.map((draft, index) => {
+    const assigned = headlines[index] ?? null
+    const story = buildStory(draft, assigned, columns.get(index) ?? null, page, layout.normalGap, indexOfLine)
+    for (const p of draft.paragraphs) for (const l of p.lines) setRole(l, draft.kind === 'photo' ? 'caption' : 'body', index)
+    for (const l of draft.bylineLines) setRole(l, 'byline', index)
+    for (const l of draft.creditLines) setRole(l, 'photo-credit', index)
+    for (const l of draft.continuationLines) setRole(l, 'continuation', index)
+    for (const l of assigned?.lines ?? []) setRole(l.line, l.line === story.columnLine ? 'column' : 'headline', index)
+    const column = columns.get(index)
+    if (column) setRole(column.line.line, 'column', index)
+    return story
+  })
+
+  const furniture: Furniture[] = []
+  for (const item of gaps.flat()) {
+    if (roles.has(item.line.line)) continue
+    const kind = item.role === 'furniture' ? (item.furniture ?? 'masthead') : 'fragment'
+    furniture.push({ kind, text: item.line.text, line: item.line.line })
+    setRole(item.line.line, kind, null)
+  }
+  for (const line of unattached) {
+    if (columnLines(columns).has(line.line)) continue
+    file.message(`Unexpected headline-like line \`${line.text}\` next to no story, expected it before or after a story's text (kept as a page fragment)`, {
+      place: { line: line.line, column: 1 },
+      ruleId: 'headline-unattached',
+      source: 'segment',
+    })
+  }
+  furniture.sort((a, b) => a.line - b.line)
+  const lineRoles = page.lines.map((l) => roles.get(l.line) ?? { line: l.line, kind: 'fragment' as const, story: null })
+  return { page: page.page, lines: page.lines, stories: stories.map((s) => s.story), furniture, lineRoles }
+}
+
+function columnLines(columns: Map<number, GapItem>): Set<number> {
+  return new Set([...columns.values()].map((c) => c.line.line))
+}
+
+/** A label directly above a run of ■ briefs is the column of every brief in the run. */
+function takeBriefColumns(drafts: DraftStory[], gaps: GapItem[][]): Map<number, GapItem> {
+  const columns = new Map<number, GapItem>()
+  drafts.forEach((draft, i) => {
+    if (draft.kind !== 'brief') return
+    const gap = gaps[i] as GapItem[]
+    const last = gap[gap.length - 1]
+    const label = last?.role === 'heading' ? last : i > 0 && drafts[i - 1]?.kind === 'brief' && gap.length === 0 ? columns.get(i - 1) : undefined
+    if (!label) return
+    columns.set(i, label)
+    if (last === label) gap.pop()
+  })
+  return columns
+}
+
+function uniqueByline(entries: BylineEntry[]): BylineEntry[] {
+  const seen = new Set<string>()
+  return entries.filter((e) => !seen.has(e.name) && seen.add(e.name))
+}
+
+function buildStory(
+  draft: DraftStory,
+  assigned: HeadlineAssignment | null,
+  briefColumn: GapItem | null,
+  page: NormalizedPage,
+  normalGap: number[],
+  indexOfLine: Map<number, number>,
+): { story: Story; columnLine: number | null } {
+  const { meta } = page.page
+  const firstHeadLine = assigned?.lines[0]
+  const parts = assigned
+    ? splitHeadlineLines(assigned.lines, normalGap[indexOfLine.get(firstHeadLine?.line ?? 0) ?? 0] ?? 0)
+    : { column: null, columnLine: null, headline: [] }
+  const lead = draft.paragraphs[0]?.text ?? ''
+  const title = parts.headline.length ? mainTitle(parts.headline) : deriveTitle(lead)
+  const bodyLine = draft.paragraphs[0]?.lines[0] ?? 0
+  const allLines = [
+    ...draft.paragraphs.flatMap((p) => p.lines),
+    ...draft.bylineLines,
+    ...draft.creditLines,
+    ...draft.continuationLines,
+    ...(assigned?.lines.map((l: PageLine) => l.line) ?? []),
+    ...(briefColumn ? [briefColumn.line.line] : []),
+  ]
+  const story: Story = {
+    id: `${meta.date}-p${meta.page}-l${bodyLine}`,
+    kind: draft.kind,
+    column: briefColumn?.line.text ?? parts.column,
+    headline: parts.headline,
+    title,
+    titleDerived: parts.headline.length === 0,
+    byline: uniqueByline(draft.byline),
+    date: draft.continuedFrom !== null ? null : eventDate(lead, meta.date),
+    paragraphs: draft.paragraphs.map((p) => ({ text: p.text, lines: p.lines })),
+    people: [],
+    organizations: [],
+    topics: [],
+    photographers: [...new Set(draft.photographers)],
+    continuedOn: draft.continuedOn,
+    continuedFrom: draft.continuedFrom,
+    lines: [Math.min(...allLines), Math.max(...allLines)],
+    bodyLine,
+  }
+  return { story, columnLine: parts.columnLine }
+}

@@ -1,0 +1,72 @@
+import type { PageLine } from '../types.js'
+import { SENTENCE_PUNCT, TERMINAL, PHOTO_CREDIT, CONTINUED_ON, END_BRACKET_CREDIT } from './patterns.js'
+
+/** Display width: a Chinese character is 1, an ASCII character half of one. */
+export function displayWidth(text: string): number {
+  let w = 0
+  for (const c of text) w += c.charCodeAt(0) < 0x2e80 && c !== '“' && c !== '”' && c !== '‘' && c !== '’' ? 0.5 : 1
+  return w
+}
+
+export function hasSentencePunct(text: string): boolean {
+  return SENTENCE_PUNCT.test(text)
+}
+
+/** The line closes a sentence (or a credit or a 下转 note), so a new paragraph may follow. */
+export function endsTerminal(text: string): boolean {
+  return TERMINAL.test(text) || PHOTO_CREDIT.test(text) || CONTINUED_ON.test(text) || END_BRACKET_CREDIT.test(text) || text === '摄'
+}
+
+/** Blank lines before a line, counting an indented line as set apart like one blank line. */
+export function gapBefore(line: PageLine): number {
+  return line.blankBefore + (/^\s/u.test(line.raw) ? 1 : 0)
+}
+
+function mode(values: number[], fallback: number): number {
+  if (values.length === 0) return fallback
+  const counts = new Map<number, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let best = fallback
+  let bestCount = 0
+  for (const [v, c] of [...counts].sort((a, b) => a[0] - b[0])) {
+    if (c > bestCount) {
+      best = v
+      bestCount = c
+    }
+  }
+  return best
+}
+
+export interface LayoutProfile {
+  /** Usual number of blank lines inside a paragraph near each line (0 single-spaced, 1 double-spaced). */
+  normalGap: number[]
+  /** Usual width of a full body line near each line. */
+  width: number[]
+}
+
+const WINDOW = 12
+
+/**
+ * Learns the page's local layout from lines that certainly run on into the next one
+ * (they have sentence punctuation but do not end a sentence). Pages mix single- and
+ * double-spaced stories, so both figures are taken from nearby lines only.
+ */
+export function layoutProfile(lines: PageLine[]): LayoutProfile {
+  const samples: { index: number; gap: number; width: number }[] = []
+  lines.forEach((l, i) => {
+    const next = lines[i + 1]
+    if (!next || !hasSentencePunct(l.text) || endsTerminal(l.text)) return
+    if (!/[\p{Script=Han}，、；]$/u.test(l.text)) return
+    samples.push({ index: i, gap: next.blankBefore, width: displayWidth(l.text) })
+  })
+  const globalGap = mode(samples.map((s) => s.gap), 0)
+  const globalWidth = mode(samples.map((s) => Math.round(s.width)), 16)
+  const normalGap: number[] = []
+  const width: number[] = []
+  lines.forEach((_, i) => {
+    const near = samples.filter((s) => Math.abs(s.index - i) <= WINDOW)
+    normalGap.push(near.length >= 3 ? mode(near.map((s) => s.gap), globalGap) : globalGap)
+    width.push(near.length >= 3 ? mode(near.map((s) => Math.round(s.width)), globalWidth) : globalWidth)
+  })
+  return { normalGap, width }
+}

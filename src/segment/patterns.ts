@@ -1,0 +1,61 @@
+// Named shapes of the printed page. Each constant describes one printed form and has
+// an example in tests/segment/patterns.test.ts. Bigger patterns are built from parts.
+
+const HAN = '\\p{Script=Han}'
+
+/** Reporter titles as printed in bylines: 记者, 融媒首席记者, 本报记者, 通讯员, 特约通讯员… */
+export const ROLE_SOURCE = `(?:本报|本台|本刊|融媒体?|全媒体|新媒体|首席|特约|见习|实习|摄影)*(?:记者|通讯员|摄影师|摄影)`
+export const ROLE = new RegExp(ROLE_SOURCE, 'u')
+
+/** 2–4 Chinese characters: the length of a personal name. */
+export const NAME_SOURCE = `[${HAN}]{2,4}`
+
+const MARKER_SOURCE = `本报讯|本报消息|本台讯|本刊讯|[${HAN}]{2,6}(?:网|台)讯`
+
+/** Markers that open a report: 本报讯, 本报消息, 本台讯, XX网讯. */
+export const REPORT_MARKER = new RegExp(`^(?<marker>${MARKER_SOURCE})`, 'u')
+
+/** `本报讯（融媒首席记者 张赤奎）` — the bracket after the marker holds the byline. */
+export const MARKER_BYLINE = new RegExp(`^(?<marker>${MARKER_SOURCE})\\s*(?:（(?<byline>[^（）]{1,40})）)?\\s*`, 'u')
+
+/** `□融媒首席记者 陈晓苏`, `■通讯员 翟学武`: a byline printed on its own line before the story. */
+export const BYLINE_LINE = new RegExp(`^[□■◆●]\\s*(?<byline>${ROLE_SOURCE}\\s*[${HAN}\\s]*)$`, 'u')
+
+/** `■日前，团武乡…`: a brief's bullet in front of its text. */
+export const BRIEF_BULLET = /^[■◆●▲]\s*/u
+
+/** `（下转2版）` at the end of a story's last line. */
+export const CONTINUED_ON = /\s*[（(](?:下转|转)第?\s*(?<page>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版[）)]\s*$/u
+
+/** `（上接1版）` in front of a continuation fragment. */
+export const CONTINUED_FROM = /^[（(](?:上接|接)第?\s*(?<page>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版[）)]\s*/u
+
+/** `… 融媒记者 卢斌 摄`, `胡婷婷 黄健生 摄`: a photo credit ending a caption (inline or own line). */
+export const PHOTO_CREDIT = new RegExp(
+  `(?:^|(?<=[。！？”）\\s]))\\s*(?<credit>(?<role>${ROLE_SOURCE})?\\s*(?<names>[${HAN}]{2,4}(?:\\s+[${HAN}]{2,4}){0,3})\\s*摄)$`,
+  'u',
+)
+
+/** `（记者 胡敏霞）`, `（常映红）`, `（记者 叶祯/文 宋延康/图）`: a reporter bracket ending a story. */
+export const END_BRACKET_CREDIT = new RegExp(
+  `(?:^|(?<=[。！？”]))[（(](?<byline>(?:${ROLE_SOURCE})?\\s*[${HAN}]{2,4}(?:[\\s/、]*(?:文|图|摄)?[\\s/、]*(?:${ROLE_SOURCE})?\\s*[${HAN}]{2,4})*(?:/(?:文|图|摄))?)[）)]$`,
+  'u',
+)
+
+/** `… 筑牢了坚实基础。 本报记者 李茹霞` or a line `本报记者 刘琴`: a credit without brackets. */
+export const END_ROLE_CREDIT = new RegExp(
+  `(?:^|(?<=[。！？”]))\\s*(?<byline>(?<role>${ROLE_SOURCE})\\s*[${HAN}]{2,4}(?:\\s+[${HAN}]{2,4}){0,3})$`,
+  'u',
+)
+
+/** A line holding only a 2–4 character name (`何燕兵`, `崔 璐` once letter-spacing is undone). */
+export const NAME_ONLY = new RegExp(`^[${HAN}]{2,4}$`, 'u')
+
+/** Kicker lines end with what a leader said: `章旭升在…时强调`, `…调研时要求`. */
+export const KICKER = /(?:强调|指出|要求|表示|提出|寄语|批示|指示|希望|部署)$/u
+
+/** Sentence punctuation: a line containing one is running text, not a headline. */
+export const SENTENCE_PUNCT = /[，。；、！？]/u
+
+/** A sentence that ends here (closing quotes and brackets may follow). */
+export const TERMINAL = /[。！？…][”’」』）]*$/u
