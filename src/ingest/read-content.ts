@@ -8,12 +8,10 @@ import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
 /** `content/YYYY/YYYY-MM-DD/page-NN.txt` */
 const PAGE_PATH = /^(?<year>\d{4})\/(?<date>\d{4}-\d{2}-\d{2})\/page-(?<page>\d{1,3})\.txt$/u
 
-export interface IngestResult {
-  pages: RawPage[]
-  /** One file per content page, carrying that page's diagnostics. */
-  files: VFile[]
-  /** Pages that could not be read (their file has a fatal message). */
-  failed: VFile[]
+/** One content file: its diagnostics, and the page when it could be read. */
+export interface IngestedPage {
+  file: VFile
+  page: RawPage | null
 }
 
 /** Lists the page files of a content folder in a stable order (editor data under `_data/` is not a page). */
@@ -23,17 +21,14 @@ export async function listPageFiles(contentDir: string): Promise<string[]> {
 }
 
 /** Reads every page of a content folder. Only this module touches the content files. */
-export async function readContent(contentDir: string, cwd = process.cwd()): Promise<IngestResult> {
-  const result: IngestResult = { pages: [], files: [], failed: [] }
+export async function readContent(contentDir: string, cwd = process.cwd()): Promise<IngestedPage[]> {
+  const result: IngestedPage[] = []
   for (const contentPath of await listPageFiles(contentDir)) {
     const absolute = path.join(contentDir, contentPath)
     const file = new VFile({ path: path.relative(cwd, absolute) || absolute })
-    result.files.push(file)
     try {
       const bytes = await readFile(absolute)
-      const page = toRawPage(bytes.toString('utf8'), contentPath, file)
-      if (page) result.pages.push(page)
-      else result.failed.push(file)
+      result.push({ file, page: toRawPage(bytes.toString('utf8'), contentPath, file) })
     } catch (error) {
       if (!file.messages.some((m) => m.fatal)) {
         const m = file.message(`Cannot read page: ${(error as Error).message}`, {
@@ -43,7 +38,7 @@ export async function readContent(contentDir: string, cwd = process.cwd()): Prom
         })
         m.fatal = true
       }
-      result.failed.push(file)
+      result.push({ file, page: null })
     }
   }
   return result

@@ -1,0 +1,74 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import { buildModel } from './pipeline.js'
+import { renderSite } from './render/index.js'
+import type { OutputFile, SiteModel } from './types.js'
+
+export interface BuildOptions {
+  contentDir: string
+  outDir: string
+  siteUrl?: string | null
+  /** Build and swap in the site even when some pages failed. */
+  keepGoing?: boolean
+}
+
+export interface BuildResult {
+  model: SiteModel
+  files: VFile[]
+  failed: VFile[]
+  /** Files written, or 0 when the old output was kept. */
+  written: number
+  /** Whether the new output replaced the old one. */
+  replaced: boolean
+}
+
+/**
+ * Runs the whole pipeline and writes the site. The new site is written into a
+ * temporary sibling of the output folder and swapped in only when the build is
+ * good (or --keep-going), so a failed build leaves the last good site untouched.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { model, files, failed } = await buildModel(options.contentDir, options.siteUrl ?? null)
+  if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, replaced: false }
+  const output = renderSite(model)
+  await writeAtomically(options.outDir, output)
+  return { model, files, failed, written: output.length, replaced: true }
+}
+
+/** Refuses paths that would land outside the output folder. */
+export function safeJoin(root: string, relative: string): string {
+  const target = path.resolve(root, relative)
+  if (!target.startsWith(path.resolve(root) + path.sep)) throw new Error(`Refusing to write outside the output folder: ${relative}`)
+  return target
+}
+
+export async function writeAtomically(outDir: string, files: OutputFile[]): Promise<void> {
+  const out = path.resolve(outDir)
+  const parent = path.dirname(out)
+  const stamp = `${process.pid}-${Date.now()}`
+  const temp = path.join(parent, `.${path.basename(out)}.tmp-${stamp}`)
+  const old = path.join(parent, `.${path.basename(out)}.old-${stamp}`)
+  await mkdir(temp, { recursive: true })
+  try {
+    const seen = new Set<string>()
+    for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      if (seen.has(f.path)) throw new Error(`Two outputs want the same file: ${f.path}`)
+      seen.add(f.path)
+      const target = safeJoin(temp, f.path)
+      await mkdir(path.dirname(target), { recursive: true })
+      await writeFile(target, f.contents)
+    }
+    let hadOld = true
+    try {
+      await rename(out, old)
+    } catch {
+      hadOld = false
+    }
+    await rename(temp, out)
+    if (hadOld) await rm(old, { recursive: true, force: true })
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true })
+    throw error
+  }
+}

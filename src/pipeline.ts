@@ -1,0 +1,59 @@
+import type { VFile } from 'vfile'
+import { readContent } from './ingest/read-content.js'
+import { normalizePage } from './normalize/index.js'
+import { segmentPage } from './segment/index.js'
+import type { Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
+
+export interface ModelResult {
+  model: SiteModel
+  /** One file per content page, with its diagnostics. */
+  files: VFile[]
+  /** Pages that could not be built (each file has a fatal message). */
+  failed: VFile[]
+}
+
+/** Turns one page into its stories. Never throws: a crash becomes a fatal message on the page's file. */
+export function processPage(page: RawPage, file: VFile): SegmentedPage | null {
+  try {
+    return segmentPage(normalizePage(page), file)
+  } catch (error) {
+    const m = file.message(`Cannot segment page: ${(error as Error).message}`, {
+      place: { line: page.firstLine, column: 1 },
+      ruleId: 'crash',
+      source: 'segment',
+    })
+    m.fatal = true
+    return null
+  }
+}
+
+/** Groups pages into issues, newest issue first, pages in page order. */
+export function groupIssues(pages: SegmentedPage[]): Issue[] {
+  const byDate = new Map<string, SegmentedPage[]>()
+  for (const p of pages) byDate.set(p.page.meta.date, [...(byDate.get(p.page.meta.date) ?? []), p])
+  return [...byDate.entries()]
+    .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
+    .map(([date, list]) => {
+      const sorted = [...list].sort((a, b) => a.page.meta.page - b.page.meta.page || (a.page.contentPath < b.page.contentPath ? -1 : 1))
+      return { date, paper: sorted.find((p) => p.page.meta.paper)?.page.meta.paper ?? '', pages: sorted }
+    })
+}
+
+export function defaultConfig(issues: Issue[], siteUrl: string | null): SiteConfig {
+  const paper = issues.find((i) => i.paper)?.paper ?? ''
+  return { title: paper ? `${paper} 数字报档案` : '数字报档案', siteUrl, language: 'zh-CN' }
+}
+
+/** ingest → normalize → segment → tag, for a whole content folder. */
+export async function buildModel(contentDir: string, siteUrl: string | null = null): Promise<ModelResult> {
+  const ingested = await readContent(contentDir)
+  const failed: VFile[] = []
+  const segmented: SegmentedPage[] = []
+  for (const { file, page } of ingested) {
+    const result = page ? processPage(page, file) : null
+    if (result) segmented.push(result)
+    else failed.push(file)
+  }
+  const issues = groupIssues(segmented)
+  return { model: { config: defaultConfig(issues, siteUrl), issues }, files: ingested.map((i) => i.file), failed }
+}
