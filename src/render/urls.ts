@@ -1,0 +1,72 @@
+// Where every page lives, as paths relative to the output root. Links are made relative to
+// the page that holds them (see `relativeHref`) and always end in a file name, because a site
+// opened from file:// shows a folder listing, not its index.html.
+
+function datePath(date: string): string {
+  const [year, month, day] = date.split('-')
+  if (!year || !month || !day) throw new Error(`Unexpected date "${date}", expected YYYY-MM-DD`)
+  return `${year}/${month}/${day}`
+}
+
+export const HOME_URL = 'index.html'
+export const SEARCH_URL = 'search.html'
+export const NOT_FOUND_URL = '404.html'
+export const STYLESHEET_URL = 'assets/style.css'
+export const SEARCH_SCRIPT_URL = 'assets/search.js'
+export const PEOPLE_URL = 'people/index.html'
+export const TOPICS_URL = 'topics/index.html'
+
+export function issueUrl(date: string): string {
+  return `${datePath(date)}/index.html`
+}
+
+export function pageUrl(date: string, page: number): string {
+  return `${datePath(date)}/p${page}.html`
+}
+
+export function storyUrl(issueDate: string, page: number, bodyLine: number): string {
+  return `${datePath(issueDate)}/p${page}-l${bodyLine}.html`
+}
+
+export function apiIssueUrl(date: string): string {
+  return `api/issues/${date}.json`
+}
+
+/**
+ * A file name for a person or topic: the name itself with anything that is not a letter or
+ * digit turned into `-`, so Chinese names stay readable. Callers resolve collisions.
+ */
+export function nameSlug(name: string): string {
+  const slug = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return slug === '' ? 'x' : slug
+}
+
+export function personUrl(slug: string): string {
+  return `people/${slug}.html`
+}
+
+export function topicUrl(slug: string): string {
+  return `topics/${slug}.html`
+}
+
+/**
+ * The link from the page at `fromPath` to `toPath`, both relative to the output root.
+ * `toPath` may carry a `?query` or `#fragment`; it must name a file, never a folder.
+ */
+export function relativeHref(fromPath: string, toPath: string): string {
+  const cut = toPath.search(/[?#]/)
+  const target = cut === -1 ? toPath : toPath.slice(0, cut)
+  const suffix = cut === -1 ? '' : toPath.slice(cut)
+  if (target === '' || target.endsWith('/') || target.startsWith('/')) {
+    throw new Error(`Unexpected link target "${toPath}", expected a file path relative to the output root`)
+  }
+  const fromDirs = fromPath.split('/').slice(0, -1)
+  const toParts = target.split('/')
+  const toDirs = toParts.slice(0, -1)
+  let common = 0
+  while (common < fromDirs.length && common < toDirs.length && fromDirs[common] === toDirs[common]) common++
+  return '../'.repeat(fromDirs.length - common) + toParts.slice(common).join('/') + suffix
+}

@@ -1,0 +1,91 @@
+// Finds what to mark in a result's title and snippet. Matching happens on normalised text
+// (the same normalisation the index uses) and is mapped back, so the reader sees the story's
+// own characters (full-width punctuation and all) with the hits marked.
+
+import { isWordChar, normalizeText, normalizeWithOffsets } from './tokenizer.js'
+
+export interface TextRange {
+  start: number
+  end: number
+}
+
+export interface Piece {
+  text: string
+  mark: boolean
+}
+
+function charAt(text: string, index: number): string {
+  if (index < 0 || index >= text.length) return ''
+  return String.fromCodePoint(text.codePointAt(index)!)
+}
+
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return ''
+  const low = text.charCodeAt(index - 1)
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.slice(index - 2, index) : text.slice(index - 1, index)
+}
+
+/** Ranges of `source` where any needle occurs; words only match whole (`art` does not mark `party`). */
+export function findHighlights(source: string, needles: readonly string[]): TextRange[] {
+  const normalized = normalizeWithOffsets(source)
+  const text = normalized.text
+  const ranges: TextRange[] = []
+  for (const raw of needles) {
+    const needle = normalizeText(raw)
+    if (needle === '') continue
+    const wordStart = isWordChar(charAt(needle, 0))
+    const wordEnd = isWordChar(charBefore(needle, needle.length))
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      const end = at + needle.length
+      if (wordStart && isWordChar(charBefore(text, at))) continue
+      if (wordEnd && isWordChar(charAt(text, end))) continue
+      ranges.push({ start: normalized.sourceStart[at]!, end: normalized.sourceEnd[end - 1]! })
+    }
+  }
+  return mergeRanges(ranges)
+}
+
+function mergeRanges(ranges: TextRange[]): TextRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end)
+  const merged: TextRange[] = []
+  for (const range of sorted) {
+    const last = merged[merged.length - 1]
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end)
+    else merged.push({ ...range })
+  }
+  return merged
+}
+
+/** `text` cut into plain and marked pieces. */
+export function toPieces(text: string, ranges: readonly TextRange[], from = 0, to = text.length): Piece[] {
+  const pieces: Piece[] = []
+  let at = from
+  for (const range of ranges) {
+    const start = Math.max(range.start, from)
+    const end = Math.min(range.end, to)
+    if (end <= start) continue
+    if (start > at) pieces.push({ text: text.slice(at, start), mark: false })
+    pieces.push({ text: text.slice(start, end), mark: true })
+    at = end
+  }
+  if (at < to) pieces.push({ text: text.slice(at, to), mark: false })
+  return pieces
+}
+
+/**
+ * A window of about `width` code units around the first hit (or the start when nothing is
+ * marked), with `…` where the text was cut. Paragraph breaks read as spaces in a snippet.
+ */
+export function excerptPieces(text: string, ranges: readonly TextRange[], width = 110): Piece[] {
+  const first = ranges[0]
+  let from = first ? Math.max(0, first.start - Math.floor(width / 4)) : 0
+  let to = Math.min(text.length, from + width)
+  from = Math.max(0, Math.min(from, to - width))
+  // Never cut a surrogate pair in half.
+  if (from > 0 && /[\udc00-\udfff]/.test(text[from]!)) from--
+  if (to < text.length && /[\udc00-\udfff]/.test(text[to]!)) to++
+  const pieces = toPieces(text, ranges, from, to).map((piece) => ({ ...piece, text: piece.text.replace(/\s*\n\s*/g, ' ') }))
+  if (from > 0) pieces.unshift({ text: '…', mark: false })
+  if (to < text.length) pieces.push({ text: '…', mark: false })
+  return pieces
+}

@@ -1,0 +1,88 @@
+// Writes the search index as files under `search/`:
+//
+//   search/entry.js               tiny, unhashed: versions, shard table, doc-chunk table, facet files
+//   search/terms/<n>-<hash>.js    self-contained lunr indexes, one per term range (shard.ts)
+//   search/docs/<n>-<hash>.js     result cards for doc numbers n*size … n*size+size-1
+//   search/facets/<name>-<hash>.js  date per doc; person/topic name → doc numbers
+//
+// The page loads entry.js, then only the shards, cards and facets a query needs.
+
+import type { OutputFile, SiteModel } from '../types.js'
+import { buildLunrIndex } from './build-index.js'
+import {
+  SEARCH_DIR,
+  SEARCH_ENTRY_FILE,
+  SEARCH_FIELDS,
+  SEARCH_FORMAT_VERSION,
+  type DateFacet,
+  type NameFacet,
+  type SearchEntry,
+} from './format.js'
+import { serializeIndex } from './lunr-index.js'
+import { hashedName, registeringScript } from './script-file.js'
+import { collectSearchDocs, type SearchDoc } from './search-docs.js'
+import { DEFAULT_SHARD_BUDGET, splitIndex } from './shard.js'
+import { TOKENIZER_VERSION, normalizeText } from './tokenizer.js'
+
+export interface SearchFilesOptions {
+  /** Postings (positions) per term shard. */
+  shardBudget?: number
+  /** Result cards per doc chunk. */
+  docChunkSize?: number
+}
+
+const DEFAULT_DOC_CHUNK_SIZE = 100
+
+function nameFacet(docs: readonly SearchDoc[], names: (doc: SearchDoc) => string[]): NameFacet {
+  const postings = new Map<string, Set<number>>()
+  for (const doc of docs) {
+    for (const name of names(doc)) {
+      const key = normalizeText(name)
+      if (key === '') continue
+      let set = postings.get(key)
+      if (!set) postings.set(key, (set = new Set()))
+      set.add(doc.ref)
+    }
+  }
+  const facet: NameFacet = {}
+  for (const key of [...postings.keys()].sort()) facet[key] = [...postings.get(key)!].sort((a, b) => a - b)
+  return facet
+}
+
+export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions = {}): OutputFile[] {
+  const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
+  const chunkSize = options.docChunkSize ?? DEFAULT_DOC_CHUNK_SIZE
+  const docs = collectSearchDocs(model)
+  const files: OutputFile[] = []
+  const emit = (prefix: string, data: unknown): string => {
+    const name = hashedName(prefix, data)
+    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, data) })
+    return name
+  }
+
+  const shards = docs.length === 0 ? [] : splitIndex(serializeIndex(buildLunrIndex(docs)), budget)
+  const shardRefs = shards.map((shard, n) => ({ from: shard.from, to: shard.to, file: emit(`terms/${n}`, shard.index) }))
+
+  const docChunks: string[] = []
+  for (let start = 0; start < docs.length; start += chunkSize) {
+    docChunks.push(emit(`docs/${start / chunkSize}`, docs.slice(start, start + chunkSize).map((doc) => doc.card)))
+  }
+
+  const dates: DateFacet = docs.map((doc) => doc.card.date)
+  const entry: SearchEntry = {
+    format: SEARCH_FORMAT_VERSION,
+    tokenizer: TOKENIZER_VERSION,
+    docCount: docs.length,
+    fields: [...SEARCH_FIELDS],
+    shards: shardRefs,
+    docChunkSize: chunkSize,
+    docChunks,
+    facets: {
+      date: emit('facets/date', dates),
+      person: emit('facets/person', nameFacet(docs, (doc) => doc.people)),
+      topic: emit('facets/topic', nameFacet(docs, (doc) => doc.topics)),
+    },
+  }
+  files.push({ path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) })
+  return files
+}

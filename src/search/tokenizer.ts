@@ -1,0 +1,200 @@
+// The one place where text becomes search terms. The build imports it to index stories and
+// esbuild bundles the very same module into the search page, so index and query can never
+// disagree. It must stay pure: no Node imports, no dictionary, no Intl.Segmenter (ICU data
+// differs between Node and browsers).
+
+/**
+ * Bump whenever normalisation or the shape of tokens changes: the search page refuses an
+ * index written by another version instead of silently missing matches.
+ */
+export const TOKENIZER_VERSION = 1
+
+/** `word`: a run of letters/digits outside CJK; `char`: one CJK character; `bigram`: two adjacent CJK characters. */
+export type TokenKind = 'word' | 'char' | 'bigram'
+
+export interface Token {
+  term: string
+  /** `[start, length]` in UTF-16 code units of the normalised text. */
+  position: [number, number]
+  kind: TokenKind
+}
+
+export interface NormalizedText {
+  text: string
+  /** For each code unit of `text`, where the source cluster it came from starts in the input. */
+  sourceStart: number[]
+  /** For each code unit of `text`, where that source cluster ends (exclusive) in the input. */
+  sourceEnd: number[]
+}
+
+// Scripts written without spaces between words; each character is searchable on its own.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u
+const WORD_START = /[\p{L}\p{N}]/u
+// Combining marks continue a word (a decomposed accent must not split it).
+const WORD_PART = /[\p{L}\p{N}\p{M}]/u
+const MARK = /\p{M}/u
+const SPACE = /\s/u
+
+export function isCjk(char: string): boolean {
+  return CJK.test(char)
+}
+
+/** A character that belongs to a `word` token (letters, digits, marks outside CJK). */
+export function isWordChar(char: string): boolean {
+  return WORD_PART.test(char) && !CJK.test(char)
+}
+
+// Most characters repeat (a few thousand hanzi cover a newspaper), so normalising each
+// distinct cluster once keeps indexing large archives cheap.
+const clusterCache = new Map<string, string>()
+
+function normalizeCluster(cluster: string): string {
+  let out = clusterCache.get(cluster)
+  if (out === undefined) {
+    out = cluster.normalize('NFKC').toLowerCase()
+    if (clusterCache.size < 100_000) clusterCache.set(cluster, out)
+  }
+  return out
+}
+
+/**
+ * NFKC + lower case, applied per cluster (a code point and its combining marks) so every
+ * output code unit can be traced back to the input, which snippets need for highlighting
+ * the original text.
+ */
+function foldClusters(input: string): NormalizedText {
+  const text: string[] = []
+  const sourceStart: number[] = []
+  const sourceEnd: number[] = []
+  let i = 0
+  while (i < input.length) {
+    const start = i
+    i += input.codePointAt(i)! > 0xffff ? 2 : 1
+    while (i < input.length) {
+      const next = String.fromCodePoint(input.codePointAt(i)!)
+      if (!MARK.test(next)) break
+      i += next.length
+    }
+    const folded = normalizeCluster(input.slice(start, i))
+    for (let k = 0; k < folded.length; k++) {
+      text.push(folded[k]!)
+      sourceStart.push(start)
+      sourceEnd.push(i)
+    }
+  }
+  return { text: text.join(''), sourceStart, sourceEnd }
+}
+
+function lastCodePoint(s: string[]): string {
+  const last = s[s.length - 1]
+  if (last === undefined) return ''
+  // A trailing low surrogate belongs to an astral character (CJK extension B and up).
+  if (s.length >= 2 && /[\udc00-\udfff]/.test(last)) return s[s.length - 2]! + last
+  return last
+}
+
+/**
+ * Whitespace rules: a blank line (two or more line breaks) is a paragraph break and stays as
+ * one `\n`; any other whitespace between two CJK characters disappears (extracted text is
+ * hard-wrapped mid-word); elsewhere it becomes one space. Leading and trailing whitespace go.
+ */
+function foldWhitespace(folded: NormalizedText): NormalizedText {
+  const src = folded.text
+  const text: string[] = []
+  const sourceStart: number[] = []
+  const sourceEnd: number[] = []
+  let i = 0
+  while (i < src.length) {
+    if (!SPACE.test(src[i]!)) {
+      text.push(src[i]!)
+      sourceStart.push(folded.sourceStart[i]!)
+      sourceEnd.push(folded.sourceEnd[i]!)
+      i++
+      continue
+    }
+    const runStart = i
+    let breaks = 0
+    while (i < src.length && SPACE.test(src[i]!)) {
+      if (src[i] === '\n') breaks++
+      i++
+    }
+    if (text.length === 0 || i === src.length) continue
+    const next = String.fromCodePoint(src.codePointAt(i)!)
+    let replacement: string
+    if (breaks >= 2) replacement = '\n'
+    else if (isCjk(lastCodePoint(text)) && isCjk(next)) continue
+    else replacement = ' '
+    text.push(replacement)
+    sourceStart.push(folded.sourceStart[runStart]!)
+    sourceEnd.push(folded.sourceEnd[i - 1]!)
+  }
+  return { text: text.join(''), sourceStart, sourceEnd }
+}
+
+/** Normalise text for searching and keep the way back to the input for every code unit. */
+export function normalizeWithOffsets(input: string): NormalizedText {
+  return foldWhitespace(foldClusters(input))
+}
+
+/** The normalised text that token positions refer to. */
+export function normalizeText(input: string): string {
+  return normalizeWithOffsets(input).text
+}
+
+/**
+ * Walk normalised text and emit tokens in position order. `coveredChars` decides whether a
+ * CJK character that is already inside a bigram is emitted on its own too: the index wants
+ * it (so one-character queries work), a query does not (the bigrams already require it).
+ */
+function scan(text: string, coveredChars: boolean): Token[] {
+  const tokens: Token[] = []
+  let run: Array<[number, string]> = []
+
+  const flushRun = () => {
+    for (let k = 0; k < run.length; k++) {
+      const [start, char] = run[k]!
+      if (coveredChars || run.length === 1) tokens.push({ term: char, position: [start, char.length], kind: 'char' })
+      const next = run[k + 1]
+      if (next) tokens.push({ term: char + next[1], position: [start, char.length + next[1].length], kind: 'bigram' })
+    }
+    run = []
+  }
+
+  let i = 0
+  while (i < text.length) {
+    const char = String.fromCodePoint(text.codePointAt(i)!)
+    if (isCjk(char)) {
+      run.push([i, char])
+      i += char.length
+      continue
+    }
+    flushRun()
+    if (!WORD_START.test(char)) {
+      i += char.length
+      continue
+    }
+    const start = i
+    i += char.length
+    while (i < text.length) {
+      const part = String.fromCodePoint(text.codePointAt(i)!)
+      if (!isWordChar(part)) break
+      i += part.length
+    }
+    tokens.push({ term: text.slice(start, i), position: [start, i - start], kind: 'word' })
+  }
+  flushRun()
+  return tokens
+}
+
+/** Tokens for the index: every CJK character, every CJK bigram and every word, with positions in `normalizeText(input)`. */
+export function tokenize(input: string): Token[] {
+  return scan(normalizeText(input), true)
+}
+
+/**
+ * Tokens for one query term (text without spaces between terms): like `tokenize`, but a CJK
+ * character inside a longer run is left to its bigrams.
+ */
+export function tokenizeQuery(input: string): Token[] {
+  return scan(normalizeText(input), false)
+}
