@@ -1,0 +1,116 @@
+// Draws the outcome of a search. Every piece of story text goes in through textContent or
+// text nodes, never innerHTML, so text such as `<img onerror=…>` stays text.
+
+import type { DocCard } from '../format.js'
+import type { SearchEngine, SearchHit, SearchOutcome } from '../engine.js'
+import { excerptPieces, findHighlights, toPieces, type Piece } from '../highlight.js'
+
+export const PAGE_SIZE = 50
+
+const SUGGESTION = '建议：检查用字是否有误，减少或换用关键词，或放宽 date:、person:、topic: 条件。'
+
+export interface ResultsView {
+  showMessage(query: string, text: string): void
+  showOutcome(query: string, outcome: SearchOutcome): Promise<void>
+}
+
+function appendPieces(parent: HTMLElement, pieces: readonly Piece[]): void {
+  for (const piece of pieces) {
+    if (piece.mark) {
+      const mark = document.createElement('mark')
+      mark.textContent = piece.text
+      parent.append(mark)
+    } else {
+      parent.append(document.createTextNode(piece.text))
+    }
+  }
+}
+
+function resultItem(card: DocCard, highlight: readonly string[]): HTMLLIElement {
+  const item = document.createElement('li')
+  const link = document.createElement('a')
+  link.href = card.url
+  link.className = 'result-title'
+  appendPieces(link, toPieces(card.title, findHighlights(card.title, highlight)))
+  const meta = document.createElement('p')
+  meta.className = 'result-meta'
+  const parts = [card.date, `${card.issueDate} 第${card.page}版`]
+  if (card.column) parts.push(card.column)
+  meta.textContent = parts.join(' · ')
+  const snippet = document.createElement('p')
+  snippet.className = 'result-snippet'
+  appendPieces(snippet, excerptPieces(card.body, findHighlights(card.body, highlight)))
+  item.append(link, meta, snippet)
+  return item
+}
+
+/** The query as echoed in the status line; a pasted essay is cut short. */
+function quoted(query: string): string {
+  const chars = [...query]
+  return `“${chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : query}”`
+}
+
+function countMessage(count: number, ignored: readonly string[]): string {
+  const found = `找到 ${count} 篇报道。`
+  return ignored.length === 0 ? found : `${found}（已忽略无法搜索的“${ignored.join(' ')}”）`
+}
+
+export function createResultsView(elements: {
+  status: HTMLElement
+  list: HTMLOListElement
+  more: HTMLButtonElement | null
+  engine: SearchEngine
+}): ResultsView {
+  const { status, list, more, engine } = elements
+  let shown: { hits: SearchHit[]; highlight: string[]; next: number } | null = null
+
+  async function appendPage(): Promise<void> {
+    if (!shown) return
+    const page = shown.hits.slice(shown.next, shown.next + PAGE_SIZE)
+    const cards = await engine.cards(page.map((hit) => hit.doc))
+    list.append(...cards.map((card) => resultItem(card, shown!.highlight)))
+    shown.next += page.length
+    if (more) more.hidden = shown.next >= shown.hits.length
+  }
+
+  more?.addEventListener('click', () => {
+    void appendPage()
+  })
+
+  /** `data-query` on the list tells scripts and tests which query the list shows. */
+  function reset(query: string): void {
+    shown = null
+    list.replaceChildren()
+    list.dataset.query = query
+    if (more) more.hidden = true
+  }
+
+  return {
+    showMessage(query, text) {
+      reset(query)
+      status.textContent = text
+    },
+    async showOutcome(query, outcome) {
+      reset(query)
+      switch (outcome.status) {
+        case 'empty':
+          status.textContent = '请输入要搜索的词语，例如人名、地名或 date:2022-06。'
+          return
+        case 'invalid':
+          status.textContent = outcome.problems.join('；')
+          return
+        case 'unsearchable':
+          status.textContent = `${quoted(query)}中没有可以搜索的文字：标点和表情符号不参与搜索。请换用汉字、字母或数字。`
+          return
+        case 'done':
+          if (outcome.hits.length === 0) {
+            status.textContent = `没有找到与${quoted(query)}相符的报道。${SUGGESTION}`
+            return
+          }
+          shown = { hits: outcome.hits, highlight: outcome.highlight, next: 0 }
+          await appendPage()
+          status.textContent = countMessage(outcome.hits.length, outcome.ignored)
+      }
+    },
+  }
+}
