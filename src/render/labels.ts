@@ -1,0 +1,30 @@
+// Words the pages use for the model's closed unions and dates.
+
+import type { BlockKind, StoryKind } from '../types.js'
+
+export const STORY_KIND_LABEL: Record<StoryKind, string> = {
+  report: '报道',
+  photo: '图片新闻',
+  brief: '简讯',
+}
+
+export const LINE_KIND_LABEL: Record<BlockKind, string> = {
+  headline: '标题',
+  kicker: '引题',
+  column: '栏目',
+  byline: '署名',
+  dateline: '电头',
+  body: '正文',
+  caption: '图片说明',
+  'photo-credit': '摄影署名',
+  continuation: '转版',
+  ad: '广告',
+  masthead: '报头',
+  fragment: '残段',
+}
+
+/** `2022-06-07` → `2022年6月7日`; the date is a calendar date, so no Date object (or time zone) is involved. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-')
+  return `${year}年${Number(month)}月${Number(day)}日`
+}

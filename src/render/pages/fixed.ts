@@ -1,0 +1,12 @@
+// Pages whose content is all in their template: the search page and the 404 page.
+
+import type { PageSpec } from '../document.js'
+import { NOT_FOUND_URL, SEARCH_URL } from '../urls.js'
+
+export function searchPage(): PageSpec {
+  return { path: SEARCH_URL, title: '搜索', template: 'search', slots: {} }
+}
+
+export function notFoundPage(): PageSpec {
+  return { path: NOT_FOUND_URL, title: '找不到页面', template: '404', slots: {} }
+}
