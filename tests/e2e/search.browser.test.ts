@@ -1,0 +1,171 @@
+// The built search page in Chromium, over HTTP under a sub-path and from file://.
+
+import { existsSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { renderSite } from '../../src/render/index.js'
+import { storySearchFields } from '../../src/search/search-docs.js'
+import { normalizeText } from '../../src/search/tokenizer.js'
+import { storyUrl } from '../../src/render/urls.js'
+import type { SiteModel } from '../../src/types.js'
+import { sampleModel } from '../search/fixtures/site-model.js'
+import { chromiumAvailability, launchChromium, removeDir, serveStatic, writeSite, type StaticServer } from './helpers.js'
+import { openPage, readResults, searchFor, waitForOutcome } from './search-page.js'
+
+const TIMEOUT = 60_000
+const availability = chromiumAvailability()
+
+/** Story URLs whose indexed text contains `needle`, by plain substring scan (the oracle). */
+function storiesContaining(model: SiteModel, needle: string): string[] {
+  const urls: string[] = []
+  for (const issue of model.issues) {
+    for (const page of issue.pages) {
+      for (const story of page.stories) {
+        const { title, body } = storySearchFields(story)
+        if (normalizeText(title).includes(needle) || normalizeText(body).includes(needle)) {
+          urls.push(storyUrl(issue.date, page.page.meta.page, story.bodyLine))
+        }
+      }
+    }
+  }
+  return urls.sort()
+}
+
+describe.skipIf(!availability.run)('search page in Chromium', () => {
+  const model = sampleModel()
+  let browser: Browser
+  let siteDir: string
+  let server: StaticServer
+  const origins = () => ({ http: server.url, file: pathToFileURL(`${siteDir}/`).href })
+
+  beforeAll(async () => {
+    siteDir = await writeSite(renderSite(model))
+    server = await serveStatic(siteDir)
+    browser = await launchChromium()
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (siteDir) await removeDir(siteDir)
+  })
+
+  for (const origin of ['http', 'file'] as const) {
+    test(`${origin}: a name lists exactly the stories that contain it`, { timeout: TIMEOUT }, async () => {
+      const view = await searchFor(browser, origins()[origin], '王小明')
+      expect(view.errors).toEqual([])
+      expect([...view.hrefs].sort()).toEqual(storiesContaining(model, '王小明'))
+      expect(view.status).toContain(`找到 ${view.hrefs.length} 篇`)
+      expect(new Set(view.marks)).toEqual(new Set(['王小明']))
+      await view.page.close()
+    })
+
+    test(`${origin}: the first link of a result opens the story page`, { timeout: TIMEOUT }, async () => {
+      const view = await searchFor(browser, origins()[origin], '客商')
+      await view.page.click('#results > li a')
+      await view.page.waitForLoadState()
+      expect(await view.page.locator('h1').textContent()).toBe('王小明会见客商')
+      expect(view.errors).toEqual([])
+      await view.page.close()
+    })
+
+    test(`${origin}: a query with no hits says that nothing was found`, { timeout: TIMEOUT }, async () => {
+      const view = await searchFor(browser, origins()[origin], '不存在的词')
+      expect(view.hrefs).toEqual([])
+      expect(view.status).toMatch(/没有找到/)
+      expect(view.errors).toEqual([])
+      await view.page.close()
+    })
+  }
+
+  test('the site is requested only under its sub-path', { timeout: TIMEOUT }, async () => {
+    const view = await searchFor(browser, server.url, '五金')
+    await view.page.close()
+    expect(server.requests.filter((p) => !p.startsWith('/sub/path/'))).toEqual([])
+  })
+
+  test('hostile and odd queries never break the page', { timeout: TIMEOUT }, async () => {
+    const queries = ['', '小', '存'.repeat(500), '*', ':', '~', '^', '"五金', '😀', 'date:2023-13', 'person:', '<img src=x onerror=alert(1)>']
+    for (const query of queries) {
+      const view = await searchFor(browser, server.url, query)
+      expect(view.errors, query).toEqual([])
+      expect(view.status, query).not.toBe('')
+      expect(await view.page.locator('main img').count(), query).toBe(0)
+      await view.page.close()
+    }
+    const markup = await searchFor(browser, server.url, '<img src=x onerror=alert(1)>')
+    expect(markup.status).toContain('“<img src=x onerror=alert(1)>”')
+    await markup.page.close()
+  })
+
+  test('a query typed into the search box goes into the URL and Back restores the previous one', { timeout: TIMEOUT }, async () => {
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent('王小明')}`)
+    await waitForOutcome(page, '王小明')
+    await page.fill('input[type="search"][name="q"]', '疫苗')
+    await page.press('input[type="search"][name="q"]', 'Enter')
+    await waitForOutcome(page, '疫苗')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('疫苗')
+    expect((await readResults(page)).hrefs).toEqual(storiesContaining(model, '疫苗'))
+    await page.goBack()
+    await waitForOutcome(page, '王小明')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('王小明')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+// The real seed pages through the other half of the pipeline (src/build.ts).
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
+const buildModule = path.join(projectRoot, 'src/build.ts')
+
+describe.skipIf(!availability.run || !existsSync(buildModule))('the built seed content in Chromium', () => {
+  const NAME = '胡勇春'
+  let browser: Browser
+  let outDir: string
+  let server: StaticServer
+  let expected: string[]
+
+  beforeAll(async () => {
+    const { build } = (await import(pathToFileURL(buildModule).href)) as typeof import('../../src/build.js')
+    const scratch = await writeSite([])
+    outDir = path.join(scratch, 'site')
+    await build({ contentDir: path.join(projectRoot, 'content'), outDir, keepGoing: true })
+    expected = []
+    for (const name of (await readdir(path.join(outDir, 'api/issues'))).sort()) {
+      const issue = JSON.parse(await readFile(path.join(outDir, 'api/issues', name), 'utf8')) as {
+        pages: Array<{ stories: Array<{ url: string; body: string[]; title: string; headline: string[]; column: string | null }> }>
+      }
+      for (const story of issue.pages.flatMap((page) => page.stories)) {
+        const text = [story.column ?? '', ...story.headline, story.title, ...story.body].map(normalizeText)
+        if (text.some((line) => line.includes(NAME))) expected.push(story.url)
+      }
+    }
+    expected.sort()
+    server = await serveStatic(outDir)
+    browser = await launchChromium()
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (outDir) await removeDir(path.dirname(outDir))
+  })
+
+  test('the seeds have stories that mention the name', () => {
+    expect(expected.length).toBeGreaterThan(0)
+  })
+
+  for (const origin of ['http', 'file'] as const) {
+    test(`${origin}: ${NAME} lists every story whose text contains it`, { timeout: TIMEOUT }, async () => {
+      const base = origin === 'http' ? server.url : pathToFileURL(`${outDir}/`).href
+      const view = await searchFor(browser, base, NAME)
+      expect(view.errors).toEqual([])
+      expect([...view.hrefs].sort()).toEqual(expected)
+      await view.page.close()
+    })
+  }
+})
