@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest'
+import { excerptPieces, findHighlights, toPieces } from '../../src/search/highlight.js'
+
+describe('findHighlights', () => {
+  test('marks the text as printed, full-width punctuation and all', () => {
+    const text = '市长，王小明。'
+    expect(toPieces(text, findHighlights(text, ['王小明']))).toEqual([
+      { text: '市长，', mark: false },
+      { text: '王小明', mark: true },
+      { text: '。', mark: false },
+    ])
+  })
+
+  test('a match across a hard line break marks the break with it', () => {
+    expect(findHighlights('王小\n明', ['王小明'])).toEqual([{ start: 0, end: 4 }])
+  })
+
+  test('a full-width query marks half-width text', () => {
+    expect(findHighlights('建设5G工厂', ['５Ｇ'])).toEqual([{ start: 2, end: 4 }])
+  })
+
+  test('words match whole, not inside longer words', () => {
+    expect(findHighlights('party art', ['art'])).toEqual([{ start: 6, end: 9 }])
+  })
+
+  test('overlapping matches merge', () => {
+    expect(findHighlights('五金城', ['五金', '金城'])).toEqual([{ start: 0, end: 3 }])
+  })
+})
+
+describe('excerptPieces', () => {
+  test('cuts a window around the first match, with ellipses where text was cut', () => {
+    const text = `${'甲'.repeat(100)}王小明${'乙'.repeat(100)}`
+    const pieces = excerptPieces(text, findHighlights(text, ['王小明']), 40)
+    expect(pieces[0]).toEqual({ text: '…', mark: false })
+    expect(pieces.find((p) => p.mark)).toEqual({ text: '王小明', mark: true })
+    expect(pieces[pieces.length - 1]).toEqual({ text: '…', mark: false })
+    expect(pieces.map((p) => p.text).join('').length).toBe(42)
+  })
+
+  test('starts at the beginning when nothing is marked', () => {
+    expect(excerptPieces('短文。', [])).toEqual([{ text: '短文。', mark: false }])
+  })
+
+  test('shows a paragraph break as a space', () => {
+    expect(excerptPieces('一段。\n\n二段。', [])).toEqual([{ text: '一段。 二段。', mark: false }])
+  })
+})

@@ -1,0 +1,182 @@
+import lunr from 'lunr'
+import { describe, expect, test } from 'vitest'
+import { buildLunrIndex } from '../../src/search/build-index.js'
+import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.js'
+import { collectSearchDocs } from '../../src/search/search-docs.js'
+import { renderSearchFiles } from '../../src/search/search-files.js'
+import { isCjk, normalizeText, tokenizeQuery } from '../../src/search/tokenizer.js'
+import type { SiteModel } from '../../src/types.js'
+import { sampleModel } from './fixtures/site-model.js'
+import { memorySource } from './helpers/memory-source.js'
+
+// A tiny shard budget spreads the terms of most queries over several shards.
+function engineFor(model: SiteModel, shardBudget = 40) {
+  const source = memorySource(renderSearchFiles(model, { shardBudget, docChunkSize: 2 }))
+  return { engine: createSearchEngine(source), source }
+}
+
+function ids(model: SiteModel, outcome: SearchOutcome): string[] {
+  if (outcome.status !== 'done') throw new Error(`Expected results, got ${outcome.status}`)
+  const docs = collectSearchDocs(model)
+  return outcome.hits.map((hit) => docs[hit.doc]!.card.id)
+}
+
+/** The oracle: stories whose normalised title or body text contains the normalised query. */
+function substringScan(model: SiteModel, query: string): string[] {
+  const needle = normalizeText(query)
+  return collectSearchDocs(model)
+    .filter(({ card }) => normalizeText(card.titleText).includes(needle) || normalizeText(card.body).includes(needle))
+    .map(({ card }) => card.id)
+    .sort()
+}
+
+/** Every CJK substring of one to five characters in the model's text, plus the same strings reversed. */
+function cjkQueries(model: SiteModel): string[] {
+  const queries = new Set<string>()
+  for (const { card } of collectSearchDocs(model)) {
+    for (const text of [card.titleText, card.body]) {
+      const chars = [...normalizeText(text)]
+      for (let start = 0; start < chars.length; start++) {
+        for (let length = 1; length <= 5 && start + length <= chars.length; length++) {
+          const run = chars.slice(start, start + length)
+          if (!run.every(isCjk)) break
+          queries.add(run.join(''))
+          queries.add([...run].reverse().join(''))
+        }
+      }
+    }
+  }
+  return [...queries].sort()
+}
+
+describe('search results equal a substring scan', () => {
+  const model = sampleModel()
+  const { engine } = engineFor(model)
+
+  test('for every short run of Chinese characters in the stories, and for those runs reversed', async () => {
+    const queries = cjkQueries(model)
+    expect(queries.length).toBeGreaterThan(500)
+    for (const query of queries) {
+      expect([...ids(model, await engine.search(query))].sort(), query).toEqual(substringScan(model, query))
+    }
+  })
+
+  test('for queries written across a line break', async () => {
+    expect(ids(model, await engine.search('王小\n明')).sort()).toEqual(substringScan(model, '王小明'))
+  })
+})
+
+describe('search', () => {
+  const model = sampleModel()
+  const { engine, source } = engineFor(model)
+  const search = async (query: string) => ids(model, await engine.search(query))
+
+  test('a run whose bigrams all occur, but never in a row, finds nothing', async () => {
+    expect(await search('不存在的词')).toEqual([])
+  })
+
+  test('one of those bigrams on its own is found', async () => {
+    expect(await search('存在')).toEqual(['2023-05-02-p1-l14'])
+  })
+
+  test('terms separated by spaces must all occur', async () => {
+    expect(await search('王小明 客商')).toEqual(['2023-04-18-p1-l6'])
+  })
+
+  test('a Latin word matches whole words, ignoring case and width', async () => {
+    expect(await search('ＣＯＶＩＤ')).toEqual(['2023-05-02-p2-l5'])
+    expect(await search('covi')).toEqual([])
+  })
+
+  test('a quoted phrase must occur in one piece', async () => {
+    expect(await search('"五金 产业"')).toEqual(['2023-05-02-p1-l8'])
+    expect(await search('"产业 五金"')).toEqual([])
+  })
+
+  test('a headline match ranks above a body match', async () => {
+    expect(await search('王小明')).toEqual(['2023-04-18-p1-l6', '2023-05-02-p1-l8'])
+  })
+
+  test('person: matches the tagged name', async () => {
+    expect(await search('person:李芳')).toEqual(['2023-04-18-p1-l6'])
+  })
+
+  test('topic: matches the assigned topic, combined with words', async () => {
+    expect(await search('topic:五金产业 调研')).toEqual(['2023-05-02-p1-l8'])
+  })
+
+  test('date: uses the event date, falling back to the issue date', async () => {
+    // 2023-05-02-p1-l14 has no event date and was printed on 2023-05-02.
+    expect(await search('date:2023-05')).toEqual(['2023-05-02-p1-l14', '2023-05-02-p2-l5'])
+    expect(await search('date:2023-04-17..2023-04-30')).toEqual(['2023-05-02-p1-l8', '2023-04-18-p1-l6'])
+  })
+
+  test('a filter for an unknown name finds nothing', async () => {
+    expect(await search('person:无名氏')).toEqual([])
+  })
+
+  test('symbols alone are reported as unsearchable', async () => {
+    expect(await engine.search('* ~ 😀')).toEqual({ status: 'unsearchable', ignored: ['*', '~', '😀'] })
+  })
+
+  test('symbols next to words are dropped and reported', async () => {
+    expect(await engine.search('存在 *')).toMatchObject({ status: 'done', ignored: ['*'] })
+  })
+
+  test('an empty query is reported as empty', async () => {
+    expect(await engine.search('   ')).toEqual({ status: 'empty' })
+  })
+
+  test('a very long query does not throw', async () => {
+    expect(await search('五金'.repeat(250))).toEqual([])
+  })
+
+  test('cards come back in the order asked for', async () => {
+    const cards = await engine.cards([3, 0])
+    expect(cards.map((card) => card.id)).toEqual(['2023-04-18-p1-l6', '2023-05-02-p1-l8'])
+  })
+
+  test('a query loads only the shards its terms live in', async () => {
+    const fresh = engineFor(model)
+    await fresh.engine.search('客商')
+    const shardFiles = fresh.source.loaded.filter((file) => file.startsWith('terms/'))
+    expect(shardFiles.length).toBe(1)
+    expect(source.entry.shards.length).toBeGreaterThan(5)
+  })
+})
+
+describe('sharding', () => {
+  test('scores over many shards equal the scores of one index', async () => {
+    const model = sampleModel()
+    const sharded = engineFor(model, 10).engine
+    const whole = engineFor(model, Number.MAX_SAFE_INTEGER).engine
+    for (const query of ['王小明', '五金 城', '王小明 五金产业', '疫苗 5月', '小', 'covid 19']) {
+      const a = await sharded.search(query)
+      const b = await whole.search(query)
+      if (a.status !== 'done' || b.status !== 'done') throw new Error('expected results')
+      expect(a.hits.map((h) => h.doc), query).toEqual(b.hits.map((h) => h.doc))
+      a.hits.forEach((hit, i) => expect(hit.score, query).toBeCloseTo(b.hits[i]!.score, 10))
+    }
+  })
+
+  test('after writing and loading the files, scores equal those of the lunr index built in memory', async () => {
+    const model = sampleModel()
+    const index = buildLunrIndex(collectSearchDocs(model))
+    const { engine } = engineFor(model, 10)
+    for (const query of ['王小明', '五金 城', 'covid 19']) {
+      const terms = [...new Set(query.split(' ').flatMap((part) => tokenizeQuery(part).map((t) => t.term)))]
+      const expected = index.query((q) => {
+        for (const term of terms) q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false })
+      })
+      const outcome = await engine.search(query)
+      if (outcome.status !== 'done') throw new Error('expected results')
+      expect(outcome.hits.map((h) => String(h.doc)), query).toEqual(expected.map((r) => r.ref))
+      outcome.hits.forEach((hit, i) => expect(hit.score, query).toBeCloseTo(expected[i]!.score, 10))
+    }
+  })
+
+  test('one shard holds the whole index when the budget allows', () => {
+    const source = memorySource(renderSearchFiles(sampleModel(), { shardBudget: Number.MAX_SAFE_INTEGER }))
+    expect(source.entry.shards).toHaveLength(1)
+  })
+})

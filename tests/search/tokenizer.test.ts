@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest'
+import {
+  normalizeText,
+  normalizeWithOffsets,
+  tokenize,
+  tokenizeQuery,
+  TOKENIZER_VERSION,
+} from '../../src/search/tokenizer.js'
+
+const terms = (tokens: Array<{ term: string }>) => tokens.map((t) => t.term)
+
+describe('normalizeText', () => {
+  test('folds full-width Latin and digits (NFKC) and lower-cases Latin', () => {
+    expect(normalizeText('ＡＢＣ１２３ Smart')).toBe('abc123 smart')
+  })
+
+  test('joins a CJK run across a line break', () => {
+    expect(normalizeText('市长王小\n明来到')).toBe('市长王小明来到')
+  })
+
+  test('joins a CJK run across spaces', () => {
+    expect(normalizeText('五 金 城')).toBe('五金城')
+  })
+
+  test('keeps a blank line as one paragraph break', () => {
+    expect(normalizeText('第一段。\n\n  第二段')).toBe('第一段。\n第二段')
+  })
+
+  test('collapses whitespace next to Latin words to one space and trims the ends', () => {
+    expect(normalizeText('  covid\t 19 疫苗  ')).toBe('covid 19 疫苗')
+  })
+})
+
+describe('normalizeWithOffsets', () => {
+  test('maps every normalised code unit back to its source cluster', () => {
+    const source = 'Ｗ 王\n小'
+    const { text, sourceStart, sourceEnd } = normalizeWithOffsets(source)
+    expect(text).toBe('w 王小')
+    expect(sourceStart).toEqual([0, 1, 2, 4])
+    expect(sourceEnd).toEqual([1, 2, 3, 5])
+  })
+})
+
+describe('tokenize', () => {
+  test('emits every CJK character and every adjacent pair, with positions', () => {
+    expect(tokenize('五金城')).toEqual([
+      { term: '五', position: [0, 1], kind: 'char' },
+      { term: '五金', position: [0, 2], kind: 'bigram' },
+      { term: '金', position: [1, 1], kind: 'char' },
+      { term: '金城', position: [1, 2], kind: 'bigram' },
+      { term: '城', position: [2, 1], kind: 'char' },
+    ])
+  })
+
+  test('a lone CJK character is a token of its own', () => {
+    expect(terms(tokenize('，好！'))).toEqual(['好'])
+  })
+
+  test('a bigram spans a hard line break', () => {
+    expect(terms(tokenize('小\n明'))).toContain('小明')
+  })
+
+  test('no bigram spans a paragraph break', () => {
+    expect(terms(tokenize('小\n\n明'))).toEqual(['小', '明'])
+  })
+
+  test('Latin words and numbers are whole tokens, split at punctuation', () => {
+    expect(tokenize('COVID-19疫苗')).toEqual([
+      { term: 'covid', position: [0, 5], kind: 'word' },
+      { term: '19', position: [6, 2], kind: 'word' },
+      { term: '疫', position: [8, 1], kind: 'char' },
+      { term: '疫苗', position: [8, 2], kind: 'bigram' },
+      { term: '苗', position: [9, 1], kind: 'char' },
+    ])
+  })
+
+  test('letters with accents stay in one word', () => {
+    expect(terms(tokenize('Café crème'))).toEqual(['café', 'crème'])
+  })
+
+  test('CJK outside the basic plane counts in UTF-16 code units', () => {
+    expect(tokenize('𠀀一')).toEqual([
+      { term: '𠀀', position: [0, 2], kind: 'char' },
+      { term: '𠀀一', position: [0, 3], kind: 'bigram' },
+      { term: '一', position: [2, 1], kind: 'char' },
+    ])
+  })
+
+  test('punctuation, symbols and emoji give no tokens', () => {
+    expect(tokenize('*:~^ 😀 <>“”（）')).toEqual([])
+  })
+
+  test('kana and hangul are CJK too', () => {
+    expect(terms(tokenize('カナ'))).toEqual(['カ', 'カナ', 'ナ'])
+  })
+})
+
+describe('tokenizeQuery', () => {
+  test('leaves characters inside a longer CJK run to their bigrams', () => {
+    expect(terms(tokenizeQuery('王小明'))).toEqual(['王小', '小明'])
+  })
+
+  test('keeps a one-character query', () => {
+    expect(terms(tokenizeQuery('明'))).toEqual(['明'])
+  })
+
+  test('keeps positions relative to the normalised query', () => {
+    expect(tokenizeQuery('5G工厂')).toEqual([
+      { term: '5g', position: [0, 2], kind: 'word' },
+      { term: '工厂', position: [2, 2], kind: 'bigram' },
+    ])
+  })
+})
+
+test('the tokenizer has a version for the index to record', () => {
+  expect(Number.isInteger(TOKENIZER_VERSION) && TOKENIZER_VERSION > 0).toBe(true)
+})
