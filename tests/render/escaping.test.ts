@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest'
+import { renderSite } from '../../src/render/index.js'
+import { pageUrl, storyUrl } from '../../src/render/urls.js'
+import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
+import { byTag, elements, fileByPath, hasClass, parseHtml, textOf } from './helpers/html.js'
+
+// OCR text that would turn into markup if it were ever parsed as HTML or markdown.
+const HOSTILE = ['<script>alert(1)</script>', '*重要*通知', '# x', '1. 第一条', '[链接](http://example.com)', 'a & b']
+
+function hostileSite() {
+  const story = makeStory('2023-01-05', 1, {
+    bodyLine: 4,
+    headline: ['<b>标题</b> *星*'],
+    title: '<b>标题</b> *星*',
+    titleDerived: false,
+    body: HOSTILE,
+  })
+  return renderSite(makeModel([makeIssue('2023-01-05', [makePage('2023-01-05', 1, [story])])]))
+}
+
+describe('story text is text', () => {
+  const files = hostileSite()
+  const storyTree = parseHtml(fileByPath(files, storyUrl('2023-01-05', 1, 4)).contents)
+
+  test('each paragraph reads back exactly as written', () => {
+    const body = elements(storyTree, (node) => hasClass(node, 'story-body'))[0]!
+    expect(byTag(body, 'p').map((p) => textOf(p))).toEqual(HOSTILE)
+  })
+
+  test('no markup comes out of the text: no script, emphasis, heading, list or link', () => {
+    const body = elements(storyTree, (node) => hasClass(node, 'story-body'))[0]!
+    expect(elements(body, (node) => node !== body && node.tagName !== 'p')).toEqual([])
+  })
+
+  test('the only scripts anywhere are external files', () => {
+    for (const file of files.filter((f) => f.path.endsWith('.html'))) {
+      for (const script of byTag(parseHtml(file.contents), 'script')) expect(script.properties.src, file.path).toBeTypeOf('string')
+    }
+  })
+
+  test('the serializer escapes the angle brackets in the page source', () => {
+    const html = String(fileByPath(files, storyUrl('2023-01-05', 1, 4)).contents)
+    expect(html).not.toContain('<script>alert(1)</script>')
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>')
+  })
+
+  test('a headline with markup characters is the h1 text', () => {
+    expect(byTag(storyTree, 'h1').map((h1) => textOf(h1))).toEqual(['<b>标题</b> *星*'])
+  })
+
+  test('the page view shows the raw lines as text', () => {
+    const tree = parseHtml(fileByPath(files, pageUrl('2023-01-05', 1)).contents)
+    const lines = byTag(tree, 'li').filter((li) => li.properties.dataKind === 'body')
+    expect(lines.map((li) => textOf(li))).toEqual(HOSTILE)
+  })
+
+  test('the title element holds the headline as text', () => {
+    expect(textOf(byTag(storyTree, 'title')[0]!)).toBe('<b>标题</b> *星* - 示例日报数字档案')
+  })
+})
