@@ -4,6 +4,7 @@
 import type { DocCard } from '../format.js'
 import type { SearchEngine, SearchHit, SearchOutcome } from '../engine.js'
 import { excerptPieces, findHighlights, toPieces, type Piece } from '../highlight.js'
+import { formatDate } from '../../render/labels.js'
 
 export const PAGE_SIZE = 50
 
@@ -26,6 +27,14 @@ function appendPieces(parent: HTMLElement, pieces: readonly Piece[]): void {
   }
 }
 
+/** Cut from the body around the first hit; when only the headline lines match, show those instead. */
+function snippetPieces(card: DocCard, highlight: readonly string[]): Piece[] {
+  const inBody = findHighlights(card.body, highlight)
+  if (inBody.length > 0) return excerptPieces(card.body, inBody)
+  const inTitle = findHighlights(card.titleText, highlight)
+  return inTitle.length > 0 ? excerptPieces(card.titleText, inTitle) : excerptPieces(card.body, [])
+}
+
 function resultItem(card: DocCard, highlight: readonly string[]): HTMLLIElement {
   const item = document.createElement('li')
   const link = document.createElement('a')
@@ -34,12 +43,12 @@ function resultItem(card: DocCard, highlight: readonly string[]): HTMLLIElement 
   appendPieces(link, toPieces(card.title, findHighlights(card.title, highlight)))
   const meta = document.createElement('p')
   meta.className = 'result-meta'
-  const parts = [card.date, `${card.issueDate} 第${card.page}版`]
+  const parts = [formatDate(card.date), `见报 ${formatDate(card.issueDate)} 第${card.page}版`]
   if (card.column) parts.push(card.column)
   meta.textContent = parts.join(' · ')
   const snippet = document.createElement('p')
   snippet.className = 'result-snippet'
-  appendPieces(snippet, excerptPieces(card.body, findHighlights(card.body, highlight)))
+  appendPieces(snippet, snippetPieces(card, highlight))
   item.append(link, meta, snippet)
   return item
 }
