@@ -8,12 +8,12 @@
 // a term of several tokens must occur as one chain (see phrase.ts). Filters narrow the set.
 
 import lunr from 'lunr'
-import { loadIndex, type SerializedIndex } from './lunr-index.js'
+import { loadIndex } from './lunr-index.js'
 import { parseQuery, type ParsedQuery } from './query-syntax.js'
 import { hasPhrase } from './phrase.js'
-import { combineShardScores, findShard } from './shard.js'
+import { combineShardScores, expandShard, findShard } from './shard-reader.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import type { DateFacet, DocCard, FacetName, NameFacet, SearchEntry } from './format.js'
+import type { DateFacet, DocCard, FacetName, NameFacet, SearchEntry, ShardData } from './format.js'
 
 export interface SearchSource {
   entry: SearchEntry
@@ -74,8 +74,8 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const shardIndex = (shard: number) => {
     let pending = indexes.get(shard)
     if (!pending) {
-      // The data is our own build output (format.ts / lunr-index.ts describe it).
-      pending = load(entry.shards[shard]!.file).then((data) => loadIndex(data as SerializedIndex))
+      // The data is our own build output (format.ts describes it).
+      pending = load(entry.shards[shard]!.file).then((data) => loadIndex(expandShard(data as ShardData)))
       indexes.set(shard, pending)
     }
     return pending

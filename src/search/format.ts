@@ -2,7 +2,7 @@
 // reads them; both import these types so the two sides cannot drift apart silently.
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 1
+export const SEARCH_FORMAT_VERSION = 2
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
@@ -19,6 +19,24 @@ export interface ShardRef {
   to: string
   /** File name relative to `search/`. */
   file: string
+}
+
+/**
+ * `search/terms/*.js`: one term range, compact. lunr's own JSON spends ~60 bytes per posting;
+ * this spends ~10, and the page expands it into lunr's form before `Index.load`
+ * (shard-reader.ts).
+ *
+ * `postings[t][f]` lists, for term `terms[t]` in field `fields[f]`, one group per document:
+ * `docDelta, score, count, startDelta × count`. Doc numbers ascend and are stored as the gap
+ * from the previous one (the first from 0); `score` is the term's weight in that document's
+ * field vector in thousandths (lunr rounds weights to three decimals, so this is exact);
+ * starts ascend and are stored as gaps the same way.
+ */
+export interface ShardData {
+  fields: string[]
+  /** Sorted by UTF-16 code units. */
+  terms: string[]
+  postings: number[][][]
 }
 
 export type FacetName = 'date' | 'person' | 'topic'

@@ -25,7 +25,7 @@ import { DEFAULT_SHARD_BUDGET, splitIndex } from './shard.js'
 import { TOKENIZER_VERSION, normalizeText } from './tokenizer.js'
 
 export interface SearchFilesOptions {
-  /** Postings (positions) per term shard. */
+  /** Encoded numbers per term shard (see shard.ts). */
   shardBudget?: number
   /** Result cards per doc chunk. */
   docChunkSize?: number
@@ -61,7 +61,7 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
   }
 
   const shards = docs.length === 0 ? [] : splitIndex(serializeIndex(buildLunrIndex(docs)), budget)
-  const shardRefs = shards.map((shard, n) => ({ from: shard.from, to: shard.to, file: emit(`terms/${n}`, shard.index) }))
+  const shardRefs = shards.map((shard, n) => ({ from: shard.from, to: shard.to, file: emit(`terms/${n}`, shard.data) }))
 
   const docChunks: string[] = []
   for (let start = 0; start < docs.length; start += chunkSize) {

@@ -1,101 +1,92 @@
-// Cuts one serialised lunr index into self-contained shards by term range, Pagefind-style:
-// terms are already sorted, and a shard closes once it holds `budget` postings (positions
-// count one each), so a very common term gets a shard of its own instead of bloating others.
+// Cuts one serialised lunr index into shards by term range, Pagefind-style: terms are
+// already sorted, and a shard closes once its postings pass `budget` encoded numbers, so a
+// very common term gets a shard of its own instead of bloating others. Shards are written in
+// the compact ShardData form (format.ts) and expanded back into lunr's form by the page.
 //
-// Each shard keeps the global postings and the global field-vector entries of its own terms,
-// renumbered consistently. lunr scores a document as dot(query, fieldVector) / |query|, so
-// a query spread over shards can be scored exactly: see `combineShardScores`.
+// Each shard keeps the global postings and the global field-vector weights of its own terms.
+// lunr scores a document as dot(query, fieldVector) / |query|, so a query spread over shards
+// can be scored exactly: see `combineShardScores` in shard-reader.ts.
 
-import { fieldPostings, type SerializedIndex, type SerializedPosting } from './lunr-index.js'
+import type { ShardData } from './format.js'
+import { fieldPostings, type FieldPosting, type SerializedIndex } from './lunr-index.js'
 
 export interface Shard {
   from: string
   to: string
-  index: SerializedIndex
+  data: ShardData
 }
 
-export const DEFAULT_SHARD_BUDGET = 20_000
+/** Numbers per shard: about 200 kB of script. */
+export const DEFAULT_SHARD_BUDGET = 40_000
 
-function postingWeight(posting: SerializedPosting): number {
-  let weight = 0
-  for (const [, docs] of fieldPostings(posting)) {
-    for (const metadata of Object.values(docs)) weight += metadata.position?.length ?? 1
-  }
-  return weight
+/** Key of one field of one document among a term's weights (numbers hash faster than "field/doc" strings). */
+function slot(fieldIndex: number, doc: number, fieldCount: number): number {
+  return doc * fieldCount + fieldIndex
 }
 
-function termChunks(index: SerializedIndex, budget: number): Array<Array<[string, SerializedPosting]>> {
-  const chunks: Array<Array<[string, SerializedPosting]>> = []
-  let current: Array<[string, SerializedPosting]> = []
-  let weight = 0
-  for (const entry of index.invertedIndex) {
-    current.push(entry)
-    weight += postingWeight(entry[1])
-    if (weight >= budget) {
-      chunks.push(current)
-      current = []
-      weight = 0
-    }
-  }
-  if (current.length > 0) chunks.push(current)
-  return chunks
-}
-
-function shardOf(index: SerializedIndex, terms: Array<[string, SerializedPosting]>): Shard {
-  // Renumber in term order: lunr assigned `_index` in order of first appearance.
-  const renumber = new Map<number, number>()
-  const invertedIndex = terms.map(([term, posting], newIndex): [string, SerializedPosting] => {
-    renumber.set(posting._index, newIndex)
-    return [term, { ...posting, _index: newIndex }]
-  })
-  const fieldVectors: Array<[string, number[]]> = []
+/** Weight of each field of each document in each term's dimension, from the index's field vectors. */
+function weightsByTerm(index: SerializedIndex): Map<number, Map<number, number>> {
+  const weights = new Map<number, Map<number, number>>()
   for (const [fieldRef, elements] of index.fieldVectors) {
-    const pairs: Array<[number, number]> = []
+    const cut = fieldRef.indexOf('/')
+    const key = slot(index.fields.indexOf(fieldRef.slice(0, cut)), Number(fieldRef.slice(cut + 1)), index.fields.length)
     for (let i = 0; i < elements.length; i += 2) {
-      const mapped = renumber.get(elements[i]!)
-      if (mapped !== undefined) pairs.push([mapped, elements[i + 1]!])
+      let forTerm = weights.get(elements[i]!)
+      if (!forTerm) weights.set(elements[i]!, (forTerm = new Map()))
+      forTerm.set(key, elements[i + 1]!)
     }
-    if (pairs.length === 0) continue
-    // lunr.Vector walks its elements in index order.
-    pairs.sort((a, b) => a[0] - b[0])
-    fieldVectors.push([fieldRef, pairs.flat()])
   }
-  return {
-    from: terms[0]![0],
-    to: terms[terms.length - 1]![0],
-    index: { version: index.version, fields: index.fields, fieldVectors, invertedIndex, pipeline: index.pipeline },
-  }
+  return weights
+}
+
+/** One term's postings per field as `docDelta, score, count, startDelta…` groups. */
+function encodePostings(
+  fields: readonly string[],
+  term: string,
+  docsByField: ReadonlyMap<string, FieldPosting>,
+  weights: ReadonlyMap<number, number>,
+): number[][] {
+  return fields.map((field, fieldIndex) => {
+    const docs = docsByField.get(field) ?? {}
+    const refs = Object.keys(docs)
+      .map(Number)
+      .sort((a, b) => a - b)
+    const out: number[] = []
+    let previousDoc = 0
+    for (const doc of refs) {
+      const weight = weights.get(slot(fieldIndex, doc, fields.length))
+      if (weight === undefined) throw new Error(`Unexpected posting of "${term}" in ${field}/${doc} without a field-vector weight`)
+      // lunr records positions in token order, so starts already ascend.
+      const positions = docs[doc]!.position ?? []
+      out.push(doc - previousDoc, Math.round(weight * 1000), positions.length)
+      let previousStart = 0
+      for (const [start] of positions) {
+        out.push(start - previousStart)
+        previousStart = start
+      }
+      previousDoc = doc
+    }
+    return out
+  })
 }
 
 export function splitIndex(index: SerializedIndex, budget = DEFAULT_SHARD_BUDGET): Shard[] {
-  return termChunks(index, budget).map((terms) => shardOf(index, terms))
-}
-
-/** The shard whose range holds `term`, by binary search over sorted, disjoint ranges; -1 when none does. */
-export function findShard(shards: ReadonlyArray<{ from: string; to: string }>, term: string): number {
-  let low = 0
-  let high = shards.length - 1
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    const shard = shards[mid]!
-    if (term < shard.from) high = mid - 1
-    else if (term > shard.to) low = mid + 1
-    else return mid
+  const weights = weightsByTerm(index)
+  const shards: Shard[] = []
+  let current: ShardData = { fields: index.fields, terms: [], postings: [] }
+  let size = 0
+  const close = () => {
+    shards.push({ from: current.terms[0]!, to: current.terms[current.terms.length - 1]!, data: current })
+    current = { fields: index.fields, terms: [], postings: [] }
+    size = 0
   }
-  return -1
-}
-
-/**
- * One document's global score from its per-shard lunr scores. A shard queried with `n` terms
- * (boost 1, all fields) returns Σ dot / √n; the single big index would return Σ dot / √N for
- * all N query terms, so rescale each part by √n and normalise once.
- */
-export function combineShardScores(parts: ReadonlyArray<{ score: number; terms: number }>): number {
-  let dot = 0
-  let total = 0
-  for (const part of parts) {
-    dot += part.score * Math.sqrt(part.terms)
-    total += part.terms
+  for (const [term, posting] of index.invertedIndex) {
+    const encoded = encodePostings(index.fields, term, new Map(fieldPostings(posting)), weights.get(posting._index) ?? new Map())
+    current.terms.push(term)
+    current.postings.push(encoded)
+    size += encoded.reduce((sum, field) => sum + field.length, 0)
+    if (size >= budget) close()
   }
-  return total === 0 ? 0 : dot / Math.sqrt(total)
+  if (current.terms.length > 0) close()
+  return shards
 }

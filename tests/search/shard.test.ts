@@ -1,9 +1,10 @@
 import lunr from 'lunr'
 import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
-import { serializeIndex } from '../../src/search/lunr-index.js'
+import { fieldPostings, serializeIndex, type SerializedIndex } from '../../src/search/lunr-index.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
-import { combineShardScores, findShard, splitIndex } from '../../src/search/shard.js'
+import { combineShardScores, expandShard, findShard } from '../../src/search/shard-reader.js'
+import { splitIndex } from '../../src/search/shard.js'
 import { sampleModel } from './fixtures/site-model.js'
 
 describe('findShard', () => {
@@ -26,13 +27,38 @@ describe('splitIndex', () => {
   const index = serializeIndex(buildLunrIndex(collectSearchDocs(sampleModel())))
   const shards = splitIndex(index, 50)
 
+  /** term → field/doc → [weight, starts] */
+  function contents(serialized: SerializedIndex): Map<string, Map<string, [number, number[]]>> {
+    const weights = new Map<string, number>()
+    for (const [fieldRef, elements] of serialized.fieldVectors) {
+      for (let i = 0; i < elements.length; i += 2) weights.set(`${elements[i]}:${fieldRef}`, elements[i + 1]!)
+    }
+    const out = new Map<string, Map<string, [number, number[]]>>()
+    for (const [term, posting] of serialized.invertedIndex) {
+      const entries = new Map<string, [number, number[]]>()
+      for (const [field, docs] of fieldPostings(posting)) {
+        for (const [doc, metadata] of Object.entries(docs)) {
+          const ref = `${field}/${doc}`
+          entries.set(ref, [weights.get(`${posting._index}:${ref}`)!, (metadata.position ?? []).map(([start]) => start)])
+        }
+      }
+      out.set(term, entries)
+    }
+    return out
+  }
+
   test('shards cover every term exactly once, in sorted, disjoint ranges', () => {
-    expect(shards.flatMap((s) => s.index.invertedIndex.map(([term]) => term))).toEqual(index.invertedIndex.map(([term]) => term))
+    expect(shards.flatMap((s) => s.data.terms)).toEqual(index.invertedIndex.map(([term]) => term))
     for (let i = 1; i < shards.length; i++) expect(shards[i - 1]!.to < shards[i]!.from).toBe(true)
   })
 
-  test('every shard loads as a lunr index of its own', () => {
-    for (const shard of shards) expect(() => lunr.Index.load(shard.index)).not.toThrow()
+  test('expanded shards hold exactly the postings, positions and weights of the whole index', () => {
+    const merged = new Map(shards.flatMap((shard) => [...contents(expandShard(shard.data))]))
+    expect(merged).toEqual(contents(index))
+  })
+
+  test('every expanded shard loads as a lunr index of its own', () => {
+    for (const shard of shards) expect(() => lunr.Index.load(expandShard(shard.data))).not.toThrow()
   })
 
   test('a term that alone exceeds the budget gets a shard of its own', () => {
