@@ -11,7 +11,8 @@ import { storySearchFields } from '../../src/search/search-docs.js'
 import { normalizeText } from '../../src/search/tokenizer.js'
 import { storyUrl } from '../../src/render/urls.js'
 import type { SiteModel } from '../../src/types.js'
-import { sampleModel } from '../search/fixtures/site-model.js'
+import { PAGE_SIZE } from '../../src/search/client/results-view.js'
+import { makeIssue, makeModel, makePage, makeStory, sampleModel } from '../search/fixtures/site-model.js'
 import { chromiumAvailability, launchChromium, removeDir, serveStatic, writeSite, type StaticServer } from './helpers.js'
 import { openPage, readResults, searchFor, waitForOutcome } from './search-page.js'
 
@@ -115,6 +116,37 @@ describe.skipIf(!availability.run)('search page in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('王小明')
     expect(errors).toEqual([])
     await page.close()
+  })
+})
+
+describe.skipIf(!availability.run)('long result lists in Chromium', () => {
+  let browser: Browser
+  let siteDir: string
+
+  beforeAll(async () => {
+    const date = '2024-03-01'
+    const stories = Array.from({ length: PAGE_SIZE + 10 }, (_, i) =>
+      makeStory(date, 1, { bodyLine: 10 + i * 3, body: [`第${i + 1}条：社区志愿者清扫街道。`] }),
+    )
+    siteDir = await writeSite(renderSite(makeModel([makeIssue(date, [makePage(date, 1, stories)])])))
+    browser = await launchChromium()
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await browser?.close()
+    if (siteDir) await removeDir(siteDir)
+  })
+
+  test('results come a page at a time, and the rest on request from the keyboard', { timeout: TIMEOUT }, async () => {
+    const view = await searchFor(browser, pathToFileURL(`${siteDir}/`).href, '志愿者')
+    expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
+    expect(view.hrefs).toHaveLength(PAGE_SIZE)
+    await view.page.focus('#search-more')
+    await view.page.keyboard.press('Enter')
+    await view.page.waitForFunction((count) => document.querySelectorAll('#results > li').length === count, PAGE_SIZE + 10)
+    expect(await view.page.locator('#search-more').isHidden()).toBe(true)
+    expect(view.errors).toEqual([])
+    await view.page.close()
   })
 })
 

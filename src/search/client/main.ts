@@ -69,13 +69,18 @@ function start(): void {
     putQueryInUrl(input.value, 'push')
     void run(input.value)
   })
-  input.addEventListener('input', () => {
+  const searchSoon = () => {
     clearTimeout(typingTimer)
     typingTimer = setTimeout(() => {
       putQueryInUrl(input.value, 'replace')
       void run(input.value)
     }, TYPING_DELAY_MS)
+  }
+  input.addEventListener('input', (event) => {
+    // While an IME is composing, the box holds pinyin, not the words meant.
+    if (!(event instanceof InputEvent && event.isComposing)) searchSoon()
   })
+  input.addEventListener('compositionend', searchSoon)
   addEventListener('popstate', () => {
     input.value = queryFromUrl()
     void run(input.value)
