@@ -60,26 +60,25 @@ export interface SearchEngine {
 
 export function createSearchEngine(source: SearchSource): SearchEngine {
   const { entry } = source
-  const cache = new Map<string, Promise<unknown>>()
-  // One promise per file, so concurrent queries share a download (as Pagefind's loadChunk does).
-  const load = (file: string) => {
-    let pending = cache.get(file)
-    if (!pending) {
-      pending = source.load(file)
-      cache.set(file, pending)
+  // One promise per file, so concurrent queries share a download (as Pagefind's loadChunk
+  // does); a failed load is forgotten so the next query can try again.
+  const memoize = <K, V>(make: (key: K) => Promise<V>) => {
+    const cache = new Map<K, Promise<V>>()
+    return (key: K): Promise<V> => {
+      let pending = cache.get(key)
+      if (!pending) {
+        pending = make(key)
+        cache.set(key, pending)
+        pending.catch(() => cache.delete(key))
+      }
+      return pending
     }
-    return pending
   }
-  const indexes = new Map<number, Promise<lunr.Index>>()
-  const shardIndex = (shard: number) => {
-    let pending = indexes.get(shard)
-    if (!pending) {
-      // The data is our own build output (format.ts describes it).
-      pending = load(entry.shards[shard]!.file).then((data) => loadIndex(expandShard(data as ShardData)))
-      indexes.set(shard, pending)
-    }
-    return pending
-  }
+  const load = memoize((file: string) => source.load(file))
+  // The data is our own build output (format.ts describes it).
+  const shardIndex = memoize((shard: number) =>
+    load(entry.shards[shard]!.file).then((data) => loadIndex(expandShard(data as ShardData))),
+  )
   const facet = <T>(name: FacetName) => load(entry.facets[name]) as Promise<T>
 
   async function matchTerms(terms: QueryTerm[]): Promise<Map<number, Candidate> | null> {

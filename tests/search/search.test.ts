@@ -136,6 +136,17 @@ describe('search', () => {
     expect(cards.map((card) => card.id)).toEqual(['2023-04-18-p1-l6', '2023-05-02-p1-l8'])
   })
 
+  test('a file that failed to load is tried again by the next query', async () => {
+    const files = memorySource(renderSearchFiles(model))
+    let failures = 1
+    const flaky = createSearchEngine({
+      entry: files.entry,
+      load: (file) => (failures-- > 0 ? Promise.reject(new Error('offline')) : files.load(file)),
+    })
+    await expect(flaky.search('存在')).rejects.toThrow('offline')
+    expect(ids(model, await flaky.search('存在'))).toEqual(['2023-05-02-p1-l14'])
+  })
+
   test('a query loads only the shards its terms live in', async () => {
     const fresh = engineFor(model)
     await fresh.engine.search('客商')
