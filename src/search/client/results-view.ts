@@ -74,16 +74,26 @@ export function createResultsView(elements: {
   let shown: { hits: SearchHit[]; highlight: string[]; next: number } | null = null
 
   async function appendPage(): Promise<void> {
-    if (!shown) return
-    const page = shown.hits.slice(shown.next, shown.next + PAGE_SIZE)
-    const cards = await engine.cards(page.map((hit) => hit.doc))
-    list.append(...cards.map((card) => resultItem(card, shown!.highlight)))
-    shown.next += page.length
-    if (more) more.hidden = shown.next >= shown.hits.length
+    const current = shown
+    if (!current) return
+    const page = current.hits.slice(current.next, current.next + PAGE_SIZE)
+    if (more) more.disabled = true
+    try {
+      const cards = await engine.cards(page.map((hit) => hit.doc))
+      // A newer search may have replaced the list while the cards were loading.
+      if (shown !== current) return
+      list.append(...cards.map((card) => resultItem(card, current.highlight)))
+      current.next += page.length
+      if (more) more.hidden = current.next >= current.hits.length
+    } finally {
+      if (more) more.disabled = false
+    }
   }
 
   more?.addEventListener('click', () => {
-    void appendPage()
+    appendPage().catch((error: unknown) => {
+      status.textContent = `无法加载更多结果：${error instanceof Error ? error.message : String(error)}`
+    })
   })
 
   /** `data-query` on the list tells scripts and tests which query the list shows. */
