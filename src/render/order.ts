@@ -3,7 +3,8 @@
 
 import type { Issue, SegmentedPage } from '../types.js'
 
-function compareText(a: string, b: string): number {
+/** Code unit order: locale-free, so the same on every machine. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

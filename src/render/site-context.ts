@@ -2,7 +2,7 @@
 // order, every story with its URL, and the people and topics that stories mention.
 
 import type { Issue, SegmentedPage, SiteModel, Story } from '../types.js'
-import { issuesNewestFirst, pagesInOrder } from './order.js'
+import { compareText, issuesNewestFirst, pagesInOrder } from './order.js'
 import { nameSlug, personUrl, storyUrl, topicUrl } from './urls.js'
 
 export interface StoryRef {
@@ -31,12 +31,8 @@ export interface SiteContext {
   topicUrl: (name: string) => string | undefined
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /**
- * Slugs are handed out in name order (code point order: locale-free, so stable everywhere),
+ * Slugs are handed out in name order (code unit order: locale-free, so stable everywhere),
  * so a name's URL does not change when other names gain stories. Listed most-mentioned first.
  */
 function nameEntries(stories: StoryRef[], names: (story: Story) => string[], url: (slug: string) => string): NameEntry[] {

@@ -7,12 +7,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { renderSite } from '../../src/render/index.js'
-import { storySearchFields } from '../../src/search/search-docs.js'
 import { normalizeText } from '../../src/search/tokenizer.js'
-import { storyUrl } from '../../src/render/urls.js'
 import type { SiteModel } from '../../src/types.js'
 import { PAGE_SIZE } from '../../src/search/client/results-view.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from '../search/fixtures/site-model.js'
+import { storiesContaining as substringMatches } from '../search/helpers/substring-oracle.js'
 import { chromiumAvailability, launchChromium, removeDir, serveStatic, writeSite, type StaticServer } from './helpers.js'
 import { openPage, readResults, searchFor, waitForOutcome } from './search-page.js'
 
@@ -21,18 +20,9 @@ const availability = chromiumAvailability()
 
 /** Story URLs whose indexed text contains `needle`, by plain substring scan (the oracle). */
 function storiesContaining(model: SiteModel, needle: string): string[] {
-  const urls: string[] = []
-  for (const issue of model.issues) {
-    for (const page of issue.pages) {
-      for (const story of page.stories) {
-        const { title, body } = storySearchFields(story)
-        if (normalizeText(title).includes(needle) || normalizeText(body).includes(needle)) {
-          urls.push(storyUrl(issue.date, page.page.meta.page, story.bodyLine))
-        }
-      }
-    }
-  }
-  return urls.sort()
+  return substringMatches(model, needle)
+    .map((card) => card.url)
+    .sort()
 }
 
 describe.skipIf(!availability.run)('search page in Chromium', () => {

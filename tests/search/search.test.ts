@@ -8,6 +8,7 @@ import { isCjk, normalizeText, tokenizeQuery } from '../../src/search/tokenizer.
 import type { SiteModel } from '../../src/types.js'
 import { sampleModel } from './fixtures/site-model.js'
 import { memorySource } from './helpers/memory-source.js'
+import { storiesContaining } from './helpers/substring-oracle.js'
 
 // A tiny shard budget spreads the terms of most queries over several shards.
 function engineFor(model: SiteModel, shardBudget = 40) {
@@ -21,12 +22,9 @@ function ids(model: SiteModel, outcome: SearchOutcome): string[] {
   return outcome.hits.map((hit) => docs[hit.doc]!.card.id)
 }
 
-/** The oracle: stories whose normalised title or body text contains the normalised query. */
 function substringScan(model: SiteModel, query: string): string[] {
-  const needle = normalizeText(query)
-  return collectSearchDocs(model)
-    .filter(({ card }) => normalizeText(card.titleText).includes(needle) || normalizeText(card.body).includes(needle))
-    .map(({ card }) => card.id)
+  return storiesContaining(model, query)
+    .map((card) => card.id)
     .sort()
 }
 
