@@ -1,7 +1,9 @@
 import type { VFile } from 'vfile'
+import { readEditorData } from './ingest/editor-data.js'
 import { readContent } from './ingest/read-content.js'
 import { normalizePage } from './normalize/index.js'
 import { segmentPage } from './segment/index.js'
+import { tagArchive, type TagInput } from './tag/index.js'
 import type { Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 export interface ModelResult {
@@ -46,14 +48,18 @@ export function defaultConfig(issues: Issue[], siteUrl: string | null): SiteConf
 
 /** ingest → normalize → segment → tag, for a whole content folder. */
 export async function buildModel(contentDir: string, siteUrl: string | null = null): Promise<ModelResult> {
+  const data = await readEditorData(contentDir)
   const ingested = await readContent(contentDir)
-  const failed: VFile[] = []
-  const segmented: SegmentedPage[] = []
+  const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
+  const tagged: TagInput[] = []
   for (const { file, page } of ingested) {
     const result = page ? processPage(page, file) : null
-    if (result) segmented.push(result)
+    if (result) tagged.push({ page: result, file })
     else failed.push(file)
   }
-  const issues = groupIssues(segmented)
-  return { model: { config: defaultConfig(issues, siteUrl), issues }, files: ingested.map((i) => i.file), failed }
+  tagArchive(tagged, data.taxonomy, data.people)
+  const issues = groupIssues(tagged.map((t) => t.page))
+  return {
+    model: { config: defaultConfig(issues, siteUrl), issues, people: data.people.map((p) => ({ name: p.name, aliases: p.aliases })) },
+    files: [...data.files, ...ingested.map((i) => i.file)], failed }
 }

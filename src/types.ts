@@ -133,10 +133,18 @@ export interface SiteConfig {
   language: string
 }
 
+/** A person of the editors' registry (`content/_data/people.yaml`): other spellings search as the name. */
+export interface RegisteredPerson {
+  name: string
+  aliases: string[]
+}
+
 export interface SiteModel {
   config: SiteConfig
   /** Newest first. */
   issues: Issue[]
+  /** The people registry; empty when the content has none. */
+  people: RegisteredPerson[]
 }
 
 /** A file the build writes, relative to the output folder. */

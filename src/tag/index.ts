@@ -1,0 +1,106 @@
+import type { VFile } from 'vfile'
+import type { PersonMention, SegmentedPage, Story } from '../types.js'
+import { endsName } from './name-shape.js'
+import { findOrganizations } from './organizations.js'
+import { findPeople, type PersonHit } from './people.js'
+import { assignTopics } from './topics.js'
+import type { PersonRecord, Taxonomy } from './types.js'
+
+export interface TagInput {
+  page: SegmentedPage
+  file: VFile
+}
+
+const bodyText = (story: Story): string => story.paragraphs.map((p) => p.text).join('')
+
+/** Line of the paragraph holding the character at `offset` of the joined body. */
+function lineAt(story: Story, offset: number): number {
+  let seen = 0
+  for (const p of story.paragraphs) {
+    seen += p.text.length
+    if (offset < seen) return p.lines[0] ?? story.bodyLine
+  }
+  return story.bodyLine
+}
+
+/**
+ * Finds the known names in a text that no pattern caught (`章旭升强调` once 章旭升
+ * was seen as 市委书记章旭升). A longer name wins over a shorter one inside it, and a
+ * two-character name must be followed by a clear end, since two characters are often
+ * an ordinary word.
+ */
+export function findKnownNames(text: string, known: ReadonlyMap<string, string>): { name: string; offset: number }[] {
+  const names = [...known.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  const used = new Array<boolean>(text.length).fill(false)
+  const out: { name: string; offset: number }[] = []
+  for (const name of names) {
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+      if (used[i] || used[i + name.length - 1]) continue
+      if ([...name].length === 2 && !endsName(text.slice(i + name.length))) continue
+      for (let k = i; k < i + name.length; k++) used[k] = true
+      out.push({ name: known.get(name) as string, offset: i })
+    }
+  }
+  return out
+}
+
+/**
+ * Tags every story of the archive: people with the titles printed before them,
+ * topics, organizations. Names confirmed anywhere in the archive (by a title, a
+ * leaders' list or the people registry) are then recognised in every story.
+ */
+export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: PersonRecord[]): void {
+  // name or alias → canonical name
+  const known = new Map<string, string>()
+  for (const p of registry) {
+    known.set(p.name, p.name)
+    for (const a of p.aliases) known.set(a, p.name)
+  }
+  const hitsOf = new Map<Story, PersonHit[]>()
+  const seen = new Map<string, { count: number; titled: boolean; first: { file: VFile; line: number } }>()
+  for (const { page, file } of inputs) {
+    for (const story of page.stories) {
+      const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
+      const hits = findPeople(bodyText(story)).filter((h) => !reporters.has(h.name))
+      hitsOf.set(story, hits)
+      for (const h of hits) {
+        const s = seen.get(h.name)
+        if (s) {
+          s.count++
+          s.titled ||= h.evidence !== 'list'
+        } else seen.set(h.name, { count: 1, titled: h.evidence !== 'list', first: { file, line: lineAt(story, h.offset) } })
+        if (!known.has(h.name)) known.set(h.name, h.name)
+      }
+    }
+  }
+  for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (s.count > 1 || s.titled || registry.some((p) => p.name === name || p.aliases.includes(name))) continue
+    s.first.file.message(`Unconfirmed name \`${name}\`: seen once, in a list without a title; add it to _data/people.yaml if it is a person`, {
+      place: { line: s.first.line, column: 1 },
+      ruleId: 'name-unconfirmed',
+      source: 'tag',
+    })
+  }
+  for (const { page } of inputs) {
+    for (const story of page.stories) {
+      const text = bodyText(story)
+      const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
+      const people = new Map<string, PersonMention>()
+      const mention = (name: string, role: string | null): void => {
+        const canonical = known.get(name) ?? name
+        if (reporters.has(canonical)) return
+        const m = people.get(canonical) ?? { name: canonical, roles: [] }
+        if (role && !m.roles.includes(role)) m.roles.push(role)
+        people.set(canonical, m)
+      }
+      const found = [
+        ...(hitsOf.get(story) ?? []).map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
+        ...findKnownNames(text, known).map((k) => ({ name: k.name, role: null, offset: k.offset })),
+      ].sort((a, b) => a.offset - b.offset)
+      for (const f of found) mention(f.name, f.role)
+      story.people = [...people.values()]
+      story.topics = assignTopics(story, taxonomy)
+      story.organizations = findOrganizations(text)
+    }
+  }
+}

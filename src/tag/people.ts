@@ -1,0 +1,111 @@
+import { COMPOUND_SURNAMES } from '../lexicon/surnames.js'
+import { endsName, readName, surnameStrength } from './name-shape.js'
+
+const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
+
+// People as this genre prints them: a title right before the name (`市委书记章旭升`),
+// a list after a group label (`市领导胡勇春、陈美蓉…参加`), or a name followed by
+// 总书记 / 同志. Each found name keeps the title printed before it in that story.
+
+/** The last word of a title printed before a name: 书记, 副市长, 主任, 传承人, 村民… */
+const TITLE_END = new RegExp(
+  `(?:(?<!总)书记|常委|委员|市长|县长|区长|镇长|乡长|村长|省长|州长|主任|主席|部长|局长|处长|科长|厅长|司长|行长|组长|秘书长|社长|台长|董事长|总经理|经理|总裁|总监|创始人|传承人|院长|校长|所长|站长|队长|厂长|会长|理事长|检察长|庭长|政委|专家|教授|医生|居民|村民|工人|农民|职工|党员|大户|贫困户|运营官|负责人|代表|干部|民警|教师|老师|志愿者|馆长|团长|巡视员|调研员)$`,
+  'u',
+)
+/** Labels that introduce a list of names without titles: 市领导, 县领导, 区领导. */
+const GROUP_LABEL = /(?:[市县区镇乡省州]领导|市委常委|县委常委|区委常委|领导同志|出席会议的有|参加会议的有)$/u
+/** After a name, a title that does not count as a role (`习近平总书记`). */
+const TITLE_AFTER = /^(?:总书记|同志)/u
+
+/** What cannot stand inside a printed title: clause punctuation, brackets, spaces. */
+const TITLE_BREAK = /[，。；：！？（）()\s]/u
+/** Words that start the clause before a title, not the title itself. */
+const LEADING_FUNCTION = /(?:的|在|由|和|与|及|同|向|对|听取了|听取|陪同|带领|邀请|看望|会见|会同|率领|慰问|为|是|等|到)/gu
+
+export type Evidence = 'title' | 'list' | 'title-after'
+
+export interface PersonHit {
+  name: string
+  /** Title printed right before the name, as printed; null when none. */
+  role: string | null
+  evidence: Evidence
+  /** The text after the name clearly shows where the name ends. */
+  bounded: boolean
+  offset: number
+}
+
+/** The printed title that ends at `end`, going back over 、-joined titles (`市委副书记、市长`). */
+export function titleBefore(text: string, end: number): string | null {
+  const head = text.slice(Math.max(0, end - 40), end)
+  if (!TITLE_END.test(head)) return null
+  let start = head.length
+  while (start > 0 && !TITLE_BREAK.test(head[start - 1] as string)) {
+    if (head[start - 1] === '、' && !TITLE_END.test(head.slice(0, start - 1))) break
+    start--
+  }
+  let title = head.slice(start)
+  // `在东阳市委书记` → `东阳市委书记`, `高志军还与包扶的贫困户` → `贫困户`: cut after the last function word
+  const cuts = [...title.matchAll(LEADING_FUNCTION)].map((m) => (m.index ?? 0) + m[0].length).filter((k) => k < title.length)
+  const cut = cuts.reverse().find((k) => TITLE_END.test(title.slice(k)) && !TITLE_END.test(title.slice(0, k)))
+  if (cut !== undefined) title = title.slice(cut)
+  title = title.replace(/^[、”’」』]+/u, '')
+  return TITLE_END.test(title) ? title : null
+}
+
+/** Finds the people a text names, with the titles printed before them. */
+export function findPeople(text: string): PersonHit[] {
+  const hits: PersonHit[] = []
+  const taken = new Set<number>()
+  const add = (hit: PersonHit): void => {
+    if (taken.has(hit.offset)) return
+    taken.add(hit.offset)
+    hits.push(hit)
+  }
+  for (let i = 1; i < text.length; i++) {
+    if (surnameStrength(text.slice(i)) === 0) continue
+    const role = titleBefore(text, i)
+    if (role) {
+      const reading = readName(text, i)
+      if (reading && plausibleName(reading.name) && (reading.bounded || surnameStrength(reading.name) === 2)) {
+        add({ name: reading.name, role, evidence: 'title', bounded: reading.bounded, offset: i })
+      }
+      continue
+    }
+    if (GROUP_LABEL.test(text.slice(Math.max(0, i - 8), i))) {
+      for (const hit of readList(text, i)) add(hit)
+    }
+  }
+  for (const m of text.matchAll(/(?<=^|[^\p{Script=Han}]|[学习贯彻以])([\p{Script=Han}]{3})(?=总书记|同志)/gu)) {
+    const name = m[1] as string
+    const offset = m.index ?? 0
+    if (surnameStrength(name) > 0 && TITLE_AFTER.test(text.slice(offset + 3))) add({ name, role: null, evidence: 'title-after', bounded: true, offset })
+  }
+  return hits.sort((a, b) => a.offset - b.offset)
+}
+
+/**
+ * Characters that make a string read as ordinary words rather than a given name
+ * (`干部`, `来我县`, `无一不`); a name never contains them after its surname.
+ */
+const NOT_IN_GIVEN_NAME = /[我你他她们一不了是在有这那县市区镇乡村部委家个的地得着过也都就要会能对把被从到与及等各全该此而并或又还再已将]/u
+
+export function plausibleName(name: string): boolean {
+  const given = [...name].slice(COMPOUND_SURNAME_LENGTH(name))
+  return !given.some((c) => NOT_IN_GIVEN_NAME.test(c)) && !endsName(name)
+}
+
+/** `胡勇春、陈美蓉、胡积合参加`: names joined by 、 after a group label. */
+function readList(text: string, start: number): PersonHit[] {
+  const hits: PersonHit[] = []
+  let i = start
+  for (;;) {
+    const reading = readName(text, i)
+    if (!reading || !plausibleName(reading.name)) break
+    const after = text.slice(i + reading.name.length)
+    if (!reading.bounded) break
+    hits.push({ name: reading.name, role: null, evidence: 'list', bounded: true, offset: i })
+    if (!after.startsWith('、')) break
+    i += reading.name.length + 1
+  }
+  return hits
+}

@@ -1,0 +1,74 @@
+import type { Story } from '../types.js'
+import type { Taxonomy } from './types.js'
+
+export interface TopicScore {
+  topic: string
+  headline: number
+  /** Best single paragraph. */
+  paragraph: number
+  total: number
+}
+
+/**
+ * Finds keyword hits in a text, longest keyword first across all topics, so a
+ * phrase is counted once for the topic it names (`美丽乡村` is 乡村振兴, not also
+ * 美丽 for 生态环境). Weight-0 keywords only block: `人民生活` hides the 民生 inside it.
+ */
+export function keywordHits(text: string, taxonomy: Taxonomy): Map<string, number> {
+  const entries: [string, string, number][] = []
+  for (const t of taxonomy.topics) for (const [word, weight] of Object.entries(t.keywords)) entries.push([word, t.name, weight])
+  entries.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const used = new Array<boolean>(text.length).fill(false)
+  const scores = new Map<string, number>()
+  for (const [word, topic, weight] of entries) {
+    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) {
+      let free = true
+      for (let k = i; k < i + word.length; k++) if (used[k]) free = false
+      if (!free) continue
+      for (let k = i; k < i + word.length; k++) used[k] = true
+      if (weight > 0) scores.set(topic, (scores.get(topic) ?? 0) + weight)
+    }
+  }
+  return scores
+}
+
+export function scoreTopics(story: Pick<Story, 'headline' | 'column' | 'paragraphs'>, taxonomy: Taxonomy): TopicScore[] {
+  const headline = keywordHits([story.column ?? '', ...story.headline].join(' '), taxonomy)
+  const paragraphs = story.paragraphs.map((p) => keywordHits(p.text, taxonomy))
+  return taxonomy.topics.map((t) => {
+    const per = paragraphs.map((p) => p.get(t.name) ?? 0)
+    return {
+      topic: t.name,
+      headline: headline.get(t.name) ?? 0,
+      paragraph: Math.max(0, ...per),
+      total: per.reduce((a, b) => a + b, 0),
+    }
+  })
+}
+
+/** A story shorter than this is judged as a whole rather than by its best paragraph. */
+const SHORT_STORY = 300
+/** A topic must weigh at least this share of the story's main topic to count. */
+const MIN_SHARE = 0.5
+
+/**
+ * The topics a story is substantially about: a paragraph or more spent on it (its
+ * best paragraph reaches the threshold) while it is either named in the headline or
+ * one of the story's main subjects (at least half the weight of the strongest topic).
+ * A word that occurs once in passing is not enough.
+ */
+export function assignTopics(story: Pick<Story, 'headline' | 'column' | 'paragraphs'>, taxonomy: Taxonomy): string[] {
+  const scores = scoreTopics(story, taxonomy)
+  const top = Math.max(0, ...scores.map((s) => s.total))
+  const short = story.paragraphs.reduce((n, p) => n + p.text.length, 0) < SHORT_STORY
+  return scores
+    .filter((s) => {
+      if (s.total === 0) return false
+      const main = s.total >= MIN_SHARE * top
+      const named = s.headline >= taxonomy.headlineThreshold
+      // a short item is judged as a whole: it must be mainly about the topic
+      if (short) return s.total >= taxonomy.paragraphThreshold / 2 && main
+      return s.paragraph >= taxonomy.paragraphThreshold && (named || main)
+    })
+    .map((s) => s.topic)
+}
