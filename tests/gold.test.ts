@@ -21,6 +21,12 @@ describe('answer keys', () => {
     const { table, report } = score(path.join(FIXTURES, 'seed-gold.json'), site, path.join(FIXTURES, 'seeds'))
     console.log(table)
     expect(report.totals).toMatchObject({ expected: 13, found: 13, spurious: 0, exact: 13, leaks: 0 })
+    // tagging: every person and printed role of the key, every key topic (precision ≥ 0.8), every key organization
+    expect(report.totals.people).toEqual({ tp: 72, fp: 0, fn: 0 })
+    expect(report.totals.roles).toEqual({ correct: 15, total: 15 })
+    expect(report.totals.topics.fn).toBe(0)
+    expect(report.totals.topics.tp / (report.totals.topics.tp + report.totals.topics.fp)).toBeGreaterThanOrEqual(0.94) // ratchet (target 0.8)
+    expect(report.totals.orgs).toEqual({ found: 6, total: 6 })
   })
 
   test('the twelve development pages of other papers: at least 29 of 29 exact, nothing spurious, no leaks', async () => {
@@ -30,5 +36,12 @@ describe('answer keys', () => {
     console.log(table)
     expect(report.totals.exact).toBeGreaterThanOrEqual(29) // ratchet (issue target: 26)
     expect(report.totals).toMatchObject({ expected: 29, spurious: 0, leaks: 0 })
+    // tagging ratchets on pages of other papers
+    expect(report.totals.people).toEqual({ tp: 52, fp: 0, fn: 0 })
+    expect(report.totals.roles).toEqual({ correct: 37, total: 37 })
+    expect(report.totals.orgs).toEqual({ found: 14, total: 14 })
+    const { tp, fp, fn } = report.totals.topics
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.76)
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.72)
   })
 })

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import type { PersonMention, SegmentedPage, Story } from '../types.js'
-import { endsName } from './name-shape.js'
+import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { findPeople, type PersonHit } from './people.js'
 import { assignTopics } from './topics.js'
@@ -26,8 +26,8 @@ function lineAt(story: Story, offset: number): number {
 /**
  * Finds the known names in a text that no pattern caught (`章旭升强调` once 章旭升
  * was seen as 市委书记章旭升). A longer name wins over a shorter one inside it, and a
- * two-character name must be followed by a clear end, since two characters are often
- * an ordinary word.
+ * two-character name must be followed by punctuation or a follower word of two or
+ * more characters, since two characters are often an ordinary word (`温和的`).
  */
 export function findKnownNames(text: string, known: ReadonlyMap<string, string>): { name: string; offset: number }[] {
   const names = [...known.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
@@ -36,7 +36,7 @@ export function findKnownNames(text: string, known: ReadonlyMap<string, string>)
   for (const name of names) {
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
       if (used[i] || used[i + name.length - 1]) continue
-      if ([...name].length === 2 && !endsName(text.slice(i + name.length))) continue
+      if ([...name].length === 2 && !endsNameClearly(text.slice(i + name.length))) continue
       for (let k = i; k < i + name.length; k++) used[k] = true
       out.push({ name: known.get(name) as string, offset: i })
     }

@@ -22,6 +22,12 @@ export function endsName(rest: string): boolean {
   return rest === '' || FOLLOWER.test(rest)
 }
 
+/** A name ends here beyond doubt: punctuation, the end, or a follower word of two or more characters. */
+export function endsNameClearly(rest: string): boolean {
+  const m = FOLLOWER.exec(rest)
+  return rest === '' || (m !== null && (m[0].length > 1 || !HAN.test(m[0])))
+}
+
 /** 0 not a surname, 1 a known rare surname, 2 a common or compound surname. */
 export function surnameStrength(text: string): number {
   if (COMPOUND_SURNAMES.has(text.slice(0, 2))) return 2

@@ -87,7 +87,7 @@ export function findPeople(text: string): PersonHit[] {
  * Characters that make a string read as ordinary words rather than a given name
  * (`干部`, `来我县`, `无一不`); a name never contains them after its surname.
  */
-const NOT_IN_GIVEN_NAME = /[我你他她们一不了是在有这那县市区镇乡村部委家个的地得着过也都就要会能对把被从到与及等各全该此而并或又还再已将]/u
+const NOT_IN_GIVEN_NAME = /[我你他她们不了是在有这那县市区镇乡村部委家个的地得着过也都就要会能对把被从到与及等各全该此而并或又还再已将]/u
 
 export function plausibleName(name: string): boolean {
   const given = [...name].slice(COMPOUND_SURNAME_LENGTH(name))

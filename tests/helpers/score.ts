@@ -7,7 +7,17 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures')
 
+interface Counts {
+  tp: number
+  fp: number
+  fn: number
+}
+
 export interface ScoreTotals {
+  people: Counts
+  topics: Counts
+  roles: { correct: number; total: number }
+  orgs: { found: number; total: number }
   expected: number
   found: number
   spurious: number

@@ -1,0 +1,31 @@
+import { expect, test } from 'vitest'
+import { assignTopics, keywordHits } from '../../src/tag/topics.js'
+import type { Taxonomy } from '../../src/tag/types.js'
+
+const taxonomy: Taxonomy = {
+  paragraphThreshold: 6,
+  headlineThreshold: 3,
+  topics: [
+    { name: '乡村振兴', keywords: { 美丽乡村: 3, 乡村振兴: 3, 农业: 2, 村民: 1 } },
+    { name: '生态环境', keywords: { 生态环境: 3, 美丽: 1, 河道: 2 } },
+    { name: '民生', keywords: { 民生: 2, 人民生活: 0 } },
+  ],
+}
+const story = (headline: string[], ...paragraphs: string[]) => ({ headline, column: null, paragraphs: paragraphs.map((text) => ({ text, lines: [] })) })
+const long = (s: string): string => s + '。'.repeat(300)
+
+test('a longer keyword hides the shorter ones inside it, across topics', () => {
+  expect(keywordHits('建设美丽乡村', taxonomy)).toEqual(new Map([['乡村振兴', 3]]))
+})
+
+test('a weight-0 phrase only blocks the keyword inside it', () => {
+  expect(keywordHits('提高人民生活水平', taxonomy)).toEqual(new Map())
+})
+
+test('a paragraph spent on a topic assigns it', () => {
+  expect(assignTopics(story([], long('推进乡村振兴，发展现代农业，建设美丽乡村。')), taxonomy)).toEqual(['乡村振兴'])
+})
+
+test('a passing mention does not', () => {
+  expect(assignTopics(story([], long('会议还提到河道清理。'), long('推进乡村振兴，发展现代农业，建设美丽乡村。')), taxonomy)).toEqual(['乡村振兴'])
+})
