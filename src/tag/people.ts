@@ -66,7 +66,9 @@ export function findPeople(text: string): PersonHit[] {
     const role = titleBefore(text, i)
     if (role) {
       const reading = readName(text, i)
-      if (reading && plausibleName(reading.name) && (reading.bounded || surnameStrength(reading.name) === 2)) {
+      // A rare surname reads as a name only as three clearly ended characters (`管理` after 负责人 is a word).
+      const strong = reading && surnameStrength(reading.name) === 2
+      if (reading && plausibleName(reading.name) && (strong || (reading.bounded && [...reading.name].length >= 3))) {
         add({ name: reading.name, role, evidence: 'title', bounded: reading.bounded, offset: i })
       }
       continue
