@@ -28,3 +28,9 @@ export function formatDate(date: string): string {
   const [year, month, day] = date.split('-')
   return `${year}年${Number(month)}月${Number(day)}日`
 }
+
+/** `2022-06` (or `2022-06-07`) → `2022年6月`. */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-')
+  return `${year}年${Number(number)}月`
+}
