@@ -53,21 +53,38 @@ function datesNodes(ref: StoryRef): ElementContent[] {
   return nodes
 }
 
-function linkedNames(names: readonly string[], url: (name: string) => string | undefined): ElementContent[] {
-  return names.flatMap((name, i) => {
-    const href = url(name)
-    const node: ElementContent = href ? h('a', { href }, name) : { type: 'text', value: name }
-    return i === 0 ? [node] : [{ type: 'text', value: '、' }, node]
-  })
+function nameNode(name: string, url: (name: string) => string | undefined): ElementContent {
+  const href = url(name)
+  return href ? h('a', { href }, name) : { type: 'text', value: name }
+}
+
+function joined(items: ElementContent[][]): ElementContent[] {
+  return items.flatMap((item, i) => (i === 0 ? item : [{ type: 'text', value: '、' }, ...item]))
+}
+
+/** Each person once, linked, followed by the titles printed before their name in this story. */
+function peopleNodes(site: SiteContext, story: Story): ElementContent[] {
+  const roles = new Map<string, string[]>()
+  for (const person of story.people) {
+    const list = roles.get(person.name) ?? []
+    for (const role of person.roles) if (!list.includes(role)) list.push(role)
+    roles.set(person.name, list)
+  }
+  return joined(
+    [...roles].map(([name, printed]) => [
+      nameNode(name, site.personUrl),
+      ...(printed.length > 0 ? [h('span.person-roles', `（${printed.join('；')}）`)] : []),
+    ]),
+  )
 }
 
 function tagNodes(site: SiteContext, story: Story): Element[] | null {
   const rows: Element[] = []
-  if (story.people.length > 0) {
-    rows.push(h('dt', '人物'), h('dd', linkedNames(story.people.map((p) => p.name), site.personUrl)))
-  }
+  if (story.people.length > 0) rows.push(h('dt', '人物'), h('dd.story-people', peopleNodes(site, story)))
   if (story.organizations.length > 0) rows.push(h('dt', '机构'), h('dd', story.organizations.join('、')))
-  if (story.topics.length > 0) rows.push(h('dt', '主题'), h('dd', linkedNames(story.topics, site.topicUrl)))
+  if (story.topics.length > 0) {
+    rows.push(h('dt', '主题'), h('dd.story-topics', joined(story.topics.map((topic) => [nameNode(topic, site.topicUrl)]))))
+  }
   return rows.length > 0 ? rows : null
 }
 
