@@ -8,7 +8,7 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 
-export type TemplateName = 'base' | 'home' | 'issue' | 'page' | 'story' | 'search' | 'list' | '404'
+export type TemplateName = 'base' | 'home' | 'issue' | 'page' | 'story' | 'search' | 'list' | 'person' | 'topic' | '404'
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 
@@ -36,7 +36,7 @@ const cache = new Map<string, Templates>()
 export function loadTemplates(dir: string = TEMPLATE_DIR): Templates {
   let templates = cache.get(dir)
   if (!templates) {
-    const names: TemplateName[] = ['base', 'home', 'issue', 'page', 'story', 'search', 'list', '404']
+    const names: TemplateName[] = ['base', 'home', 'issue', 'page', 'story', 'search', 'list', 'person', 'topic', '404']
     const parsed = new Map(names.map((name) => [name, parseTemplate(dir, name)]))
     templates = {
       instance: (name) => structuredClone(parsed.get(name)!),

@@ -1,0 +1,106 @@
+// people/: the index of everyone the stories name, and one page per person with the titles
+// printed before their name over time, stories per month, their stories, and the people
+// they most often appear with.
+
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { coMentions } from '../co-occurrence.js'
+import type { PageSpec } from '../document.js'
+import { formatDate } from '../labels.js'
+import { monthCounts } from '../month-counts.js'
+import { roleTimeline, type RoleSpan } from '../role-timeline.js'
+import type { NameEntry, SiteContext, StoryRef } from '../site-context.js'
+import { PEOPLE_URL } from '../urls.js'
+import { monthChart } from './month-chart.js'
+import { nameIndexPage, type NameIndexKind } from './name-index.js'
+import { KEEP } from '../slots.js'
+import { breadcrumbs, datedStoryItems, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
+
+const PEOPLE: NameIndexKind = {
+  url: PEOPLE_URL,
+  heading: '人物',
+  empty: '这个档案的报道里还没有识别出人物。',
+  intro: (count) => `报道中提到的 ${count} 位人物，按提到他们的报道篇数排列。`,
+}
+
+/** The role strings a story printed before the name (a name can be mentioned more than once). */
+export function rolesIn(ref: StoryRef, name: string): string[] {
+  return [...new Set(ref.story.people.filter((p) => p.name === name).flatMap((p) => p.roles))]
+}
+
+function dateLink(date: string, ref: StoryRef): Element {
+  return h('a', { href: ref.url }, formatDate(date))
+}
+
+function roleTable(spans: readonly RoleSpan<StoryRef>[]): ElementContent {
+  if (spans.length === 0) return h('p.empty-note', '报道没有在这个名字前印出职务。')
+  return h('table.role-timeline', [
+    h('caption.visually-hidden', '职务，按首次见报日期排列'),
+    h(
+      'thead',
+      h('tr', ['职务', '首次见报', '最近见报', '篇数'].map((label) => h('th', { scope: 'col' }, label))),
+    ),
+    h(
+      'tbody',
+      spans.map((span) =>
+        h('tr', [
+          h('th', { scope: 'row' }, span.title),
+          h('td', dateLink(span.first, span.firstSource)),
+          h('td', dateLink(span.last, span.lastSource)),
+          h('td.number', String(span.count)),
+        ]),
+      ),
+    ),
+  ])
+}
+
+function rolesNote(ref: StoryRef, name: string): ElementContent[] {
+  const roles = rolesIn(ref, name)
+  return roles.length === 0 ? [] : [h('span.person-roles', roles.join('；'))]
+}
+
+function coMentionItems(site: SiteContext, entry: NameEntry): Element[] {
+  const others = coMentions(
+    entry.name,
+    entry.stories.map((ref) => ref.story.people.map((p) => p.name)),
+  )
+  return others.map((other) => {
+    const href = site.personUrl(other.name)
+    return h('li', [href ? h('a', { href }, other.name) : other.name, h('span.count', `同见 ${other.count} 篇`)])
+  })
+}
+
+function aliasesOf(site: SiteContext, name: string): string[] {
+  const aliases = site.model.people.filter((person) => person.name === name).flatMap((person) => person.aliases)
+  return [...new Set(aliases)].filter((alias) => alias !== name)
+}
+
+function personPage(site: SiteContext, entry: NameEntry): PageSpec {
+  const { name, stories } = entry
+  const timeline = roleTimeline(
+    stories.map((ref) => ({ date: ref.issue.date, roles: rolesIn(ref, name), source: ref })),
+  )
+  const aliases = aliasesOf(site, name)
+  const related = coMentionItems(site, entry)
+  return {
+    path: entry.url,
+    title: name,
+    template: 'person',
+    slots: {
+      breadcrumbs: breadcrumbs([homeCrumb(), { text: PEOPLE.heading, href: PEOPLE.url }, { text: name }]),
+      heading: name,
+      intro: `${stories.length} 篇报道提到${name}，${seenBetween(stories)}。`,
+      aliases: aliases.length === 0 ? null : `又作：${aliases.join('、')}`,
+      roles: roleTable(timeline),
+      chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
+      stories: datedStoryItems(stories, (ref) => rolesNote(ref, name)),
+      'related-section': related.length > 0 ? KEEP : null,
+      related,
+      search: [searchFilterLink('person', name, `在搜索中按“${name}”筛选`)],
+    },
+  }
+}
+
+export function peoplePages(site: SiteContext): PageSpec[] {
+  return [nameIndexPage(PEOPLE, site.people), ...site.people.map((entry) => personPage(site, entry))]
+}

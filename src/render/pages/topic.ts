@@ -1,0 +1,38 @@
+// topics/: the index of every topic stories were filed under, and one page per topic with
+// stories per month and its stories, newest first.
+
+import type { PageSpec } from '../document.js'
+import { monthCounts } from '../month-counts.js'
+import type { NameEntry, SiteContext } from '../site-context.js'
+import { TOPICS_URL } from '../urls.js'
+import { monthChart } from './month-chart.js'
+import { nameIndexPage, type NameIndexKind } from './name-index.js'
+import { breadcrumbs, datedStoryItems, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
+
+const TOPICS: NameIndexKind = {
+  url: TOPICS_URL,
+  heading: '主题',
+  empty: '这个档案的报道还没有归入任何主题。',
+  intro: (count) => `报道归入的 ${count} 个主题，按报道篇数排列。`,
+}
+
+function topicPage(entry: NameEntry): PageSpec {
+  const { name, stories } = entry
+  return {
+    path: entry.url,
+    title: name,
+    template: 'topic',
+    slots: {
+      breadcrumbs: breadcrumbs([homeCrumb(), { text: TOPICS.heading, href: TOPICS.url }, { text: name }]),
+      heading: name,
+      intro: `${stories.length} 篇报道归入“${name}”，${seenBetween(stories)}。`,
+      chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
+      stories: datedStoryItems(stories),
+      search: [searchFilterLink('topic', name, `在搜索中按主题“${name}”筛选`)],
+    },
+  }
+}
+
+export function topicPages(site: SiteContext): PageSpec[] {
+  return [nameIndexPage(TOPICS, site.topics), ...site.topics.map(topicPage)]
+}
