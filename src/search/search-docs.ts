@@ -4,13 +4,13 @@
 
 import { issuesNewestFirst, pagesInOrder } from '../render/order.js'
 import { storyUrl } from '../render/urls.js'
-import type { Story, SiteModel } from '../types.js'
+import type { RegisteredPerson, SiteModel, Story } from '../types.js'
 import type { DocCard } from './format.js'
 
 export interface SearchDoc {
   ref: number
   card: DocCard
-  /** Names as tagged (canonical); aliases are not in the model yet. */
+  /** Every name a `person:` filter finds the story by: each tagged name, and for people of the registry their name and aliases. */
   people: string[]
   topics: string[]
 }
@@ -30,7 +30,34 @@ export function storySearchFields(story: Story): { title: string; body: string }
   }
 }
 
+/**
+ * Name → every spelling of the registry people it belongs to (their name and aliases), so
+ * a story tagged with a name is found by each of them. A name of no registry entry is
+ * left out: it stands for itself.
+ */
+export function personSpellings(registry: readonly RegisteredPerson[]): Map<string, string[]> {
+  const spellings = new Map<string, string[]>()
+  for (const person of registry) {
+    const group = [person.name, ...person.aliases]
+    for (const name of group) {
+      const known = spellings.get(name) ?? []
+      for (const spelling of group) if (!known.includes(spelling)) known.push(spelling)
+      spellings.set(name, known)
+    }
+  }
+  return spellings
+}
+
+function personNames(story: Story, spellings: ReadonlyMap<string, string[]>): string[] {
+  const names: string[] = []
+  for (const { name } of story.people) {
+    for (const spelling of spellings.get(name) ?? [name]) if (!names.includes(spelling)) names.push(spelling)
+  }
+  return names
+}
+
 export function collectSearchDocs(model: SiteModel): SearchDoc[] {
+  const spellings = personSpellings(model.people)
   const docs: SearchDoc[] = []
   for (const issue of issuesNewestFirst(model.issues)) {
     for (const page of pagesInOrder(issue)) {
@@ -49,7 +76,7 @@ export function collectSearchDocs(model: SiteModel): SearchDoc[] {
             titleText: fields.title,
             body: fields.body,
           },
-          people: story.people.map((p) => p.name),
+          people: personNames(story, spellings),
           topics: [...story.topics],
         })
       }

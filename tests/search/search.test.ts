@@ -189,3 +189,36 @@ describe('sharding', () => {
     expect(source.entry.shards).toHaveLength(1)
   })
 })
+
+describe('person: and the people registry', () => {
+  // 王小明 is tagged on two stories; the registry knows him also as 王晓明 and Wang Xiaoming.
+  const model: SiteModel = { ...sampleModel(), people: [{ name: '王小明', aliases: ['王晓明', 'Wang Xiaoming'] }] }
+  const { engine } = engineFor(model)
+  const search = async (query: string) => ids(model, await engine.search(query))
+  const tagged = ['2023-05-02-p1-l8', '2023-04-18-p1-l6']
+
+  test('the canonical name finds the stories tagged with it', async () => {
+    expect((await search('person:王小明')).sort()).toEqual([...tagged].sort())
+  })
+
+  test('an alias finds the canonical person’s stories', async () => {
+    expect((await search('person:王晓明')).sort()).toEqual([...tagged].sort())
+  })
+
+  test('an alias with a space, quoted, finds them too', async () => {
+    expect((await search('person:"wang xiaoming"')).sort()).toEqual([...tagged].sort())
+  })
+
+  test('an alias of someone else does not widen the match to unrelated people', async () => {
+    expect(await search('person:李芳')).toEqual(['2023-04-18-p1-l6'])
+  })
+
+  test('a story tagged with an alias spelling is found by the canonical name', async () => {
+    const aliasTagged = sampleModel()
+    const story = aliasTagged.issues[1]!.pages[0]!.stories[0]!
+    story.people = [{ name: '李晓芳', roles: [] }]
+    const withRegistry: SiteModel = { ...aliasTagged, people: [{ name: '李芳', aliases: ['李晓芳'] }] }
+    const fresh = engineFor(withRegistry).engine
+    expect(ids(withRegistry, await fresh.search('person:李芳'))).toEqual(['2023-04-18-p1-l6'])
+  })
+})
