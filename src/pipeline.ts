@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import { readEditorData } from './ingest/editor-data.js'
-import { readContent } from './ingest/read-content.js'
+import { readContent, type ReadOptions } from './ingest/read-content.js'
 import { normalizePage } from './normalize/index.js'
 import { segmentPage } from './segment/index.js'
 import { tagArchive, type TagInput } from './tag/index.js'
@@ -47,12 +47,28 @@ export function defaultConfig(issues: Issue[], siteUrl: string | null): SiteConf
 }
 
 /** ingest → normalize → segment → tag, for a whole content folder. */
-export async function buildModel(contentDir: string, siteUrl: string | null = null): Promise<ModelResult> {
+export async function buildModel(contentDir: string, siteUrl: string | null = null, read: ReadOptions = {}): Promise<ModelResult> {
   const data = await readEditorData(contentDir)
-  const ingested = await readContent(contentDir)
+  const ingested = await readContent(contentDir, read)
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
   const tagged: TagInput[] = []
+  const pageSlots = new Map<string, string>()
   for (const { file, page } of ingested) {
+    if (page) {
+      const slot = `${page.meta.date} p${page.meta.page}`
+      const other = pageSlots.get(slot)
+      if (other !== undefined) {
+        const m = file.message(`Duplicate page ${page.meta.page} of the ${page.meta.date} issue (also ${other}); give each page its own \`page\` number`, {
+          place: { line: 1, column: 1 },
+          ruleId: 'page-duplicate',
+          source: 'ingest',
+        })
+        m.fatal = true
+        failed.push(file)
+        continue
+      }
+      pageSlots.set(slot, page.displayPath)
+    }
     const result = page ? processPage(page, file) : null
     if (result) tagged.push({ page: result, file })
     else failed.push(file)

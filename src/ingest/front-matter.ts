@@ -53,7 +53,8 @@ export function parseFrontMatter(text: string, file: VFile): ParsedFrontMatter {
     parsed = matter(text, {})
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark
-    file.fail(`Cannot parse front matter: ${(error as Error).message.split('\n')[0]}`, {
+    const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ \(\d+:\d+\)$| at line \d+, column \d+:?$/u, '')
+    file.fail(`Cannot parse front matter: ${reason}`, {
       place: { line: (mark?.line ?? 0) + 2, column: (mark?.column ?? 0) + 1 },
       ruleId: 'front-matter-syntax',
       source: 'ingest',
@@ -76,13 +77,16 @@ export function parseFrontMatter(text: string, file: VFile): ParsedFrontMatter {
     }
   }
   const meta: Partial<PageMeta> = {}
+  // YAML reads 2023-02-30 as a timestamp and rolls it over to March: check the date as written.
+  const writtenDate = /^date:[ \t]*['"]?(?<date>[^'"\s#]+)/mu.exec(text.slice(0, headerLines))?.groups?.date
   for (const key of KNOWN_KEYS) {
     if (data[key] === undefined || data[key] === null) continue
-    const field = FrontMatter.shape[key as keyof typeof FrontMatter.shape].safeParse(data[key])
+    const value = key === 'date' && data[key] instanceof Date && writtenDate ? writtenDate : data[key]
+    const field = FrontMatter.shape[key as keyof typeof FrontMatter.shape].safeParse(value)
     if (field.success) {
       ;(meta as Record<string, unknown>)[key] = field.data
     } else {
-      file.message(`Unexpected \`${key}: ${String(data[key])}\` in front matter, ${field.error.issues[0]?.message ?? 'invalid value'}`, {
+      file.message(`Unexpected \`${key}: ${String(value)}\` in front matter, ${field.error.issues[0]?.message ?? 'invalid value'}`, {
         place: { line: lineOf(key), column: 1 },
         ruleId: `front-matter-${key}`,
         source: 'ingest',

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import type { RawPage } from '../types.js'
+import { decodePage } from './decode.js'
 import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
 
 /** `content/YYYY/YYYY-MM-DD/page-NN.txt` */
@@ -14,21 +15,38 @@ export interface IngestedPage {
   page: RawPage | null
 }
 
-/** Lists the page files of a content folder in a stable order (editor data under `_data/` is not a page). */
+/**
+ * Lists the page files of a content folder in a stable order (editor data under
+ * `_data/` is not a page). Symbolic links are followed, but a file reached twice (a
+ * link loop, or two links to one file) is listed once, under its shortest path.
+ */
 export async function listPageFiles(contentDir: string): Promise<string[]> {
-  const found = await glob(['**/*.txt'], { cwd: contentDir, ignore: ['_data/**', '**/node_modules/**'], followSymbolicLinks: false })
-  return found.sort()
+  const found = await glob(['**/*.txt'], { cwd: contentDir, ignore: ['_data/**', '**/node_modules/**'], followSymbolicLinks: true })
+  const byTarget = new Map<string, string>()
+  const shortestFirst = found.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0))
+  for (const rel of shortestFirst) {
+    const target = await realpath(path.join(contentDir, rel)).catch(() => rel)
+    if (!byTarget.has(target)) byTarget.set(target, rel)
+  }
+  return [...byTarget.values()].sort()
+}
+
+export interface ReadOptions {
+  /** Messages name files relative to this folder. */
+  cwd?: string
+  /** How to read a file's bytes (tests replace it to simulate unreadable files). */
+  readBytes?: (file: string) => Promise<Uint8Array>
 }
 
 /** Reads every page of a content folder. Only this module touches the content files. */
-export async function readContent(contentDir: string, cwd = process.cwd()): Promise<IngestedPage[]> {
+export async function readContent(contentDir: string, { cwd = process.cwd(), readBytes = readFile }: ReadOptions = {}): Promise<IngestedPage[]> {
   const result: IngestedPage[] = []
   for (const contentPath of await listPageFiles(contentDir)) {
     const absolute = path.join(contentDir, contentPath)
     const file = new VFile({ path: path.relative(cwd, absolute) || absolute })
     try {
-      const bytes = await readFile(absolute)
-      result.push({ file, page: toRawPage(bytes.toString('utf8'), contentPath, file) })
+      const text = decodePage(await readBytes(absolute), file)
+      result.push({ file, page: text === null ? null : toRawPage(text, contentPath, file) })
     } catch (error) {
       if (!file.messages.some((m) => m.fatal)) {
         const m = file.message(`Cannot read page: ${(error as Error).message}`, {
@@ -50,6 +68,20 @@ export function toRawPage(input: string, contentPath: string, file: VFile): RawP
   file.value = text
   const { meta, body, firstLine } = parseFrontMatter(text, file)
   const fromPath = PAGE_PATH.exec(contentPath)?.groups
+  if (!fromPath) {
+    file.message('Unexpected page path, expected `YYYY/YYYY-MM-DD/page-NN.txt` under the content folder (built from its front matter anyway)', {
+      place: { line: 1, column: 1 },
+      ruleId: 'path-layout',
+      source: 'ingest',
+    })
+  }
+  if (body.trim() === '') {
+    file.message('Unexpected empty page: no text after the front matter', {
+      place: { line: firstLine, column: 1 },
+      ruleId: 'page-empty',
+      source: 'ingest',
+    })
+  }
   let date = meta.date
   if (fromPath && !isValidIsoDate(fromPath.date ?? '')) {
     file.message(`Unexpected folder date \`${fromPath.date}\`, expected a real calendar date`, {
@@ -88,6 +120,13 @@ export function toRawPage(input: string, contentPath: string, file: VFile): RawP
     file.message(`Missing \`page\` in front matter, using ${page}`, {
       place: { line: 1, column: 1 },
       ruleId: 'front-matter-page-missing',
+      source: 'ingest',
+    })
+  }
+  if (!meta.paper) {
+    file.message('Missing `paper` in front matter, expected the newspaper\'s name (mastheads are recognised by it)', {
+      place: { line: 1, column: 1 },
+      ruleId: 'front-matter-paper-missing',
       source: 'ingest',
     })
   }
