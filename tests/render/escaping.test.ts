@@ -58,3 +58,31 @@ describe('story text is text', () => {
     expect(textOf(byTag(storyTree, 'title')[0]!)).toBe('<b>标题</b> *星* - 示例日报数字档案')
   })
 })
+
+describe('tag text is text', () => {
+  const date = '2023-02-14'
+  const story = makeStory(date, 1, {
+    bodyLine: 4,
+    body: ['某人出席活动。'],
+    people: [{ name: '<i>某</i>', roles: ['<b>县长</b>、a & b'] }],
+    topics: ['<script>x</script>'],
+    organizations: ['<u>某局</u>'],
+  })
+  const files = renderSite(makeModel([makeIssue(date, [makePage(date, 1, [story])])]))
+  const html = files.filter((f) => f.path.endsWith('.html')).map((f) => String(f.contents))
+
+  test('names, printed roles, topics and organizations never become elements', () => {
+    for (const page of html) expect(page).not.toMatch(/<(i|b|u|script)>/)
+  })
+
+  test('the printed role reads back as written on the story page', () => {
+    const tree = parseHtml(fileByPath(files, storyUrl(date, 1, 4)).contents)
+    expect(textOf(elements(tree, (n) => hasClass(n, 'story-people'))[0]!)).toBe('<i>某</i>（<b>县长</b>、a & b）')
+  })
+
+  test('on the person page, the role timeline has each title as text', () => {
+    const person = files.find((f) => f.path.startsWith('people/') && f.path !== 'people/index.html')!
+    const table = elements(parseHtml(person.contents), (n) => hasClass(n, 'role-timeline'))[0]!
+    expect(byTag(table, 'tbody').flatMap((body) => byTag(body, 'th')).map((th) => textOf(th))).toEqual(['<b>县长</b>', 'a & b'])
+  })
+})
