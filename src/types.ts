@@ -91,6 +91,12 @@ export interface Story {
   photographers: string[]
   continuedOn: number | null
   continuedFrom: number | null
+  /**
+   * Printed bits of the story that are neither headline nor body, as printed (after
+   * normalisation), in page order: the 本报讯 marker with its byline bracket, byline
+   * and credit lines, a brief's bullet, （上接N版） and （下转N版） notes.
+   */
+  apparatus: string[]
   /** First and last source line of everything that belongs to the story. */
   lines: [number, number]
   /** Source line where the body starts (part of the id). */

@@ -7,11 +7,11 @@ import {
   BYLINE_LINE,
   CONTINUED_FROM,
   CONTINUED_ON,
-  END_BRACKET_CREDIT,
   END_ROLE_CREDIT,
   NAME_ONLY,
-  PHOTO_CREDIT,
   REPORT_MARKER,
+  matchEndBracketCredit,
+  matchPhotoCredit,
 } from './patterns.js'
 
 export type LineClass = 'furniture' | 'heading' | 'prose' | 'byline' | 'credit' | 'photo-credit' | 'continuation'
@@ -92,7 +92,7 @@ export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[
       paragraph = ''
       continue
     }
-    if (wholeMatch(PHOTO_CREDIT, t) && (paragraph === '' || !hasSentencePunct(t))) {
+    if (matchPhotoCredit(t)?.index === 0 && (paragraph === '' || !hasSentencePunct(t))) {
       set(i, 'photo-credit')
       paragraph = ''
       continue
@@ -119,7 +119,7 @@ export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[
       continue
     }
     const afterProse = prev?.cls === 'prose'
-    if (afterProse && (wholeMatch(END_BRACKET_CREDIT, t) || wholeMatch(END_ROLE_CREDIT, t) || looksLikeName(t))) {
+    if (afterProse && (matchEndBracketCredit(t)?.index === 0 || wholeMatch(END_ROLE_CREDIT, t) || looksLikeName(t))) {
       set(i, 'credit')
       continue
     }
@@ -143,7 +143,7 @@ export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[
 }
 
 function endsWithInlineCredit(text: string): boolean {
-  const m = PHOTO_CREDIT.exec(text)
+  const m = matchPhotoCredit(text)
   return m !== null && m.index > 0
 }
 

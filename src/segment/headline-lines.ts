@@ -18,6 +18,8 @@ export interface HeadlineParts {
   column: string | null
   columnLine: number | null
   headline: string[]
+  /** Stray letters taken off the lines, with their line: kept as page fragments so no text is lost. */
+  strays: { text: string; line: number }[]
 }
 
 /**
@@ -27,6 +29,7 @@ export interface HeadlineParts {
  */
 export function splitHeadlineLines(lines: PageLine[], normalGap: number): HeadlineParts {
   const texts = lines.map((l) => stripStrayLetter(l.text))
+  const strays = lines.flatMap((l, k) => (texts[k] === l.text ? [] : [{ text: l.text.slice((texts[k] as string).length), line: l.line }]))
   let column: string | null = null
   let columnLine: number | null = null
   const [first, second] = lines
@@ -39,7 +42,7 @@ export function splitHeadlineLines(lines: PageLine[], normalGap: number): Headli
       texts.shift()
     }
   }
-  return { column, columnLine, headline: texts.length === 1 ? splitOneLineHeadline(texts[0] as string) : texts }
+  return { column, columnLine, headline: texts.length === 1 ? splitOneLineHeadline(texts[0] as string) : texts, strays }
 }
 
 /**

@@ -49,7 +49,14 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
     return story
   })
 
-  const furniture: Furniture[] = []
+  const furniture: Furniture[] = stories.flatMap((s) => s.strays.map((x) => ({ kind: 'fragment' as const, text: x.text, line: x.line })))
+  for (const x of furniture) {
+    file.message(`Unexpected letter \`${x.text}\` after a headline, expected Chinese text (kept as a page fragment)`, {
+      place: { line: x.line, column: 1 },
+      ruleId: 'headline-stray-letter',
+      source: 'segment',
+    })
+  }
   for (const item of gaps.flat()) {
     if (roles.has(item.line.line)) continue
     const kind = item.role === 'furniture' ? (item.furniture ?? 'masthead') : 'fragment'
@@ -100,12 +107,12 @@ function buildStory(
   page: NormalizedPage,
   normalGap: number[],
   indexOfLine: Map<number, number>,
-): { story: Story; columnLine: number | null } {
+): { story: Story; columnLine: number | null; strays: { text: string; line: number }[] } {
   const { meta } = page.page
   const firstHeadLine = assigned?.lines[0]
   const parts = assigned
     ? splitHeadlineLines(assigned.lines, normalGap[indexOfLine.get(firstHeadLine?.line ?? 0) ?? 0] ?? 0)
-    : { column: null, columnLine: null, headline: [] }
+    : { column: null, columnLine: null, headline: [], strays: [] }
   const lead = draft.paragraphs[0]?.text ?? ''
   const title = parts.headline.length ? mainTitle(parts.headline) : deriveTitle(lead)
   const bodyLine = draft.paragraphs[0]?.lines[0] ?? 0
@@ -131,10 +138,11 @@ function buildStory(
     organizations: [],
     topics: [],
     photographers: [...new Set(draft.photographers)],
+    apparatus: draft.apparatus,
     continuedOn: draft.continuedOn,
     continuedFrom: draft.continuedFrom,
     lines: [Math.min(...allLines), Math.max(...allLines)],
     bodyLine,
   }
-  return { story, columnLine: parts.columnLine }
+  return { story, columnLine: parts.columnLine, strays: parts.strays }
 }

@@ -1,5 +1,5 @@
 import type { PageLine } from '../types.js'
-import { SENTENCE_PUNCT, TERMINAL, PHOTO_CREDIT, CONTINUED_ON, END_BRACKET_CREDIT } from './patterns.js'
+import { CONTINUED_ON, SENTENCE_PUNCT, TERMINAL, matchEndBracketCredit, matchPhotoCredit } from './patterns.js'
 
 /** Display width: a Chinese character is 1, an ASCII character half of one. */
 export function displayWidth(text: string): number {
@@ -14,7 +14,7 @@ export function hasSentencePunct(text: string): boolean {
 
 /** The line closes a sentence (or a credit or a 下转 note), so a new paragraph may follow. */
 export function endsTerminal(text: string): boolean {
-  return TERMINAL.test(text) || PHOTO_CREDIT.test(text) || CONTINUED_ON.test(text) || END_BRACKET_CREDIT.test(text) || text === '摄'
+  return TERMINAL.test(text) || matchPhotoCredit(text) !== null || CONTINUED_ON.test(text) || matchEndBracketCredit(text) !== null || text === '摄'
 }
 
 /** Blank lines before a line, counting an indented line as set apart like one blank line. */

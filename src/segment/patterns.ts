@@ -1,6 +1,8 @@
 // Named shapes of the printed page. Each constant describes one printed form and has
 // an example in tests/segment/patterns.test.ts. Bigger patterns are built from parts.
 
+import { surnameScore } from '../lexicon/surnames.js'
+
 const HAN = '\\p{Script=Han}'
 
 /** Reporter titles as printed in bylines: 记者, 融媒首席记者, 本报记者, 通讯员, 特约通讯员… */
@@ -36,11 +38,43 @@ export const PHOTO_CREDIT = new RegExp(
   'u',
 )
 
-/** `（记者 胡敏霞）`, `（常映红）`, `（记者 叶祯/文 宋延康/图）`: a reporter bracket ending a story. */
-export const END_BRACKET_CREDIT = new RegExp(
-  `(?:^|(?<=[。！？”]))[（(](?<byline>(?:${ROLE_SOURCE})?\\s*[${HAN}]{2,4}(?:[\\s/、]*(?:文|图|摄)?[\\s/、]*(?:${ROLE_SOURCE})?\\s*[${HAN}]{2,4})*(?:/(?:文|图|摄))?)[）)]$`,
-  'u',
-)
+/**
+ * A photo credit whose names read as names: with a reporter title, or every name
+ * starting with a common surname (`进行了拍摄` is not a credit).
+ */
+export function matchPhotoCredit(text: string): RegExpExecArray | null {
+  const m = PHOTO_CREDIT.exec(text)
+  if (!m) return null
+  if (m.groups?.role) return m
+  const names = (m.groups?.names ?? '').split(/\s+/u)
+  return names.every((n) => surnameScore(n) === 2) ? m : null
+}
+
+/** `（记者 胡敏霞）`, `（常映红）`, `（记者 叶祯/文 宋延康/图）`: the bracket's shape; see matchEndBracketCredit. */
+const END_BRACKET = /(?:^|(?<=[。！？”]))[（(](?<byline>[^（）()。，！？；]{2,30})[）)]$/u
+const ROLE_ANYWHERE = new RegExp(ROLE_SOURCE, 'gu')
+
+export interface CreditMatch {
+  index: number
+  text: string
+  byline: string
+}
+
+/**
+ * A reporter bracket ending a story: roles, names of 2–4 characters (maybe run
+ * together by a line break), `/文` `/图` marks. Checked in two steps so that a long
+ * bracket of ordinary words costs linear time.
+ */
+export function matchEndBracketCredit(text: string): CreditMatch | null {
+  const m = END_BRACKET.exec(text)
+  if (!m) return null
+  const byline = m.groups?.byline ?? ''
+  const rest = byline.replace(ROLE_ANYWHERE, ' ').replace(/\/(?:文|图|摄)/gu, ' ').replace(/[、\s]+/gu, ' ').trim()
+  const chunks = rest === '' ? [] : rest.split(' ')
+  const nameLike = (chunk: string): boolean => new RegExp(`^[${HAN}]{2,12}$`, 'u').test(chunk) && surnameScore(chunk) > 0
+  if (chunks.length === 0 || !chunks.every(nameLike)) return null
+  return { index: m.index, text: m[0], byline }
+}
 
 /** `… 筑牢了坚实基础。 本报记者 李茹霞` or a line `本报记者 刘琴`: a credit without brackets. */
 export const END_ROLE_CREDIT = new RegExp(

@@ -6,10 +6,10 @@ import {
   BRIEF_BULLET,
   CONTINUED_FROM,
   CONTINUED_ON,
-  END_BRACKET_CREDIT,
   END_ROLE_CREDIT,
   MARKER_BYLINE,
-  PHOTO_CREDIT,
+  matchEndBracketCredit,
+  matchPhotoCredit,
 } from './patterns.js'
 
 /** A paragraph of a story, with what its lines hold. */
@@ -27,6 +27,10 @@ export interface DraftStory {
   paragraphs: DraftParagraph[]
   continuedOn: number | null
   continuedFrom: number | null
+  /** Every source line the story consumed. */
+  consumed: number[]
+  /** Printed text that is neither headline nor body (see Story.apparatus). */
+  apparatus: string[]
   /** Lines that hold only byline, credit or 下转 text. */
   bylineLines: number[]
   creditLines: number[]
@@ -58,6 +62,8 @@ function newStory(start: DraftStory['start'], kind: StoryKind = 'report'): Draft
     start,
     byline: [],
     photographers: [],
+    consumed: [],
+    apparatus: [],
     paragraphs: [],
     continuedOn: null,
     continuedFrom: null,
@@ -113,8 +119,7 @@ class StoryBuilder {
     const text = story.paragraphs.map((p) => p.text).join('')
     const scrap = story.start === 'unmarked' && story.byline.length === 0 && [...text].length < MIN_UNMARKED_STORY
     if (scrap || story.paragraphs.length === 0) {
-      const lines = [...story.paragraphs.flatMap((p) => p.lines), ...story.bylineLines, ...story.creditLines, ...story.continuationLines]
-      for (const l of lines.sort((a, b) => a - b)) this.gap(this.lineByNumber.get(l) as PageLine, 'fragment')
+      for (const l of [...new Set(story.consumed)].sort((a, b) => a - b)) this.gap(this.lineByNumber.get(l) as PageLine, 'fragment')
       return
     }
     this.out.push({ type: 'story', story })
@@ -140,22 +145,30 @@ class StoryBuilder {
         const story = this.cur && this.cur.start === 'byline' && this.cur.paragraphs.length === 0 ? this.cur : this.open(newStory('byline'))
         story.byline.push(...parseByline(el.line.text))
         story.bylineLines.push(el.line.line)
+        story.consumed.push(el.line.line)
+        story.apparatus.push(el.line.text)
         return
       }
       case 'credit':
         if (!cur) return this.gap(el.line, 'fragment')
         cur.byline.push(...parseByline(el.line.text))
         cur.bylineLines.push(el.line.line)
+        cur.consumed.push(el.line.line)
+        cur.apparatus.push(el.line.text)
         return this.close()
       case 'photo-credit':
         if (!cur) return this.gap(el.line, 'fragment')
         this.photoCredit(cur, el.line.text)
         cur.creditLines.push(el.line.line)
+        cur.consumed.push(el.line.line)
+        cur.apparatus.push(el.line.text)
         return this.close()
       case 'continuation':
         if (!cur) return this.gap(el.line, 'fragment')
         cur.continuedOn = pageNumber(CONTINUED_ON.exec(el.line.text)?.groups?.page)
         cur.continuationLines.push(el.line.line)
+        cur.consumed.push(el.line.line)
+        cur.apparatus.push(el.line.text)
         return this.close()
     }
   }
@@ -177,28 +190,34 @@ class StoryBuilder {
       const m = MARKER_BYLINE.exec(text)
       if (m) {
         if (m.groups?.byline) cur.byline.push(...parseByline(m.groups.byline))
+        cur.apparatus.push(m[0].trim())
         text = text.slice(m[0].length)
       }
     } else if (p.starts === 'brief') {
       cur = this.open(newStory('brief', 'brief'))
+      cur.apparatus.push((BRIEF_BULLET.exec(text)?.[0] ?? '').trim())
       text = text.replace(BRIEF_BULLET, '')
     } else if (p.starts === 'continued') {
       cur = this.open(newStory('continued'))
       const m = CONTINUED_FROM.exec(text)
       cur.continuedFrom = pageNumber(m?.groups?.page)
+      cur.apparatus.push((m?.[0] ?? '').trim())
       text = text.slice(m?.[0].length ?? 0)
     } else {
       cur = this.cur ?? this.open(newStory('unmarked'))
     }
 
+    cur.consumed.push(...p.lines.map((l) => l.line))
     let ended = false
+    const tail: string[] = [] // printed after the body, in page order
     const on = CONTINUED_ON.exec(text)
     if (on) {
       cur.continuedOn = pageNumber(on.groups?.page)
+      tail.unshift(on[0].trim())
       text = text.slice(0, on.index)
       ended = true
     }
-    const photo = ended ? null : PHOTO_CREDIT.exec(text)
+    const photo = ended ? null : matchPhotoCredit(text)
     if (photo) {
       const body = text.slice(0, photo.index).trimEnd()
       if (cur.paragraphs.length > 0 && cur.start === 'unmarked' && body !== '') {
@@ -207,18 +226,22 @@ class StoryBuilder {
       }
       this.photoCredit(cur, photo.groups?.credit ?? '')
       if (body === '') cur.creditLines.push(...p.lines.map((l) => l.line))
+      tail.unshift(text.slice(body.length).trim())
       text = body
       ended = true
     }
-    const credit = ended ? null : (END_BRACKET_CREDIT.exec(text) ?? END_ROLE_CREDIT.exec(text))
+    const roleCredit = END_ROLE_CREDIT.exec(text)
+    const credit = ended ? null : (matchEndBracketCredit(text) ?? (roleCredit ? { index: roleCredit.index, text: roleCredit[0], byline: roleCredit.groups?.byline ?? '' } : null))
     if (credit && (credit.index > 0 || cur.paragraphs.length > 0)) {
-      cur.byline.push(...parseByline(credit.groups?.byline ?? ''))
+      cur.byline.push(...parseByline(credit.byline))
       if (credit.index === 0) cur.bylineLines.push(...p.lines.map((l) => l.line))
+      tail.unshift(text.slice(credit.index).trim())
       text = text.slice(0, credit.index)
       ended = true
     }
     text = text.trim()
     if (text !== '') cur.paragraphs.push({ text, lines: p.lines.map((l) => l.line) })
+    cur.apparatus.push(...tail.filter(Boolean))
     if (ended) this.close()
   }
 }
