@@ -1,10 +1,11 @@
+import path from 'node:path'
 import type { VFile } from 'vfile'
-import { readEditorData } from './ingest/editor-data.js'
+import { readEditorData, type SiteSettings } from './ingest/editor-data.js'
 import { readContent, type ReadOptions } from './ingest/read-content.js'
 import { normalizePage } from './normalize/index.js'
 import { segmentPage } from './segment/index.js'
 import { tagArchive, type TagInput } from './tag/index.js'
-import type { Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
+import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 export interface ModelResult {
   model: SiteModel
@@ -41,9 +42,33 @@ export function groupIssues(pages: SegmentedPage[]): Issue[] {
     })
 }
 
-export function defaultConfig(issues: Issue[], siteUrl: string | null): SiteConfig {
+/** Site settings: `_data/site.yaml` where given, else derived from the content; `--site-url` wins. */
+export function siteConfig(issues: Issue[], settings: SiteSettings, siteUrl: string | null): SiteConfig {
   const paper = issues.find((i) => i.paper)?.paper ?? ''
-  return { title: paper ? `${paper} 数字报档案` : '数字报档案', siteUrl, language: 'zh-CN' }
+  return {
+    title: settings.title ?? (paper ? `${paper} 数字报档案` : '数字报档案'),
+    description: settings.description ?? '',
+    siteUrl: siteUrl ?? settings.siteUrl ?? null,
+    language: settings.language ?? 'zh-CN',
+  }
+}
+
+/** The build's messages as data, paths relative to the content folder (so output does not depend on where the build ran). */
+export function collectDiagnostics(files: VFile[], contentDir: string): Diagnostic[] {
+  const out: Diagnostic[] = []
+  for (const f of files) {
+    for (const m of f.messages) {
+      out.push({
+        path: path.relative(contentDir, path.resolve(f.path)).split(path.sep).join('/'),
+        line: m.line ?? 1,
+        column: m.column ?? 1,
+        severity: m.fatal ? 'error' : 'warning',
+        message: m.reason,
+        rule: `${m.source ?? 'build'}:${m.ruleId ?? 'message'}`,
+      })
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
 }
 
 /** ingest → normalize → segment → tag, for a whole content folder. */
@@ -75,7 +100,13 @@ export async function buildModel(contentDir: string, siteUrl: string | null = nu
   }
   tagArchive(tagged, data.taxonomy, data.people)
   const issues = groupIssues(tagged.map((t) => t.page))
+  const files = [...data.files, ...ingested.map((i) => i.file)]
   return {
-    model: { config: defaultConfig(issues, siteUrl), issues, people: data.people.map((p) => ({ name: p.name, aliases: p.aliases })) },
-    files: [...data.files, ...ingested.map((i) => i.file)], failed }
+    model: {
+      config: siteConfig(issues, data.site, siteUrl),
+      issues,
+      people: data.people.map((p) => ({ name: p.name, aliases: p.aliases })),
+      diagnostics: collectDiagnostics(files, contentDir),
+    },
+    files, failed }
 }

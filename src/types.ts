@@ -134,9 +134,23 @@ export interface Issue {
 
 export interface SiteConfig {
   title: string
+  /** One sentence about the archive, for the home page and feeds; may be empty. */
+  description: string
   /** Absolute base URL for feeds and sitemaps, or null when unknown. */
   siteUrl: string | null
   language: string
+}
+
+/** A message about the input, for the build report. */
+export interface Diagnostic {
+  /** Path relative to the content folder. */
+  path: string
+  line: number
+  column: number
+  severity: 'error' | 'warning'
+  message: string
+  /** `stage:rule`, e.g. `segment:headline-unattached`. */
+  rule: string
 }
 
 /** A person of the editors' registry (`content/_data/people.yaml`): other spellings search as the name. */
@@ -151,6 +165,8 @@ export interface SiteModel {
   issues: Issue[]
   /** The people registry; empty when the content has none. */
   people: RegisteredPerson[]
+  /** Every warning and error of the build, sorted by path then line (for report.html). */
+  diagnostics: Diagnostic[]
 }
 
 /** A file the build writes, relative to the output folder. */

@@ -24,7 +24,17 @@ const PeopleFile = z.array(
   }),
 )
 
+const SiteFile = z.object({
+  title: z.string().min(1).optional(),
+  description: z.string().optional(),
+  siteUrl: z.url().optional(),
+  language: z.string().min(2).optional(),
+})
+
+export type SiteSettings = z.infer<typeof SiteFile>
+
 export interface EditorData {
+  site: SiteSettings
   taxonomy: Taxonomy
   people: PersonRecord[]
   /** Files read, with their diagnostics. */
@@ -64,7 +74,8 @@ function schemaProblem(vfile: VFile, error: z.ZodError, what: string): void {
 }
 
 /**
- * Reads the editor data of a content folder (`_data/topics.yaml`, `_data/people.yaml`),
+ * Reads the editor data of a content folder (`_data/site.yaml`, `_data/topics.yaml`,
+ * `_data/people.yaml`),
  * on top of the defaults shipped with the tool. All of it is optional.
  */
 export async function readEditorData(contentDir: string, cwd = process.cwd()): Promise<EditorData> {
@@ -88,6 +99,15 @@ export async function readEditorData(contentDir: string, cwd = process.cwd()): P
     }
   }
 
+  let site: SiteSettings = {}
+  const siteFile = await readYaml(path.join(contentDir, '_data', 'site.yaml'), cwd)
+  if (siteFile) {
+    files.push(siteFile.vfile)
+    const parsed = SiteFile.safeParse(siteFile.data ?? {})
+    if (!parsed.success) schemaProblem(siteFile.vfile, parsed.error, 'site setting')
+    else site = parsed.data
+  }
+
   const people: PersonRecord[] = []
   const registry = await readYaml(path.join(contentDir, '_data', 'people.yaml'), cwd)
   if (registry) {
@@ -97,6 +117,7 @@ export async function readEditorData(contentDir: string, cwd = process.cwd()): P
     else for (const p of parsed.data) people.push({ name: p.name, aliases: p.aliases ?? [], roles: p.roles ?? [] })
   }
   return {
+    site,
     taxonomy: {
       topics: [...topics].map(([name, keywords]) => ({ name, keywords })),
       paragraphThreshold: threshold.paragraph,
