@@ -3,18 +3,23 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', '(': '（', ')': '）',
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》]/u
 
+const ASCII_ALNUM = /[A-Za-z0-9]/u
+
 /**
- * Turns ASCII `, ( ) ! : ; ?` into their full-width forms when they stand next to
- * Chinese text, and full-width Latin letters and digits into ASCII, so that
- * `会议,传达` and `会议，传达` read the same.
+ * Turns ASCII `, ( ) ! : ; ?` into their full-width forms in Chinese text, and
+ * full-width Latin letters and digits into ASCII, so that `会议,传达` and `会议，传达`
+ * read the same. A line with Chinese in it is Chinese text, even where a mark stands
+ * at a line break (`)1月17日`), except between two Latin letters or digits (`1,000`).
  */
 export function normalizePunctuation(line: string): string {
   const chars = [...line.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu, (c) => c.normalize('NFKC')).replace(/\u3000/gu, ' ')]
+  const chinese = chars.some((c) => CJK.test(c))
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i] as string
     const full = FULL_WIDTH[c]
     if (!full) continue
-    if (isCjkNeighbour(chars, i, -1) || isCjkNeighbour(chars, i, 1)) chars[i] = full
+    const betweenLatin = ASCII_ALNUM.test(chars[i - 1] ?? '') && ASCII_ALNUM.test(chars[i + 1] ?? '')
+    if (isCjkNeighbour(chars, i, -1) || isCjkNeighbour(chars, i, 1) || (chinese && !betweenLatin)) chars[i] = full
   }
   return chars.join('')
 }

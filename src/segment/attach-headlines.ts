@@ -18,6 +18,7 @@ export interface GapLines {
 
 /** Printed before the body is the usual layout; after it is common in some papers. */
 const SIDE_BONUS = { before: 0.6, after: 0.3 } as const
+const PHOTO_AFTER_BONUS = -0.3
 /**
  * Word overlap a headline needs before it counts in favour of a story. A headline
  * printed after the text needs more evidence: page-foot lines are often not headlines.
@@ -51,7 +52,9 @@ function gain(story: DraftStory | undefined, lines: PageLine[], side: 'before' |
   if (!story || lines.length === 0) return 0
   // A subtitle often shares no words with the lead; the block is judged by its best evidence.
   const sim = Math.max(headlineSimilarity(lines.map((l) => l.text).join(''), story), ...lines.map((l) => headlineSimilarity(l.text, story)))
-  return SIDE_BONUS[side] + SIMILARITY_WEIGHT * (sim - SIMILARITY_FLOOR[side]) + LINE_BONUS * lines.length
+  // A photo's title stands above the picture; a line after its credit is something else.
+  const sideBonus = story.kind === 'photo' && side === 'after' ? PHOTO_AFTER_BONUS : SIDE_BONUS[side]
+  return sideBonus + SIMILARITY_WEIGHT * (sim - SIMILARITY_FLOOR[side]) + LINE_BONUS * lines.length
 }
 
 /**

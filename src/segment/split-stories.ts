@@ -230,8 +230,9 @@ class StoryBuilder {
       text = body
       ended = true
     }
+    // a reporter bracket may stand before a 下转 note, but not after a photo credit
     const roleCredit = END_ROLE_CREDIT.exec(text)
-    const credit = ended ? null : (matchEndBracketCredit(text) ?? (roleCredit ? { index: roleCredit.index, text: roleCredit[0], byline: roleCredit.groups?.byline ?? '' } : null))
+    const credit = photo ? null : (matchEndBracketCredit(text) ?? (roleCredit ? { index: roleCredit.index, text: roleCredit[0], byline: roleCredit.groups?.byline ?? '' } : null))
     if (credit && (credit.index > 0 || cur.paragraphs.length > 0)) {
       cur.byline.push(...parseByline(credit.byline))
       if (credit.index === 0) cur.bylineLines.push(...p.lines.map((l) => l.line))

@@ -30,16 +30,21 @@ function lineAt(story: Story, offset: number): number {
  * more characters, since two characters are often an ordinary word (`温和的`).
  */
 export function findKnownNames(text: string, known: ReadonlyMap<string, string>): { name: string; offset: number }[] {
-  const names = [...known.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  const used = new Array<boolean>(text.length).fill(false)
+  // Names are 2–4 characters: look each position up in the map, longest first (linear in the text).
   const out: { name: string; offset: number }[] = []
-  for (const name of names) {
-    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-      if (used[i] || used[i + name.length - 1]) continue
-      if ([...name].length === 2 && !endsNameClearly(text.slice(i + name.length))) continue
-      for (let k = i; k < i + name.length; k++) used[k] = true
-      out.push({ name: known.get(name) as string, offset: i })
+  for (let i = 0; i < text.length; ) {
+    let hit: string | undefined
+    for (let len = 4; len >= 2 && !hit; len--) {
+      const candidate = text.slice(i, i + len)
+      if (candidate.length === len && known.has(candidate)) {
+        if (len === 2 && !endsNameClearly(text.slice(i + 2, i + 8))) continue
+        hit = candidate
+      }
     }
+    if (hit) {
+      out.push({ name: known.get(hit) as string, offset: i })
+      i += hit.length
+    } else i++
   }
   return out
 }

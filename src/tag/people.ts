@@ -62,8 +62,9 @@ export function findPeople(text: string): PersonHit[] {
     hits.push(hit)
   }
   for (let i = 1; i < text.length; i++) {
-    if (surnameStrength(text.slice(i)) === 0) continue
-    const role = titleBefore(text, i)
+    if (surnameStrength(text.slice(i, i + 2)) === 0) continue
+    // cheap test first: a title's last word is at most five characters
+    const role = TITLE_END.test(text.slice(Math.max(0, i - 6), i)) ? titleBefore(text, i) : null
     if (role) {
       const reading = readName(text, i)
       // A rare surname reads as a name only as three clearly ended characters (`管理` after 负责人 is a word).
