@@ -110,7 +110,8 @@ export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[
       continue
     }
     if (hasSentencePunct(t)) {
-      prose(i, t)
+      if (punctuatedHeadline(lines, i)) set(i, 'heading')
+      else prose(i, t)
       continue
     }
     const weak = weakFurniture(t, paper)
@@ -141,6 +142,27 @@ export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[
   propagateFurniture(out)
   return out
 }
+
+/** Where a punctuated line may still be a headline: it is short and does not end in punctuation. */
+const MAX_PUNCTUATED_HEADLINE = 24
+const ENDS_IN_PUNCT = /[，。；、！？…：”」）]$/u
+
+/**
+ * `聚焦重点，全力推进` above 本报讯: a headline may carry a comma. Such a line is a
+ * headline only where it cannot be running text: it ends without punctuation (a
+ * paragraph never does, and a wrapped line runs on into running text, not into a
+ * story marker) and only headline lines stand between it and the next story marker.
+ */
+function punctuatedHeadline(lines: PageLine[], i: number): boolean {
+  const t = (lines[i] as PageLine).text
+  if (ENDS_IN_PUNCT.test(t) || displayWidth(t) > MAX_PUNCTUATED_HEADLINE) return false
+  // skip unpunctuated headline lines below it; what comes then must open a story
+  let j = i + 1
+  while (j < lines.length && !hasSentencePunct((lines[j] as PageLine).text) && displayWidth((lines[j] as PageLine).text) <= MAX_PUNCTUATED_HEADLINE && !isStoryMarker((lines[j] as PageLine).text)) j++
+  return j < lines.length && isStoryMarker((lines[j] as PageLine).text)
+}
+
+const isStoryMarker = (text: string): boolean => REPORT_MARKER.test(text) || BYLINE_LINE.test(text)
 
 function endsWithInlineCredit(text: string): boolean {
   const m = matchPhotoCredit(text)

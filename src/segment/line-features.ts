@@ -1,5 +1,5 @@
 import type { PageLine } from '../types.js'
-import { CONTINUED_ON, SENTENCE_PUNCT, TERMINAL, matchEndBracketCredit, matchPhotoCredit } from './patterns.js'
+import { BYLINE_LINE, CONTINUED_ON, REPORT_MARKER, SENTENCE_PUNCT, TERMINAL, matchEndBracketCredit, matchPhotoCredit } from './patterns.js'
 
 /** Display width: a Chinese character is 1, an ASCII character half of one. */
 export function displayWidth(text: string): number {
@@ -57,6 +57,8 @@ export function layoutProfile(lines: PageLine[]): LayoutProfile {
     const next = lines[i + 1]
     if (!next || !hasSentencePunct(l.text) || endsTerminal(l.text)) return
     if (!/[\p{Script=Han}，、；]$/u.test(l.text)) return
+    // a line that runs into a story marker is not running text (a punctuated headline)
+    if (REPORT_MARKER.test(next.text) || BYLINE_LINE.test(next.text)) return
     samples.push({ index: i, gap: next.blankBefore, width: displayWidth(l.text) })
   })
   const globalGap = mode(samples.map((s) => s.gap), 0)

@@ -34,7 +34,7 @@ export const CONTINUED_FROM = /^[（(](?:上接|接)第?\s*(?<page>\d{1,2}|[一�
 
 /** `… 融媒记者 卢斌 摄`, `胡婷婷 黄健生 摄`: a photo credit ending a caption (inline or own line). */
 export const PHOTO_CREDIT = new RegExp(
-  `(?:^|(?<=[。！？”）\\s]))\\s*(?<credit>(?<role>${ROLE_SOURCE})?\\s*(?<names>[${HAN}]{2,4}(?:\\s+[${HAN}]{2,4}){0,3})\\s*摄)$`,
+  `(?:^|(?<=[。！？”）\\s]))\\s*(?<credit>[（(]?(?<role>${ROLE_SOURCE})?\\s*(?<names>[${HAN}]{2,4}(?:\\s+[${HAN}]{2,4}){0,3})\\s*/?\\s*摄(?:影)?[）)]?)$`,
   'u',
 )
 

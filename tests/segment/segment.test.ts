@@ -177,3 +177,21 @@ describe('furniture', () => {
     for (const role of page.lineRoles) expect(role.kind).toBeTruthy()
   })
 })
+
+describe('less common shapes', () => {
+  test('a headline line with a comma above 本报讯 is still a headline', () => {
+    const text = '王明在调研时强调\n聚焦重点，全力推进\n\n本报讯（记者 孙丽）5月6日，县委书记王明调研重点项目，要求聚焦重点。\n'
+    const { page } = segmentSnippet(text, { date: '2023-05-07' })
+    expect(page.stories[0]?.headline).toEqual(['王明在调研时强调', '聚焦重点，全力推进'])
+  })
+
+  test('a bracketed photo credit closes a caption', () => {
+    const { page } = segmentSnippet('春到茶园\n\n近日，东山茶园里茶农正忙着采摘明前茶。（记者 王明 摄）\n')
+    expect(page.stories).toMatchObject([{ kind: 'photo', photographers: ['王明'], headline: ['春到茶园'] }])
+  })
+
+  test('第N期 in the page header is furniture', () => {
+    const { page } = segmentSnippet('第3456期\n\n本报讯（记者 王明）3月2日，全县召开春耕会议。\n')
+    expect(page.furniture.map((f) => f.text)).toEqual(['第3456期'])
+  })
+})
