@@ -22,6 +22,13 @@ export function endsName(rest: string): boolean {
   return rest === '' || FOLLOWER.test(rest)
 }
 
+const FOLLOWER_PHRASE = new RegExp(`^(?:${FOLLOWER_WORDS.filter((w) => w.length > 1).join('|')})`, 'u')
+
+/** `介绍`, `表示`: a word that follows names is not itself a name (though 曾, 和, 向 are surnames). */
+export function startsWithFollowerWord(text: string): boolean {
+  return FOLLOWER_PHRASE.test(text)
+}
+
 /** A name ends here beyond doubt: punctuation, the end, or a follower word of two or more characters. */
 export function endsNameClearly(rest: string): boolean {
   const m = FOLLOWER.exec(rest)

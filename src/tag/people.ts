@@ -1,5 +1,5 @@
 import { COMPOUND_SURNAMES } from '../lexicon/surnames.js'
-import { endsName, readName, surnameStrength } from './name-shape.js'
+import { readName, startsWithFollowerWord, surnameStrength } from './name-shape.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
@@ -15,14 +15,16 @@ const TITLE_END = new RegExp(
 /** Labels that introduce a list of names without titles: 市领导, 县领导, 区领导. */
 const GROUP_LABEL = /(?:[市县区镇乡省州]领导|市委常委|县委常委|区委常委|领导同志|出席会议的有|参加会议的有)$/u
 /** After a name, a title that does not count as a role (`习近平总书记`). */
-const TITLE_AFTER = /^(?:总书记|同志)/u
+const TITLE_AFTER = /^(?:总书记|同志|总理|副总理|主席|副主席|委员长|院士|先生|女士)/u
+/** What a person does at the start of a clause (`…。李华强说，`): the verbs of reported speech. */
+const SPEECH_AFTER = /^(?:说|表示|指出|强调|认为|介绍|告诉记者|回忆)/u
 
 /** What cannot stand inside a printed title: clause punctuation, brackets, spaces. */
 const TITLE_BREAK = /[，。；：！？（）()\s]/u
 /** Words that start the clause before a title, not the title itself. */
 const LEADING_FUNCTION = /(?:的|在|由|和|与|及|同|向|对|听取了|听取|陪同|带领|邀请|看望|会见|会同|率领|慰问|为|是|等|到)/gu
 
-export type Evidence = 'title' | 'list' | 'title-after'
+export type Evidence = 'title' | 'list' | 'title-after' | 'speech'
 
 export interface PersonHit {
   name: string
@@ -78,10 +80,20 @@ export function findPeople(text: string): PersonHit[] {
       for (const hit of readList(text, i)) add(hit)
     }
   }
-  for (const m of text.matchAll(/(?<=^|[^\p{Script=Han}]|[学习贯彻以])([\p{Script=Han}]{3})(?=总书记|同志)/gu)) {
-    const name = m[1] as string
+  // `习近平总书记`, `李华强同志`, and at a clause start `李华强说`: a name before a title or a speech verb
+  for (const m of text.matchAll(/(?<=^|[^\p{Script=Han}]|[学习贯彻以])(?=[\p{Script=Han}]{2,3}(?:总书记|同志|总理|副总理|主席|副主席|委员长|院士|先生|女士|说|表示|指出|强调|认为|介绍|告诉记者|回忆))/gu)) {
     const offset = m.index ?? 0
-    if (surnameStrength(name) > 0 && TITLE_AFTER.test(text.slice(offset + 3))) add({ name, role: null, evidence: 'title-after', bounded: true, offset })
+    for (const length of [3, 2]) {
+      const name = text.slice(offset, offset + length)
+      const rest = text.slice(offset + length)
+      const evidence: Evidence | null = TITLE_AFTER.test(rest) ? 'title-after' : SPEECH_AFTER.test(rest) ? 'speech' : null
+      // a rare surname is enough before 总书记/同志 (习近平总书记); other titles and speech verbs need a common one (not 市政协主席)
+      const surname = surnameStrength(name)
+      const needed = /^(?:总书记|同志)/u.test(rest) ? 1 : 2
+      if (!evidence || !/^\p{Script=Han}+$/u.test(name) || surname < needed || !plausibleName(name)) continue
+      add({ name, role: null, evidence, bounded: true, offset })
+      break
+    }
   }
   return hits.sort((a, b) => a.offset - b.offset)
 }
@@ -94,7 +106,7 @@ const NOT_IN_GIVEN_NAME = /[我你他她们不了是在有这那县市区镇乡�
 
 export function plausibleName(name: string): boolean {
   const given = [...name].slice(COMPOUND_SURNAME_LENGTH(name))
-  return !given.some((c) => NOT_IN_GIVEN_NAME.test(c)) && !endsName(name)
+  return !given.some((c) => NOT_IN_GIVEN_NAME.test(c)) && !startsWithFollowerWord(name)
 }
 
 /** `胡勇春、陈美蓉、胡积合参加`: names joined by 、 after a group label. */

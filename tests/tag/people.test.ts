@@ -56,3 +56,12 @@ test('a known name is found without a title; a two-character one only where it c
     { name: '温和', offset: 16 },
   ])
 })
+
+test('a surname that is also a follower word (曾, 和) still starts a name in a list', () => {
+  expect(names('市领导曾晓红、和平安参加活动。')).toEqual(['曾晓红', '和平安'])
+})
+
+test('a name at a clause start before a speech verb is a person; a body before 主席 is not', () => {
+  expect(findPeople('会上，钱一鸣说，要抓好落实。').map((h) => [h.name, h.evidence])).toEqual([['钱一鸣', 'speech']])
+  expect(names('市政协主席赵大勇出席')).toEqual(['赵大勇'])
+})
