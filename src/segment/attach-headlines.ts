@@ -36,15 +36,30 @@ function hanBigrams(text: string): string[] {
   return out
 }
 
+interface StoryGrams {
+  lead: Set<string>
+  body: Set<string>
+}
+// The DP asks about the same story many times; its pairs are computed once.
+const gramCache = new WeakMap<DraftStory, StoryGrams>()
+
+function storyGrams(story: DraftStory): StoryGrams {
+  let grams = gramCache.get(story)
+  if (!grams) {
+    const body = story.paragraphs.map((p) => p.text).join('')
+    grams = { lead: new Set(hanBigrams(body.slice(0, LEAD_WINDOW))), body: new Set(hanBigrams(body)) }
+    gramCache.set(story, grams)
+  }
+  return grams
+}
+
 /** Share of the headline's character pairs found in the story's lead (or, discounted, anywhere in its body). */
 export function headlineSimilarity(headline: string, story: DraftStory): number {
   const grams = hanBigrams(headline)
   if (grams.length === 0) return 0
-  const body = story.paragraphs.map((p) => p.text).join('')
-  const lead = new Set(hanBigrams(body.slice(0, LEAD_WINDOW)))
-  const all = new Set(hanBigrams(body))
+  const { lead, body } = storyGrams(story)
   const inLead = grams.filter((g) => lead.has(g)).length / grams.length
-  const inBody = grams.filter((g) => all.has(g)).length / grams.length
+  const inBody = grams.filter((g) => body.has(g)).length / grams.length
   return Math.max(inLead, 0.6 * inBody)
 }
 

@@ -1,7 +1,7 @@
 import { surnameScore } from '../lexicon/surnames.js'
 import type { PageLine } from '../types.js'
 import { strongFurniture, weakFurniture, type FurnitureKind } from './furniture.js'
-import { displayWidth, endsTerminal, gapBefore, hasSentencePunct, layoutProfile } from './line-features.js'
+import { displayWidth, endsTerminal, gapBefore, hasSentencePunct, layoutProfile, type LayoutProfile } from './line-features.js'
 import {
   BRIEF_BULLET,
   BYLINE_LINE,
@@ -46,8 +46,7 @@ const wholeMatch = (re: RegExp, text: string): boolean => {
  * recognised by its punctuation and by paragraphs that are still open (a line that
  * does not end a sentence continues on the next line, across blank lines).
  */
-export function classifyLines(lines: PageLine[], paper: string): ClassifiedLine[] {
-  const layout = layoutProfile(lines)
+export function classifyLines(lines: PageLine[], paper: string, layout: LayoutProfile = layoutProfile(lines)): ClassifiedLine[] {
   const out: ClassifiedLine[] = []
   let paragraph = '' // running text of the open paragraph, '' when none is open
 

@@ -16,10 +16,10 @@ import { splitStories, type DraftStory, type GapItem } from './split-stories.js'
  */
 export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
   const { meta } = page.page
-  const classified = classifyLines(page.lines, meta.paper)
   const layout = layoutProfile(page.lines)
+  const classified = classifyLines(page.lines, meta.paper, layout)
   const indexOfLine = new Map(page.lines.map((l, i) => [l.line, i]))
-  const segments = splitStories(buildElements(classified))
+  const segments = splitStories(buildElements(classified, layout))
 
   const drafts: DraftStory[] = []
   const gaps: GapItem[][] = [[]]

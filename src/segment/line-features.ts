@@ -65,8 +65,13 @@ export function layoutProfile(lines: PageLine[]): LayoutProfile {
   const globalWidth = mode(samples.map((s) => Math.round(s.width)), 16)
   const normalGap: number[] = []
   const width: number[] = []
+  // samples are in line order: slide a window over them instead of filtering for every line
+  let from = 0
+  let to = 0
   lines.forEach((_, i) => {
-    const near = samples.filter((s) => Math.abs(s.index - i) <= WINDOW)
+    while (from < samples.length && (samples[from] as { index: number }).index < i - WINDOW) from++
+    while (to < samples.length && (samples[to] as { index: number }).index <= i + WINDOW) to++
+    const near = samples.slice(from, to)
     normalGap.push(near.length >= 3 ? mode(near.map((s) => s.gap), globalGap) : globalGap)
     width.push(near.length >= 3 ? mode(near.map((s) => Math.round(s.width)), globalWidth) : globalWidth)
   })

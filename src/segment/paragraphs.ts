@@ -2,7 +2,7 @@ import { joinLines } from '../normalize/index.js'
 import type { PageLine } from '../types.js'
 import type { ClassifiedLine, LineClass, StoryStart } from './classify-lines.js'
 import type { FurnitureKind } from './furniture.js'
-import { displayWidth, endsTerminal, gapBefore, layoutProfile } from './line-features.js'
+import { displayWidth, endsTerminal, gapBefore, layoutProfile, type LayoutProfile } from './line-features.js'
 
 export interface ParagraphElement {
   type: 'paragraph'
@@ -26,8 +26,7 @@ export type Element = ParagraphElement | LineElement
  * sentence (across blank lines and even across an ad printed in its way); after a
  * finished sentence, a short line or a wider gap than usual starts a new paragraph.
  */
-export function buildElements(classified: ClassifiedLine[]): Element[] {
-  const layout = layoutProfile(classified.map((c) => c.line))
+export function buildElements(classified: ClassifiedLine[], layout: LayoutProfile = layoutProfile(classified.map((c) => c.line))): Element[] {
   const elements: Element[] = []
   let open: ParagraphElement | null = null
   let openIndex = -1 // index in `classified` of the open paragraph's last line

@@ -14,10 +14,22 @@ export interface TopicScore {
  * phrase is counted once for the topic it names (`美丽乡村` is 乡村振兴, not also
  * 美丽 for 生态环境). Weight-0 keywords only block: `人民生活` hides the 民生 inside it.
  */
+const entryCache = new WeakMap<Taxonomy, [string, string, number][]>()
+
+/** Every keyword of the taxonomy as [word, topic, weight], longest first (computed once per taxonomy). */
+function keywordEntries(taxonomy: Taxonomy): [string, string, number][] {
+  let entries = entryCache.get(taxonomy)
+  if (!entries) {
+    entries = []
+    for (const t of taxonomy.topics) for (const [word, weight] of Object.entries(t.keywords)) entries.push([word, t.name, weight])
+    entries.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    entryCache.set(taxonomy, entries)
+  }
+  return entries
+}
+
 export function keywordHits(text: string, taxonomy: Taxonomy): Map<string, number> {
-  const entries: [string, string, number][] = []
-  for (const t of taxonomy.topics) for (const [word, weight] of Object.entries(t.keywords)) entries.push([word, t.name, weight])
-  entries.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const entries = keywordEntries(taxonomy)
   const used = new Array<boolean>(text.length).fill(false)
   const scores = new Map<string, number>()
   for (const [word, topic, weight] of entries) {
