@@ -34,3 +34,9 @@ export function formatMonth(month: string): string {
   const [year, number] = month.split('-')
   return `${year}年${Number(number)}月`
 }
+
+/** At most `max` characters (code points, so no surrogate pair is cut), with `…` when cut. */
+export function clipText(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
+}

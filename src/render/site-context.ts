@@ -1,7 +1,10 @@
 // What several pages need to know about the whole site, computed once per render: issues in
-// order, every story with its URL, and the people and topics that stories mention.
+// order and on the calendar, every story with its URL and its neighbours in reading order,
+// and the people and topics that stories mention.
 
 import type { Issue, SegmentedPage, SiteModel, Story } from '../types.js'
+import { archiveCalendar, type ArchiveYear } from './calendar.js'
+import { groupBy } from './group-by.js'
 import { compareText, issuesNewestFirst, pagesInOrder } from './order.js'
 import { nameSlug, personUrl, storyUrl, topicUrl } from './urls.js'
 
@@ -19,16 +22,37 @@ export interface NameEntry {
   stories: StoryRef[]
 }
 
+/** The items before and after one in a sequence (older and newer, or earlier and later in reading order). */
+export interface Neighbours<T> {
+  previous: T | undefined
+  next: T | undefined
+}
+
 export interface SiteContext {
   model: SiteModel
+  /** Newest first. */
   issues: Issue[]
+  /** Newest issue first, then page order, then reading order on the page. */
   stories: StoryRef[]
   /** The stories of one issue, in page and reading order. */
   storiesOf: (issue: Issue) => StoryRef[]
+  /** The older (previous) and newer (next) issue. */
+  issueNeighbours: (issue: Issue) => Neighbours<Issue>
+  /** The story read before and after this one: reading order within an issue, issues oldest first. */
+  storyNeighbours: (ref: StoryRef) => Neighbours<StoryRef>
+  /** Years → months → days with an issue, oldest first. */
+  calendar: ArchiveYear[]
+  /** Issues of one date (usually one). */
+  issuesOn: (date: string) => Issue[]
   people: NameEntry[]
   topics: NameEntry[]
   personUrl: (name: string) => string | undefined
   topicUrl: (name: string) => string | undefined
+}
+
+function neighboursIn<T>(sequence: readonly T[], index: number | undefined): Neighbours<T> {
+  if (index === undefined) return { previous: undefined, next: undefined }
+  return { previous: sequence[index - 1], next: sequence[index + 1] }
 }
 
 /**
@@ -65,12 +89,13 @@ export function buildSiteContext(model: SiteModel): SiteContext {
       }
     }
   }
-  const byIssue = new Map<Issue, StoryRef[]>()
-  for (const ref of stories) {
-    const refs = byIssue.get(ref.issue)
-    if (refs) refs.push(ref)
-    else byIssue.set(ref.issue, [ref])
-  }
+  const byIssue = groupBy(stories, (ref) => ref.issue)
+  const byDate = groupBy(issues, (issue) => issue.date)
+  // Time runs forward: oldest issue first, and within an issue its stories in reading order.
+  const chronological = [...issues].reverse()
+  const issueAt = new Map(chronological.map((issue, index) => [issue, index]))
+  const reading = chronological.flatMap((issue) => byIssue.get(issue) ?? [])
+  const readingAt = new Map(reading.map((ref, index) => [ref, index]))
   const people = nameEntries(stories, (story) => story.people.map((p) => p.name), personUrl)
   const topics = nameEntries(stories, (story) => story.topics, topicUrl)
   const peopleUrls = new Map(people.map((entry) => [entry.name, entry.url]))
@@ -80,6 +105,10 @@ export function buildSiteContext(model: SiteModel): SiteContext {
     issues,
     stories,
     storiesOf: (issue) => byIssue.get(issue) ?? [],
+    issueNeighbours: (issue) => neighboursIn(chronological, issueAt.get(issue)),
+    storyNeighbours: (ref) => neighboursIn(reading, readingAt.get(ref)),
+    calendar: archiveCalendar(issues.map((issue) => issue.date)),
+    issuesOn: (date) => byDate.get(date) ?? [],
     people,
     topics,
     personUrl: (name) => peopleUrls.get(name),

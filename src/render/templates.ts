@@ -1,5 +1,7 @@
-// The HTML templates in templates/: one file per page kind, parsed once with rehype-parse and
-// cloned for every page. `base.html` is the layout; the others are fragments for its `main`.
+// The templates in templates/: one HTML file per page kind, parsed with rehype-parse and
+// cloned for every page (`base.html` is the layout; the others are fragments for its `main`),
+// the stylesheet, and the markdown of the pages we write ourselves (api.md). Read afresh on
+// every render, so `npm run dev` picks up edits to them.
 
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +10,14 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 
-export type TemplateName = 'base' | 'home' | 'issue' | 'page' | 'story' | 'search' | 'list' | 'person' | 'topic' | '404'
+export const TEMPLATE_NAMES = [
+  'base', 'home', 'year', 'month', 'issue', 'page', 'story', 'search', 'list', 'person', 'topic', 'doc', 'report', '404',
+] as const
+
+export type TemplateName = (typeof TEMPLATE_NAMES)[number]
+
+/** Pages written in markdown by us (never story text): `templates/<name>.md`. */
+export type MarkdownName = 'api'
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url))
 
@@ -17,6 +26,7 @@ export interface Templates {
   instance(name: TemplateName): Root
   /** The site stylesheet, `templates/style.css`. */
   stylesheet: string
+  markdown(name: MarkdownName): string
 }
 
 function parseTemplate(dir: string, name: TemplateName): Root {
@@ -31,18 +41,12 @@ function parseTemplate(dir: string, name: TemplateName): Root {
   return tree
 }
 
-const cache = new Map<string, Templates>()
-
 export function loadTemplates(dir: string = TEMPLATE_DIR): Templates {
-  let templates = cache.get(dir)
-  if (!templates) {
-    const names: TemplateName[] = ['base', 'home', 'issue', 'page', 'story', 'search', 'list', 'person', 'topic', '404']
-    const parsed = new Map(names.map((name) => [name, parseTemplate(dir, name)]))
-    templates = {
-      instance: (name) => structuredClone(parsed.get(name)!),
-      stylesheet: readFileSync(`${dir}/style.css`, 'utf8'),
-    }
-    cache.set(dir, templates)
+  const parsed = new Map(TEMPLATE_NAMES.map((name) => [name, parseTemplate(dir, name)]))
+  const markdown: Record<MarkdownName, string> = { api: readFileSync(`${dir}/api.md`, 'utf8') }
+  return {
+    instance: (name) => structuredClone(parsed.get(name)!),
+    stylesheet: readFileSync(`${dir}/style.css`, 'utf8'),
+    markdown: (name) => markdown[name],
   }
-  return templates
 }

@@ -15,6 +15,24 @@ export const STYLESHEET_URL = 'assets/style.css'
 export const SEARCH_SCRIPT_URL = 'assets/search.js'
 export const PEOPLE_URL = 'people/index.html'
 export const TOPICS_URL = 'topics/index.html'
+export const FEED_URL = 'feed.xml'
+export const SITEMAP_URL = 'sitemap.xml'
+export const ROBOTS_URL = 'robots.txt'
+export const API_DOC_URL = 'api.html'
+export const REPORT_URL = 'report.html'
+
+/** `2022` → `2022/index.html`: the year's calendar. */
+export function yearUrl(year: string): string {
+  if (!/^\d{4}$/u.test(year)) throw new Error(`Unexpected year "${year}", expected YYYY`)
+  return `${year}/index.html`
+}
+
+/** `2022-06` → `2022/06/index.html`: the month's calendar. */
+export function monthUrl(month: string): string {
+  const [year, number] = month.split('-')
+  if (!year || !number || !/^\d{4}$/u.test(year) || !/^\d{2}$/u.test(number)) throw new Error(`Unexpected month "${month}", expected YYYY-MM`)
+  return `${year}/${number}/index.html`
+}
 
 export function issueUrl(date: string): string {
   return `${datePath(date)}/index.html`
@@ -69,4 +87,13 @@ export function relativeHref(fromPath: string, toPath: string): string {
   let common = 0
   while (common < fromDirs.length && common < toDirs.length && fromDirs[common] === toDirs[common]) common++
   return '../'.repeat(fromDirs.length - common) + toParts.slice(common).join('/') + suffix
+}
+
+/**
+ * `path` (relative to the output root) under the site's absolute base URL, percent-encoded:
+ * for feeds and the sitemap, which need absolute URLs. Pages never use this.
+ */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`
+  return new URL(path, base).href
 }

@@ -64,11 +64,32 @@ describe('renderSite', () => {
     expect(elements(tree, (n) => n.properties.id === 'results')[0]!.tagName).toBe('ol')
   })
 
-  test('the home page lists the newest issue first with its stories', () => {
+  test('the home page shows the newest issue with its stories, page by page', () => {
     const tree = parseHtml(fileByPath(files, 'index.html').contents)
-    const digests = elements(tree, (n) => hasClass(n, 'issue-digest'))
-    expect(digests.map((d) => textOf(byTag(d, 'h2')[0]!))).toEqual(['示例日报 2023年5月2日', '示例日报 2023年4月18日', '示例日报 2022年12月30日'])
-    expect(byTag(digests[0]!, 'li')).toHaveLength(3)
+    const latest = elements(tree, (n) => hasClass(n, 'latest-issue'))[0]!
+    expect(textOf(byTag(latest, 'h2')[0]!)).toBe('最新一期：示例日报 2023年5月2日')
+    expect(byTag(latest, 'h3').map((h3) => textOf(h3))).toEqual(['第1版', '第2版'])
+    expect(elements(latest, (n) => hasClass(n, 'story-list')).flatMap((list) => byTag(list, 'li')).map((li) => textOf(byTag(li, 'a')[0]!))).toEqual([
+      '王小明调研五金产业',
+      '档案室不存档的做法存在问',
+      'COVID-19 疫苗接种点开放',
+    ])
+  })
+
+  test('the home page calendar lists years and months newest first, and every issue day', () => {
+    const tree = parseHtml(fileByPath(files, 'index.html').contents)
+    const calendar = elements(tree, (n) => n.properties.id === 'archive-calendar')[0]!
+    expect(elements(calendar, (n) => hasClass(n, 'archive-year')).map((n) => textOf(n))).toEqual(['2023年', '2022年'])
+    expect(elements(calendar, (n) => hasClass(n, 'archive-month')).map((n) => n.properties.href)).toEqual([
+      '2023/05/index.html',
+      '2023/04/index.html',
+      '2022/12/index.html',
+    ])
+    expect(elements(calendar, (n) => hasClass(n, 'archive-days')).flatMap((list) => byTag(list, 'a')).map((a) => a.properties.href)).toEqual([
+      '2023/05/02/index.html',
+      '2023/04/18/index.html',
+      '2022/12/30/index.html',
+    ])
   })
 
   test('the story page shows headline lines, byline, both dates and links back', () => {

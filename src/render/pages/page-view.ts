@@ -1,13 +1,17 @@
-// One page per printed page: the source lines in order, grouped into the stories they belong
-// to (linked) and page furniture (dimmed), each line tagged with the role segmentation gave it.
+// One page per printed page: the source lines as printed, one by one with their line
+// numbers, grouped into the stories they belong to (each region linked to its story) and
+// page furniture (dimmed); the page's stories listed beside them; links to the other pages
+// of the issue and to the issues around it. Each line has the anchor `#L<line>`.
 
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import type { Issue, LineRole, PageLine, SegmentedPage } from '../../types.js'
+import type { Issue, LineRole, PageLine, SegmentedPage, Story } from '../../types.js'
 import type { PageSpec } from '../document.js'
 import { formatDate, LINE_KIND_LABEL } from '../labels.js'
+import { pagesInOrder } from '../order.js'
+import type { SiteContext } from '../site-context.js'
 import { pageUrl, storyUrl } from '../urls.js'
-import { breadcrumbs, homeCrumb, issueCrumb } from './parts.js'
+import { breadcrumbs, issueNavLinks, issueTrail, prevNextLinks } from './parts.js'
 
 interface Region {
   story: number | null
@@ -28,16 +32,26 @@ function regions(page: SegmentedPage): Region[] {
   return out
 }
 
+/** `#L12`: the anchor of a source line on its page view. */
+export function lineAnchor(line: number): string {
+  return `L${line}`
+}
+
 function sourceLines(region: Region): Element {
   return h(
     'ol.source-lines',
     region.lines.map(({ line, role }) =>
-      h('li', { value: line.line, id: `L${line.line}`, dataKind: role?.kind ?? 'unassigned' }, [
+      h('li', { value: line.line, id: lineAnchor(line.line), dataKind: role?.kind ?? 'unassigned' }, [
         line.raw,
-        role && role.kind !== 'body' ? h('span.line-kind', LINE_KIND_LABEL[role.kind]) : null,
+        role && role.kind !== 'body' ? h('span.line-kind', `（${LINE_KIND_LABEL[role.kind]}）`) : null,
       ]),
     ),
   )
+}
+
+function lineSpan(story: Story): string {
+  const [first, last] = story.lines
+  return first === last ? `第${first}行` : `第${first}–${last}行`
 }
 
 function regionSection(issue: Issue, page: SegmentedPage, region: Region): Element {
@@ -52,19 +66,36 @@ function regionSection(issue: Issue, page: SegmentedPage, region: Region): Eleme
   ])
 }
 
-export function pageView(issue: Issue, page: SegmentedPage): PageSpec {
+function storyItems(issue: Issue, page: SegmentedPage): Element[] {
+  return page.stories.map((story) =>
+    h('li', [
+      h('a', { href: storyUrl(issue.date, page.page.meta.page, story.bodyLine) }, story.title),
+      h('a.line-link', { href: `#${lineAnchor(story.lines[0])}` }, lineSpan(story)),
+    ]),
+  )
+}
+
+export function pageView(site: SiteContext, issue: Issue, page: SegmentedPage): PageSpec {
   const number = page.page.meta.page
   const title = `${formatDate(issue.date)} 第${number}版`
   const source = page.page.meta.source
+  const pages = pagesInOrder(issue)
+  const at = pages.indexOf(page)
+  const pageLink = (other: SegmentedPage | undefined) =>
+    other && { href: pageUrl(issue.date, other.page.meta.page), text: `第${other.page.meta.page}版` }
   return {
     path: pageUrl(issue.date, number),
     title,
     template: 'page',
+    description: `${issue.paper} ${title}的原文，逐行排列，共 ${page.stories.length} 篇报道。`,
     slots: {
-      breadcrumbs: breadcrumbs([homeCrumb(), issueCrumb(issue.date, issue.paper), { text: `第${number}版` }]),
+      breadcrumbs: breadcrumbs([...issueTrail(issue), { text: `第${number}版` }]),
       heading: title,
-      meta: `原文：${page.page.contentPath}${source ? `（来源 ${source}）` : ''}`,
+      meta: `${issue.paper}。原文：${page.page.contentPath}${source ? `（来源 ${source}）` : ''}`,
+      'stories-section': page.stories.length > 0 ? storyItems(issue, page) : [h('li.empty-note', '本版没有识别出报道。')],
       regions: regions(page).map((region) => regionSection(issue, page, region)),
+      'page-nav': prevNextLinks(pageLink(pages[at - 1]), pageLink(pages[at + 1])),
+      'issue-nav': issueNavLinks(site.issueNeighbours(issue)),
     },
   }
 }

@@ -1,14 +1,18 @@
 // One page per story: column, printed headline lines, byline, dates, paragraphs, the
-// continuation notes, tags, and the way back to the issue and the page view.
+// continuation notes (linked to the continuing story where it can be found), tags, the way
+// to the story's lines on the page view, a citation with the permalink, and the stories and
+// issues around it.
 
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Issue, Story } from '../../types.js'
+import { citation } from '../cite.js'
 import type { PageSpec } from '../document.js'
-import { formatDate } from '../labels.js'
+import { clipText, formatDate } from '../labels.js'
 import type { SiteContext, StoryRef } from '../site-context.js'
-import { issueUrl, pageUrl } from '../urls.js'
-import { breadcrumbs, homeCrumb, issueCrumb } from './parts.js'
+import { absoluteUrl, issueUrl, pageUrl, storyUrl } from '../urls.js'
+import { lineAnchor } from './page-view.js'
+import { breadcrumbs, issueNavLinks, issueTrail, prevNextLinks, storyLead } from './parts.js'
 
 /** Printed lines before the main title are kickers, lines after it subtitles. A derived title is said to be one. */
 function headlineNodes(story: Story): ElementContent[] {
@@ -29,25 +33,39 @@ function bylineText(story: Story): string | null {
   return story.byline.map((entry) => (entry.role ? `${entry.role} ${entry.name}` : entry.name)).join('　')
 }
 
-/** A link to another page of the same issue when the model has it; plain text otherwise. */
-function pageReference(issue: Issue, page: number, words: [string, string]): ElementContent[] {
-  const label = `第${page}版`
-  const exists = issue.pages.some((p) => p.page.meta.page === page)
+function text(value: string): ElementContent {
+  return { type: 'text', value }
+}
+
+function time(date: string): Element {
+  return h('time', { dateTime: date }, formatDate(date))
+}
+
+/**
+ * `下转第2版` / `上接第1版`: the page linked when the issue has it, and the story there that
+ * carries the other half (the one whose own note points back at this page) when there is one.
+ */
+function continuation(issue: Issue, from: number, to: number, direction: 'on' | 'from'): ElementContent[] {
+  const label = `第${to}版`
+  const target = issue.pages.find((p) => p.page.meta.page === to)
+  const words = direction === 'on' ? '下转' : '上接'
+  if (!target) return [text(`${words}${label}（本档案没有收录该版）`)]
+  const other = target.stories.find((s) => (direction === 'on' ? s.continuedFrom : s.continuedOn) === from)
   return [
-    { type: 'text', value: words[0] },
-    exists ? h('a', { href: pageUrl(issue.date, page) }, label) : { type: 'text', value: label },
-    { type: 'text', value: words[1] },
+    text(words),
+    h('a', { href: pageUrl(issue.date, to) }, label),
+    ...(other ? [text('：'), h('a', { href: storyUrl(issue.date, to, other.bodyLine) }, other.title)] : []),
   ]
 }
 
 function datesNodes(ref: StoryRef): ElementContent[] {
   const { issue, page, story } = ref
   const nodes: ElementContent[] = []
-  if (story.date) nodes.push(h('span', `事件日期 ${formatDate(story.date)}`), { type: 'text', value: ' · ' })
+  if (story.date) nodes.push(h('span', [text('事件日期 '), time(story.date)]), text(' · '))
   nodes.push(
-    { type: 'text', value: '见报 ' },
-    h('a', { href: issueUrl(issue.date) }, formatDate(issue.date)),
-    { type: 'text', value: ' ' },
+    text('见报 '),
+    h('a', { href: issueUrl(issue.date) }, time(issue.date)),
+    text(' '),
     h('a', { href: pageUrl(issue.date, page.page.meta.page) }, `第${page.page.meta.page}版`),
   )
   return nodes
@@ -55,11 +73,11 @@ function datesNodes(ref: StoryRef): ElementContent[] {
 
 function nameNode(name: string, url: (name: string) => string | undefined): ElementContent {
   const href = url(name)
-  return href ? h('a', { href }, name) : { type: 'text', value: name }
+  return href ? h('a', { href }, name) : text(name)
 }
 
 function joined(items: ElementContent[][]): ElementContent[] {
-  return items.flatMap((item, i) => (i === 0 ? item : [{ type: 'text', value: '、' }, ...item]))
+  return items.flatMap((item, i) => (i === 0 ? item : [text('、'), ...item]))
 }
 
 /** Each person once, linked, followed by the titles printed before their name in this story. */
@@ -88,34 +106,51 @@ function tagNodes(site: SiteContext, story: Story): Element[] | null {
   return rows.length > 0 ? rows : null
 }
 
+/** The citation, then the permalink: the absolute address as its text when the site's address is known. */
+function citeNodes(site: SiteContext, ref: StoryRef): ElementContent[] {
+  const { issue, page, story, url } = ref
+  const siteUrl = site.model.config.siteUrl
+  return [
+    h('span.cite-label', '引用：'),
+    h('cite', citation({ story, paper: issue.paper, issueDate: issue.date, page: page.page.meta.page })),
+    text(' '),
+    h('a.permalink', { href: url }, siteUrl ? absoluteUrl(siteUrl, url) : url),
+  ]
+}
+
+function storyLink(ref: StoryRef | undefined, word: string) {
+  return ref && { href: ref.url, text: `${word}：${clipText(ref.story.title, 24)}` }
+}
+
 export function storyPage(site: SiteContext, ref: StoryRef): PageSpec {
   const { issue, page, story, url } = ref
   const number = page.page.meta.page
   const [first, last] = story.lines
+  const neighbours = site.storyNeighbours(ref)
   return {
     path: url,
     title: story.title,
     template: 'story',
+    type: 'article',
+    description: `${issue.paper} ${formatDate(issue.date)} 第${number}版。${storyLead(ref)}`,
     slots: {
-      breadcrumbs: breadcrumbs([
-        homeCrumb(),
-        issueCrumb(issue.date, issue.paper),
-        { text: `第${number}版`, href: pageUrl(issue.date, number) },
-      ]),
+      breadcrumbs: breadcrumbs([...issueTrail(issue), { text: `第${number}版`, href: pageUrl(issue.date, number) }]),
       column: story.column,
       headline: headlineNodes(story),
       byline: bylineText(story),
       dates: datesNodes(ref),
-      'continued-from': story.continuedFrom === null ? null : pageReference(issue, story.continuedFrom, ['上接', '']),
+      'continued-from': story.continuedFrom === null ? null : continuation(issue, number, story.continuedFrom, 'from'),
       body: story.paragraphs.map((paragraph) => h('p', paragraph.text)),
-      'continued-on': story.continuedOn === null ? null : pageReference(issue, story.continuedOn, ['下转', '']),
+      'continued-on': story.continuedOn === null ? null : continuation(issue, number, story.continuedOn, 'on'),
       photographers: story.photographers.length > 0 ? `摄影：${story.photographers.join('、')}` : null,
       tags: tagNodes(site, story),
       source: [
-        { type: 'text', value: '原文：' },
-        h('a', { href: `${pageUrl(issue.date, number)}#L${first}` }, `第${number}版 第${first}–${last}行`),
-        { type: 'text', value: `（${page.page.contentPath}）` },
+        h('a.view-on-page', { href: `${pageUrl(issue.date, number)}#${lineAnchor(first)}` }, '在版面中查看'),
+        text(`：第${number}版 第${first}–${last}行（原文 ${page.page.contentPath}）`),
       ],
+      cite: citeNodes(site, ref),
+      'story-nav': prevNextLinks(storyLink(neighbours.previous, '上一篇'), storyLink(neighbours.next, '下一篇')),
+      'issue-nav': issueNavLinks(site.issueNeighbours(issue)),
     },
   }
 }

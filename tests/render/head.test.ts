@@ -1,0 +1,78 @@
+// What every page says about itself in <head>, and the Content-Security-Policy it carries.
+
+import { describe, expect, test } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../src/render/csp.js'
+import { renderSite } from '../../src/render/index.js'
+import { peopleModel } from './fixtures/people-model.js'
+import { sampleModel } from '../search/fixtures/site-model.js'
+import { byTag, elements, fileByPath, parseHtml } from './helpers/html.js'
+import type { Element, Root } from 'hast'
+
+function metaContent(tree: Root, key: 'name' | 'property', value: string): string | undefined {
+  const meta = byTag(tree, 'meta').find((m) => m.properties[key] === value)
+  return meta === undefined ? undefined : String(meta.properties.content)
+}
+
+const model = sampleModel()
+const files = [...renderSite(model), ...renderSite(peopleModel())]
+const pages = files.filter((f) => f.path.endsWith('.html')).map((f) => ({ path: f.path, tree: parseHtml(f.contents), html: String(f.contents) }))
+
+describe('every page', () => {
+  test('carries the policy in a <meta http-equiv> right after the charset, before anything it governs', () => {
+    for (const { path, tree } of pages) {
+      const head = byTag(tree, 'head')[0]!
+      const children = head.children.filter((n): n is Element => n.type === 'element')
+      expect(children[0]!.properties.charSet, path).toBe('utf-8')
+      expect([children[1]!.properties.httpEquiv, children[1]!.properties.content], path).toEqual([['Content-Security-Policy'], CONTENT_SECURITY_POLICY])
+    }
+  })
+
+  test('the policy allows nothing but our own scripts, styles and images, no <base>, and forms only to ourselves', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'",
+    )
+  })
+
+  test('has no inline script, no <style>, no style attribute and no event handler attribute', () => {
+    for (const { path, tree } of pages) {
+      for (const script of byTag(tree, 'script')) {
+        expect(script.properties.src, path).toBeTypeOf('string')
+        expect(script.children, path).toEqual([])
+      }
+      expect(byTag(tree, 'style'), path).toEqual([])
+      const styled = elements(tree, (n) => n.properties.style !== undefined || Object.keys(n.properties).some((k) => /^on[A-Z]/.test(k)))
+      expect(styled.map((n) => n.tagName), path).toEqual([])
+    }
+  })
+
+  test('has a description, Open Graph tags and the feed link', () => {
+    for (const { path, tree } of pages) {
+      expect(metaContent(tree, 'name', 'description'), path).toMatch(/\S/)
+      expect(metaContent(tree, 'property', 'og:title'), path).toBe(byTag(tree, 'title')[0]!.children.map((c) => ('value' in c ? c.value : '')).join(''))
+      expect(metaContent(tree, 'property', 'og:site_name'), path).toBeTruthy()
+      expect(metaContent(tree, 'property', 'og:locale'), path).toBe('zh_CN')
+      expect(metaContent(tree, 'property', 'og:url'), path).toBeUndefined()
+      const feed = byTag(tree, 'link').filter((l) => String(l.properties.rel) === 'alternate' && l.properties.type === 'application/atom+xml')
+      expect(feed.map((l) => String(l.properties.href).replace(/^(\.\.\/)*/, '')), path).toEqual(['feed.xml'])
+    }
+  })
+
+  test('a story is an article described by its paper, date and lead', () => {
+    const tree = parseHtml(fileByPath(files, '2023/05/02/p1-l8.html').contents)
+    expect(metaContent(tree, 'property', 'og:type')).toBe('article')
+    expect(metaContent(tree, 'name', 'description')).toBe('示例日报 2023年5月2日 第1版。4月30日，市长王小明来到五金城，调研五金产业发展情况。')
+  })
+
+  test('og:url is the absolute address only when the site URL is known', () => {
+    const withUrl = renderSite({ ...model, config: { ...model.config, siteUrl: 'https://example.org/paper/' } })
+    const tree = parseHtml(fileByPath(withUrl, 'people/王小明.html').contents)
+    expect(metaContent(tree, 'property', 'og:url')).toBe('https://example.org/paper/people/%E7%8E%8B%E5%B0%8F%E6%98%8E.html')
+  })
+
+  test('the language comes from the site settings', () => {
+    const english = renderSite({ ...model, config: { ...model.config, language: 'en' } })
+    const tree = parseHtml(fileByPath(english, 'index.html').contents)
+    expect(byTag(tree, 'html')[0]!.properties.lang).toBe('en')
+    expect(metaContent(tree, 'property', 'og:locale')).toBe('en')
+  })
+})
