@@ -2,9 +2,9 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { readEditorData, type SiteSettings } from './ingest/editor-data.js'
 import { readContent, type ReadOptions } from './ingest/read-content.js'
-import { normalizePage } from './normalize/index.js'
-import { segmentPage } from './segment/index.js'
 import { tagArchive, type TagInput } from './tag/index.js'
+import { replayMessages, type PageResult } from './parallel/page-job.js'
+import { segmentPages } from './parallel/pool.js'
 import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 export interface ModelResult {
@@ -13,21 +13,6 @@ export interface ModelResult {
   files: VFile[]
   /** Pages that could not be built (each file has a fatal message). */
   failed: VFile[]
-}
-
-/** Turns one page into its stories. Never throws: a crash becomes a fatal message on the page's file. */
-export function processPage(page: RawPage, file: VFile): SegmentedPage | null {
-  try {
-    return segmentPage(normalizePage(page), file)
-  } catch (error) {
-    const m = file.message(`Cannot segment page: ${(error as Error).message}`, {
-      place: { line: page.firstLine, column: 1 },
-      ruleId: 'crash',
-      source: 'segment',
-    })
-    m.fatal = true
-    return null
-  }
 }
 
 /** Groups pages into issues, newest issue first, pages in page order. */
@@ -78,26 +63,34 @@ export async function buildModel(contentDir: string, siteUrl: string | null = nu
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
   const tagged: TagInput[] = []
   const pageSlots = new Map<string, string>()
+  const accepted: { file: VFile; page: RawPage }[] = []
   for (const { file, page } of ingested) {
-    if (page) {
-      const slot = `${page.meta.date} p${page.meta.page}`
-      const other = pageSlots.get(slot)
-      if (other !== undefined) {
-        const m = file.message(`Duplicate page ${page.meta.page} of the ${page.meta.date} issue (also ${other}); give each page its own \`page\` number`, {
-          place: { line: 1, column: 1 },
-          ruleId: 'page-duplicate',
-          source: 'ingest',
-        })
-        m.fatal = true
-        failed.push(file)
-        continue
-      }
-      pageSlots.set(slot, page.displayPath)
+    if (!page) {
+      failed.push(file)
+      continue
     }
-    const result = page ? processPage(page, file) : null
-    if (result) tagged.push({ page: result, file })
-    else failed.push(file)
+    const slot = `${page.meta.date} p${page.meta.page}`
+    const other = pageSlots.get(slot)
+    if (other !== undefined) {
+      const m = file.message(`Duplicate page ${page.meta.page} of the ${page.meta.date} issue (also ${other}); give each page its own \`page\` number`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'page-duplicate',
+        source: 'ingest',
+      })
+      m.fatal = true
+      failed.push(file)
+      continue
+    }
+    pageSlots.set(slot, page.displayPath)
+    accepted.push({ file, page })
   }
+  const results = await segmentPages(accepted.map((a) => a.page))
+  accepted.forEach(({ file }, i) => {
+    const result = results[i] as PageResult
+    replayMessages(file, result.messages)
+    if (result.page) tagged.push({ page: result.page, file })
+    else failed.push(file)
+  })
   tagArchive(tagged, data.taxonomy, data.people)
   const issues = groupIssues(tagged.map((t) => t.page))
   const files = [...data.files, ...ingested.map((i) => i.file)]
@@ -108,5 +101,7 @@ export async function buildModel(contentDir: string, siteUrl: string | null = nu
       people: data.people.map((p) => ({ name: p.name, aliases: p.aliases })),
       diagnostics: collectDiagnostics(files, contentDir),
     },
-    files, failed }
+    files,
+    failed,
+  }
 }

@@ -1,0 +1,54 @@
+import { VFile } from 'vfile'
+import { normalizePage } from '../normalize/index.js'
+import { segmentPage } from '../segment/index.js'
+import type { RawPage, SegmentedPage } from '../types.js'
+
+/** A diagnostic as plain data, so it can cross a thread boundary. */
+export interface PlainMessage {
+  reason: string
+  line: number
+  column: number
+  ruleId: string | undefined
+  source: string | undefined
+  fatal: boolean
+}
+
+export interface PageResult {
+  page: SegmentedPage | null
+  messages: PlainMessage[]
+}
+
+/** normalize → segment for one page, with its diagnostics as plain data. Never throws. */
+export function runPageJob(raw: RawPage): PageResult {
+  const file = new VFile({ path: raw.displayPath })
+  let page: SegmentedPage | null = null
+  try {
+    page = segmentPage(normalizePage(raw), file)
+  } catch (error) {
+    const m = file.message(`Cannot segment page: ${(error as Error).message}`, {
+      place: { line: raw.firstLine, column: 1 },
+      ruleId: 'crash',
+      source: 'segment',
+    })
+    m.fatal = true
+  }
+  return {
+    page,
+    messages: file.messages.map((m) => ({
+      reason: m.reason,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      ruleId: m.ruleId,
+      source: m.source,
+      fatal: m.fatal === true,
+    })),
+  }
+}
+
+/** Puts a job's messages back on the page's file. */
+export function replayMessages(file: VFile, messages: PlainMessage[]): void {
+  for (const p of messages) {
+    const m = file.message(p.reason, { place: { line: p.line, column: p.column }, ...(p.ruleId ? { ruleId: p.ruleId } : {}), ...(p.source ? { source: p.source } : {}) })
+    if (p.fatal) m.fatal = true
+  }
+}

@@ -1,0 +1,60 @@
+import os from 'node:os'
+import { Worker } from 'node:worker_threads'
+import createDebug from 'debug'
+import type { RawPage } from '../types.js'
+import { runPageJob, type PageResult } from './page-job.js'
+
+const debug = createDebug('archive:parallel')
+const WORKER = new URL('./page-worker-boot.mjs', import.meta.url)
+/** Below this many pages, starting threads costs more than it saves (ARCHIVE_PARALLEL_MIN overrides, for tests). */
+const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 200)
+const BATCH = 50
+
+/**
+ * Whether this process can start TypeScript workers: it runs from source under tsx (as
+ * `npm run build` does). Test runners transform modules their own way; there the
+ * pages are segmented in-process. ARCHIVE_WORKERS=0 turns threads off.
+ */
+function canStartWorkers(): boolean {
+  if (process.env.ARCHIVE_WORKERS === '0' || process.env.VITEST) return false
+  return import.meta.url.endsWith('.ts')
+}
+
+/**
+ * Segments pages on every core: batches go to a pool of worker threads and come back
+ * in input order, so the result is the same as doing it in one thread. Small archives,
+ * or processes that cannot start TypeScript workers, run in this thread.
+ */
+export async function segmentPages(pages: RawPage[]): Promise<PageResult[]> {
+  const threads = Math.min(os.availableParallelism(), 8)
+  if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) return pages.map(runPageJob)
+  debug('segmenting %d pages on %d threads', pages.length, threads)
+  const batches: RawPage[][] = []
+  for (let i = 0; i < pages.length; i += BATCH) batches.push(pages.slice(i, i + BATCH))
+  const results: PageResult[][] = new Array(batches.length)
+  let next = 0
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER))
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              if (next >= batches.length) return resolve()
+              const id = next++
+              worker.postMessage({ id, pages: batches[id] })
+            }
+            worker.on('message', (msg: { id: number; results: PageResult[] }) => {
+              results[msg.id] = msg.results
+              send()
+            })
+            worker.on('error', reject)
+            send()
+          }),
+      ),
+    )
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
+  return results.flat()
+}
