@@ -1,6 +1,6 @@
 /**
  * Undoes letter spacing: `勤 物 资 保 障` → `勤物资保障`. Only runs of single characters
- * separated by single spaces are joined, so `举全市之力 集全民之智` (two multi-character
+ * separated by single spaces are joined, so `稳住基本盘 激发新动能` (two multi-character
  * parts) keeps its space. Wider gaps stay as one space: they separate headline parts.
  */
 export function undoLetterSpacing(line: string): string {

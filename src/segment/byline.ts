@@ -7,8 +7,8 @@ const ROLE_GLOBAL = new RegExp(ROLE_SOURCE, 'gu')
 const NAME_SEPARATOR = /[\s、，,；]+|\/(?:文|图|摄)?/u
 
 /**
- * Reads a byline as printed — `融媒首席记者 张赤奎`, `记者 邱枫 通讯员林俊荣`,
- * `记者 叶祯/文 宋延康/图`, `常映红` — into names with their roles.
+ * Reads a byline as printed — `融媒首席记者 王明`, `记者 孙丽 通讯员林华`,
+ * `记者 叶青/文 宋明/图`, `李春华` — into names with their roles.
  */
 export function parseByline(text: string): BylineEntry[] {
   const entries: BylineEntry[] = []
@@ -33,7 +33,7 @@ export function parseByline(text: string): BylineEntry[] {
 }
 
 /**
- * Splits a run of names printed without a separator (`翟学武张建忠`, after a line
+ * Splits a run of names printed without a separator (`王一鸣张华强`, after a line
  * break joined them) at surnames, preferring names of 2–3 characters.
  */
 export function splitNames(run: string): string[] {

@@ -29,7 +29,7 @@ export interface ClassifiedLine {
 /** Words that end place and unit names, which a lone short line must not be taken for a name by. */
 const NOT_A_NAME_END = /[镇乡村县市区省路街站馆院所局委会部处办队园场厂司]$/u
 
-/** `何燕兵`, `崔璐`: a short line that reads as a personal name. */
+/** `周小红`, `孙红`: a short line that reads as a personal name. */
 export function looksLikeName(text: string): boolean {
   if (!NAME_ONLY.test(text) || NOT_A_NAME_END.test(text)) return false
   return surnameScore(text) > 0
@@ -75,7 +75,7 @@ export function classifyLines(lines: PageLine[], paper: string, layout: LayoutPr
       continue
     }
     if (prev?.cls === 'byline' && gapBefore(line) <= 1 && /^[\p{Script=Han} ]{2,12}$/u.test(t) && t.split(' ').every(looksLikeName)) {
-      set(i, 'byline') // `■通讯员 翟学武` / `  张建忠`: the byline wraps onto a second line
+      set(i, 'byline') // `■通讯员 王一鸣` / `  张华强`: the byline wraps onto a second line
       continue
     }
     if (CONTINUED_FROM.test(t)) {
@@ -128,11 +128,11 @@ export function classifyLines(lines: PageLine[], paper: string, layout: LayoutPr
       continue
     }
     if (prev?.cls === 'photo-credit' && endsWithInlineCredit(lines[i + 1]?.text ?? '')) {
-      prose(i, t) // in a strip of photo captions, the text between two credits is caption text (`…大户石` / `世明将…摄`)
+      prose(i, t) // in a strip of photo captions, the text between two credits is caption text (`…大户石` / `小军将…摄`)
       continue
     }
     if (afterProse && gapBefore(line) === 0) {
-      prose(i, t) // a paragraph's first line glued to the previous paragraph (`村民裴敏` / `宏介绍，…`)
+      prose(i, t) // a paragraph's first line glued to the previous paragraph (`村民王小` / `军介绍，…`)
       continue
     }
     if (startsParagraph(lines, i, layout.normalGap[i] ?? 0, layout.width[i] ?? 16)) prose(i, t)
@@ -179,7 +179,7 @@ function startsParagraph(lines: PageLine[], i: number, normalGap: number, width:
     return w >= width - 4.5 && w <= width + 1.5
   }
   if (!bodyWide(lines[i] as PageLine)) return false
-  // A paragraph may open with a few unpunctuated full lines (`会议传达学习《…》` / `《关于…的若干准`).
+  // A paragraph may open with a few unpunctuated full lines (`会议审议《…》` / `《关于…的实施意`).
   let j = i + 1
   while (j < lines.length && j - i <= 3) {
     const next = lines[j] as PageLine

@@ -7,7 +7,7 @@ const OWN_LINE_PART = 8
 /** A column label is a short phrase. */
 const MAX_COLUMN_WIDTH = 14
 
-/** `深化“三服务”助企“开门红”S`: a lone Latin letter after Chinese is a decoration the extraction read as text. */
+/** `奋战“一季度”冲刺“开门红”S`: a lone Latin letter after Chinese is a decoration the extraction read as text. */
 const STRAY_LETTER = /(?<=[\p{Script=Han}”」）])[A-Za-z]$/u
 
 export function stripStrayLetter(text: string): string {

@@ -17,13 +17,13 @@ const MARKER_SOURCE = `本报讯|本报消息|本台讯|本刊讯|[${HAN}]{2,6}(
 /** Markers that open a report: 本报讯, 本报消息, 本台讯, XX网讯. */
 export const REPORT_MARKER = new RegExp(`^(?<marker>${MARKER_SOURCE})`, 'u')
 
-/** `本报讯（融媒首席记者 张赤奎）` — the bracket after the marker holds the byline. */
+/** `本报讯（融媒首席记者 王明）` — the bracket after the marker holds the byline. */
 export const MARKER_BYLINE = new RegExp(`^(?<marker>${MARKER_SOURCE})\\s*(?:（(?<byline>[^（）]{1,40})）)?\\s*`, 'u')
 
-/** `□融媒首席记者 陈晓苏`, `■通讯员 翟学武`: a byline printed on its own line before the story. */
+/** `□融媒首席记者 陈小华`, `■通讯员 王一鸣`: a byline printed on its own line before the story. */
 export const BYLINE_LINE = new RegExp(`^[□■◆●]\\s*(?<byline>${ROLE_SOURCE}\\s*[${HAN}\\s]*)$`, 'u')
 
-/** `■日前，团武乡…`: a brief's bullet in front of its text. */
+/** `■日前，城关镇…`: a brief's bullet in front of its text. */
 export const BRIEF_BULLET = /^[■◆●▲]\s*/u
 
 /** `（下转2版）` at the end of a story's last line. */
@@ -32,7 +32,7 @@ export const CONTINUED_ON = /\s*[（(](?:下转|转)第?\s*(?<page>\d{1,2}|[一�
 /** `（上接1版）` in front of a continuation fragment. */
 export const CONTINUED_FROM = /^[（(](?:上接|接)第?\s*(?<page>\d{1,2}|[一二三四五六七八九十]{1,3})\s*版[）)]\s*/u
 
-/** `… 融媒记者 卢斌 摄`, `胡婷婷 黄健生 摄`: a photo credit ending a caption (inline or own line). */
+/** `… 融媒记者 王斌 摄`, `孙丽 周强 摄`: a photo credit ending a caption (inline or own line). */
 export const PHOTO_CREDIT = new RegExp(
   `(?:^|(?<=[。！？”）\\s]))\\s*(?<credit>[（(]?(?<role>${ROLE_SOURCE})?\\s*(?<names>[${HAN}]{2,4}(?:\\s+[${HAN}]{2,4}){0,3})\\s*/?\\s*摄(?:影)?[）)]?)$`,
   'u',
@@ -50,7 +50,7 @@ export function matchPhotoCredit(text: string): RegExpExecArray | null {
   return names.every((n) => surnameScore(n) === 2) ? m : null
 }
 
-/** `（记者 胡敏霞）`, `（常映红）`, `（记者 叶祯/文 宋延康/图）`: the bracket's shape; see matchEndBracketCredit. */
+/** `（记者 张小燕）`, `（李春华）`, `（记者 叶青/文 宋明/图）`: the bracket's shape; see matchEndBracketCredit. */
 const END_BRACKET = /(?:^|(?<=[。！？”]))[（(](?<byline>[^（）()。，！？；]{2,30})[）)]$/u
 const ROLE_ANYWHERE = new RegExp(ROLE_SOURCE, 'gu')
 
@@ -76,16 +76,16 @@ export function matchEndBracketCredit(text: string): CreditMatch | null {
   return { index: m.index, text: m[0], byline }
 }
 
-/** `… 筑牢了坚实基础。 本报记者 李茹霞` or a line `本报记者 刘琴`: a credit without brackets. */
+/** `… 守护好家园。 本报记者 李春霞` or a line `本报记者 王芳`: a credit without brackets. */
 export const END_ROLE_CREDIT = new RegExp(
   `(?:^|(?<=[。！？”]))\\s*(?<byline>(?<role>${ROLE_SOURCE})\\s*[${HAN}]{2,4}(?:\\s+[${HAN}]{2,4}){0,3})$`,
   'u',
 )
 
-/** A line holding only a 2–4 character name (`何燕兵`, `崔 璐` once letter-spacing is undone). */
+/** A line holding only a 2–4 character name (`周小红`, `孙 红` once letter-spacing is undone). */
 export const NAME_ONLY = new RegExp(`^[${HAN}]{2,4}$`, 'u')
 
-/** Kicker lines end with what a leader said: `章旭升在…时强调`, `…调研时要求`. */
+/** Kicker lines end with what a leader said: `王明远在…时强调`, `…调研时要求`. */
 export const KICKER = /(?:强调|指出|要求|表示|提出|寄语|批示|指示|希望|部署)$/u
 
 /** Sentence punctuation: a line containing one is running text, not a headline. */

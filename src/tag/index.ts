@@ -24,8 +24,8 @@ function lineAt(story: Story, offset: number): number {
 }
 
 /**
- * Finds the known names in a text that no pattern caught (`章旭升强调` once 章旭升
- * was seen as 市委书记章旭升). A longer name wins over a shorter one inside it, and a
+ * Finds the known names in a text that no pattern caught (`王明远强调` once 王明远
+ * was seen as 市委书记王明远). A longer name wins over a shorter one inside it, and a
  * two-character name must be followed by punctuation or a follower word of two or
  * more characters, since two characters are often an ordinary word (`温和的`).
  */

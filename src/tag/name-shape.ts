@@ -3,7 +3,7 @@ import { COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAMES } from '../lexicon/surname
 // How a personal name sits in running text: what may follow it, and how long it is.
 
 /**
- * Words that follow a name in this genre (`章旭升主持`, `郭兴带领`, `姚民声等一行`).
+ * Words that follow a name in this genre (`王明远主持`, `周强带领`, `钱一鸣等一行`).
  * Multi-character words come first so `表示` is not read as the name character 表.
  */
 const FOLLOWER_WORDS = [
@@ -51,8 +51,8 @@ export interface NameReading {
 /**
  * Reads the personal name that starts at `i`, if one plausibly does. A compound
  * surname takes 3–4 characters; otherwise 2 or 3, decided by what follows: a follower
- * word right after two characters makes a two-character name (`查俊主持`), otherwise
- * three (`章旭升在`, `吴建表、`).
+ * word right after two characters makes a two-character name (`赵刚主持`), otherwise
+ * three (`王明远在`, `李建表、`).
  */
 export function readName(text: string, i: number): NameReading | null {
   const strength = surnameStrength(text.slice(i))

@@ -7,7 +7,7 @@ const STRONG_SUFFIX = [
   '股份有限公司', '有限责任公司', '有限公司', '公司', '集团', '报社', '日报社', '总台', '电视台', '大学', '学院', '中学', '小学',
   '卫生院', '医院', '食品厂', '领导小组', '委员会', '指挥部', '研究所', '研究院', '合作社', '协会', '商会', '银行', '新区',
 ]
-/** Industry words that end company names (超人科技, 王力安防) but also ordinary phrases (科技创新). */
+/** Industry words that end company names (星光科技, 东方安防) but also ordinary phrases (科技创新). */
 const WEAK_SUFFIX = ['科技', '股份', '工贸', '电器', '安防', '机械', '电子', '控股']
 
 /** Where an organisation's name starts: after punctuation or one of these words. */

@@ -3,8 +3,8 @@ import { readName, startsWithFollowerWord, surnameStrength } from './name-shape.
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
-// People as this genre prints them: a title right before the name (`市委书记章旭升`),
-// a list after a group label (`市领导胡勇春、陈美蓉…参加`), or a name followed by
+// People as this genre prints them: a title right before the name (`市委书记王明远`),
+// a list after a group label (`市领导孙丽华、钱一鸣…参加`), or a name followed by
 // 总书记 / 同志. Each found name keeps the title printed before it in that story.
 
 /** The last word of a title printed before a name: 书记, 副市长, 主任, 传承人, 村民… */
@@ -14,7 +14,7 @@ const TITLE_END = new RegExp(
 )
 /** Labels that introduce a list of names without titles: 市领导, 县领导, 区领导. */
 const GROUP_LABEL = /(?:[市县区镇乡省州]领导|市委常委|县委常委|区委常委|领导同志|出席会议的有|参加会议的有)$/u
-/** After a name, a title that does not count as a role (`习近平总书记`). */
+/** After a name, a title that does not count as a role (`刘大江同志`). */
 const TITLE_AFTER = /^(?:总书记|同志|总理|副总理|主席|副主席|委员长|院士|先生|女士)/u
 /** What a person does at the start of a clause (`…。李华强说，`): the verbs of reported speech. */
 const SPEECH_AFTER = /^(?:说|表示|指出|强调|认为|介绍|告诉记者|回忆)/u
@@ -46,7 +46,7 @@ export function titleBefore(text: string, end: number): string | null {
     start--
   }
   let title = head.slice(start)
-  // `在东阳市委书记` → `东阳市委书记`, `高志军还与包扶的贫困户` → `贫困户`: cut after the last function word
+  // `在东山县委书记` → `东山县委书记`, `赵大勇还与结对的贫困户` → `贫困户`: cut after the last function word
   const cuts = [...title.matchAll(LEADING_FUNCTION)].map((m) => (m.index ?? 0) + m[0].length).filter((k) => k < title.length)
   const cut = cuts.reverse().find((k) => TITLE_END.test(title.slice(k)) && !TITLE_END.test(title.slice(0, k)))
   if (cut !== undefined) title = title.slice(cut)
@@ -80,14 +80,14 @@ export function findPeople(text: string): PersonHit[] {
       for (const hit of readList(text, i)) add(hit)
     }
   }
-  // `习近平总书记`, `李华强同志`, and at a clause start `李华强说`: a name before a title or a speech verb
+  // `刘大江同志`, `李华强同志`, and at a clause start `李华强说`: a name before a title or a speech verb
   for (const m of text.matchAll(/(?<=^|[^\p{Script=Han}]|[学习贯彻以])(?=[\p{Script=Han}]{2,3}(?:总书记|同志|总理|副总理|主席|副主席|委员长|院士|先生|女士|说|表示|指出|强调|认为|介绍|告诉记者|回忆))/gu)) {
     const offset = m.index ?? 0
     for (const length of [3, 2]) {
       const name = text.slice(offset, offset + length)
       const rest = text.slice(offset + length)
       const evidence: Evidence | null = TITLE_AFTER.test(rest) ? 'title-after' : SPEECH_AFTER.test(rest) ? 'speech' : null
-      // a rare surname is enough before 总书记/同志 (习近平总书记); other titles and speech verbs need a common one (not 市政协主席)
+      // a rare surname is enough before 总书记/同志 (刘大江同志); other titles and speech verbs need a common one (not 市政协主席)
       const surname = surnameStrength(name)
       const needed = /^(?:总书记|同志)/u.test(rest) ? 1 : 2
       if (!evidence || !/^\p{Script=Han}+$/u.test(name) || surname < needed || !plausibleName(name)) continue
@@ -109,7 +109,7 @@ export function plausibleName(name: string): boolean {
   return !given.some((c) => NOT_IN_GIVEN_NAME.test(c)) && !startsWithFollowerWord(name)
 }
 
-/** `胡勇春、陈美蓉、胡积合参加`: names joined by 、 after a group label. */
+/** `孙丽华、钱一鸣、周建新参加`: names joined by 、 after a group label. */
 function readList(text: string, start: number): PersonHit[] {
   const hits: PersonHit[] = []
   let i = start
