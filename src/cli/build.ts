@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util'
 import { build } from '../build.js'
+import { parseCommandLine } from './args.js'
 import { countMessages, formatMessages } from './report.js'
 
 const USAGE = `usage: npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--keep-going]
@@ -10,26 +10,16 @@ const USAGE = `usage: npm run build -- [--content DIR] [--out DIR] [--site-url U
   --keep-going     replace the output even when some pages failed; exit 0`
 
 async function main(): Promise<number> {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      options: {
-        content: { type: 'string', default: 'content' },
-        out: { type: 'string', default: 'public' },
-        'site-url': { type: 'string' },
-        'keep-going': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }))
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
+  const values = parseCommandLine(
+    {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'public' },
+      'site-url': { type: 'string' },
+      'keep-going': { type: 'boolean', default: false },
+    },
+    USAGE,
+  )
+  if (typeof values === 'number') return values
   const started = performance.now()
   const result = await build({
     contentDir: values.content,

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { generateArchive } from '../synth/generate.js'
+import { parseCommandLine } from './args.js'
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../synth/vocabulary.js'
 
 const USAGE = `usage: npm run synth -- --issues N --out DIR [--seed S] [--start YYYY-MM-DD] [--vocabulary FILE]
@@ -10,26 +10,17 @@ Writes a synthetic archive: DIR/content/YYYY/YYYY-MM-DD/page-NN.txt and its answ
 DIR/expected.json (the format of tests/fixtures/seed-gold.json). Same seed, same archive.`
 
 async function main(): Promise<number> {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      options: {
-        issues: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        start: { type: 'string', default: '2015-01-05' },
-        vocabulary: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }))
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`)
-    return 2
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
+  const values = parseCommandLine(
+    {
+      issues: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      start: { type: 'string', default: '2015-01-05' },
+      vocabulary: { type: 'string' },
+    },
+    USAGE,
+  )
+  if (typeof values === 'number') return values
   const issues = Number(values.issues)
   if (!values.out || !Number.isInteger(issues) || issues < 1) {
     process.stderr.write(`${USAGE}\n`)

@@ -152,25 +152,24 @@ class StoryBuilder {
       case 'credit':
         if (!cur) return this.gap(el.line, 'fragment')
         cur.byline.push(...parseByline(el.line.text))
-        cur.bylineLines.push(el.line.line)
-        cur.consumed.push(el.line.line)
-        cur.apparatus.push(el.line.text)
-        return this.close()
+        return this.closeWith(cur, el.line, cur.bylineLines)
       case 'photo-credit':
         if (!cur) return this.gap(el.line, 'fragment')
         this.photoCredit(cur, el.line.text)
-        cur.creditLines.push(el.line.line)
-        cur.consumed.push(el.line.line)
-        cur.apparatus.push(el.line.text)
-        return this.close()
+        return this.closeWith(cur, el.line, cur.creditLines)
       case 'continuation':
         if (!cur) return this.gap(el.line, 'fragment')
         cur.continuedOn = pageNumber(CONTINUED_ON.exec(el.line.text)?.groups?.page)
-        cur.continuationLines.push(el.line.line)
-        cur.consumed.push(el.line.line)
-        cur.apparatus.push(el.line.text)
-        return this.close()
+        return this.closeWith(cur, el.line, cur.continuationLines)
     }
+  }
+
+  /** A line printed after the story's text (credit, 下转 note) ends the story. */
+  private closeWith(story: DraftStory, line: PageLine, kindLines: number[]): void {
+    kindLines.push(line.line)
+    story.consumed.push(line.line)
+    story.apparatus.push(line.text)
+    this.close()
   }
 
   private photoCredit(story: DraftStory, credit: string): void {
