@@ -12,13 +12,29 @@ export interface SearchView {
   errors: string[]
 }
 
-export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+/** The name of the binding through which pages report Content-Security-Policy violations. */
+const CSP_BINDING = '__reportCspViolation'
+
+/**
+ * A new tab that records console errors, uncaught exceptions and every Content-Security-Policy
+ * violation (`securitypolicyviolation` events, reported through a binding so they survive
+ * navigation) in `errors`. `browser` may also be a context, to open the tab in it.
+ */
+export async function openPage(browser: Pick<Browser, 'newPage'>): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage()
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
+  await page.exposeBinding(CSP_BINDING, (_source, text: string) => errors.push(`CSP violation: ${text}`))
+  // Injected by the browser's debugging protocol, so the page's own policy does not apply to it.
+  await page.addInitScript((binding) => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (globalThis as unknown as Record<string, (text: string) => void>)[binding]
+      report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`)
+    })
+  }, CSP_BINDING)
   return { page, errors }
 }
 
