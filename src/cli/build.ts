@@ -10,7 +10,7 @@ const USAGE = `usage: npm run build -- [--content DIR] [--out DIR] [--site-url U
   --keep-going     replace the output even when some pages failed; exit 0`
 
 async function main(): Promise<number> {
-  const values = parseCommandLine(
+  const line = parseCommandLine(
     {
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: 'public' },
@@ -19,7 +19,8 @@ async function main(): Promise<number> {
     },
     USAGE,
   )
-  if (typeof values === 'number') return values
+  if (typeof line === 'number') return line
+  const { values } = line
   const started = performance.now()
   const result = await build({
     contentDir: values.content,

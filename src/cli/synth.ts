@@ -10,7 +10,7 @@ Writes a synthetic archive: DIR/content/YYYY/YYYY-MM-DD/page-NN.txt and its answ
 DIR/expected.json (the format of tests/fixtures/seed-gold.json). Same seed, same archive.`
 
 async function main(): Promise<number> {
-  const values = parseCommandLine(
+  const line = parseCommandLine(
     {
       issues: { type: 'string' },
       out: { type: 'string' },
@@ -20,7 +20,8 @@ async function main(): Promise<number> {
     },
     USAGE,
   )
-  if (typeof values === 'number') return values
+  if (typeof line === 'number') return line
+  const { values } = line
   const issues = Number(values.issues)
   if (!values.out || !Number.isInteger(issues) || issues < 1) {
     process.stderr.write(`${USAGE}\n`)

@@ -26,6 +26,8 @@ const PeopleFile = z.array(
 
 const SiteFile = z.object({
   title: z.string().min(1).optional(),
+  /** The newspaper's name, for pages imported without one. */
+  paper: z.string().min(1).optional(),
   description: z.string().optional(),
   siteUrl: z.url().optional(),
   language: z.string().min(2).optional(),
