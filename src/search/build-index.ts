@@ -9,7 +9,7 @@ import { SEARCH_FIELDS, type SearchField } from './format.js'
 import { tokenize } from './tokenizer.js'
 
 /** Headline words say more about a story than the same words deep in the body. */
-const FIELD_BOOST: Record<SearchField, number> = { title: 2, body: 1 }
+export const FIELD_BOOST: Record<SearchField, number> = { title: 2, body: 1 }
 
 function toLunrTokens(value: unknown): lunr.Token[] {
   if (typeof value !== 'string') return []

@@ -12,16 +12,31 @@ import { REGISTRY_GLOBAL } from './format.js'
  * inlined into HTML.
  */
 export function toScriptLiteral(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029<]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return jsonAsScriptLiteral(JSON.stringify(value))
+}
+
+/** `toScriptLiteral` for a value already serialised with JSON.stringify. */
+export function jsonAsScriptLiteral(json: string): string {
+  return json.replace(/[\u2028\u2029<]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 export function registeringScript(name: string, data: unknown): string {
+  return registeringScriptOfJson(name, JSON.stringify(data))
+}
+
+/** `registeringScript` for data already serialised with JSON.stringify (the term shards are written as text). */
+export function registeringScriptOfJson(name: string, json: string): string {
   const registry = `self.${REGISTRY_GLOBAL}=self.${REGISTRY_GLOBAL}||{q:[],add:function(n,d){this.q.push([n,d])}}`
-  return `(${registry}).add(${toScriptLiteral(name)},${toScriptLiteral(data)});\n`
+  return `(${registry}).add(${toScriptLiteral(name)},${jsonAsScriptLiteral(json)});\n`
 }
 
 /** `<prefix>-<hash>.js`: the hash is of the data, so unchanged shards keep their names (and caches). */
 export function hashedName(prefix: string, data: unknown): string {
-  const hash = createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 10)
+  return hashedNameOfJson(prefix, JSON.stringify(data))
+}
+
+/** `hashedName` for data already serialised with JSON.stringify. */
+export function hashedNameOfJson(prefix: string, json: string): string {
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 10)
   return `${prefix}-${hash}.js`
 }

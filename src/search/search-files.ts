@@ -8,7 +8,6 @@
 // The page loads entry.js, then only the shards, cards and facets a query needs.
 
 import type { OutputFile, SiteModel } from '../types.js'
-import { buildLunrIndex } from './build-index.js'
 import {
   SEARCH_DIR,
   SEARCH_ENTRY_FILE,
@@ -18,10 +17,10 @@ import {
   type NameFacet,
   type SearchEntry,
 } from './format.js'
-import { serializeIndex } from './lunr-index.js'
-import { hashedName, registeringScript } from './script-file.js'
+import { hashedName, hashedNameOfJson, registeringScript, registeringScriptOfJson } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
-import { DEFAULT_SHARD_BUDGET, splitIndex } from './shard.js'
+import { DEFAULT_SHARD_BUDGET } from './shard.js'
+import { buildTermShards } from './term-index.js'
 import { TOKENIZER_VERSION, normalizeText } from './tokenizer.js'
 
 export interface SearchFilesOptions {
@@ -60,8 +59,11 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     return name
   }
 
-  const shards = docs.length === 0 ? [] : splitIndex(serializeIndex(buildLunrIndex(docs)), budget)
-  const shardRefs = shards.map((shard, n) => ({ from: shard.from, to: shard.to, file: emit(`terms/${n}`, shard.data) }))
+  const shardRefs = buildTermShards(docs, budget).map((shard, n) => {
+    const name = hashedNameOfJson(`terms/${n}`, shard.json)
+    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJson(name, shard.json) })
+    return { from: shard.from, to: shard.to, file: name }
+  })
 
   const docChunks: string[] = []
   for (let start = 0; start < docs.length; start += chunkSize) {

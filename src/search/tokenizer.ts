@@ -198,3 +198,8 @@ export function tokenize(input: string): Token[] {
 export function tokenizeQuery(input: string): Token[] {
   return scan(normalizeText(input), false)
 }
+
+/** Calls `emit(term, start)` for each of `tokenize(input)`'s tokens, in the same order. */
+export function forEachIndexToken(input: string, emit: (term: string, start: number) => void): void {
+  for (const token of tokenize(input)) emit(token.term, token.position[0])
+}

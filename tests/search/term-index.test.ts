@@ -1,0 +1,84 @@
+// The direct indexer (term-index.ts) against the reference it replaces: lunr.Builder
+// (buildLunrIndex) serialised and cut by splitIndex. Same bytes, and therefore the same
+// results and scores in the page.
+
+import fc from 'fast-check'
+import lunr from 'lunr'
+import { describe, expect, test } from 'vitest'
+import { buildLunrIndex } from '../../src/search/build-index.js'
+import { createSearchEngine } from '../../src/search/engine.js'
+import type { DocCard } from '../../src/search/format.js'
+import { serializeIndex } from '../../src/search/lunr-index.js'
+import { collectSearchDocs, type SearchDoc } from '../../src/search/search-docs.js'
+import { renderSearchFiles } from '../../src/search/search-files.js'
+import { splitIndex } from '../../src/search/shard.js'
+import { buildTermShards } from '../../src/search/term-index.js'
+import { tokenizeQuery } from '../../src/search/tokenizer.js'
+import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
+import { memorySource } from './helpers/memory-source.js'
+
+/** The shards the build wrote before term-index.ts: lunr.Builder, toJSON, splitIndex. */
+function referenceShards(docs: readonly SearchDoc[], budget: number) {
+  return splitIndex(serializeIndex(buildLunrIndex(docs)), budget).map((s) => ({ from: s.from, to: s.to, json: JSON.stringify(s.data) }))
+}
+
+function docsOf(texts: ReadonlyArray<{ title: string; body: string }>): SearchDoc[] {
+  return texts.map((text, ref) => ({
+    ref,
+    card: { id: String(ref), url: '', title: text.title, column: null, date: '2020-01-01', issueDate: '2020-01-01', page: 1, titleText: text.title, body: text.body },
+    people: [],
+    topics: [],
+  }))
+}
+
+// Few distinct characters, so terms repeat across documents and fields (idf, tf and length all vary).
+const piece = fc.constantFrom('王', '小', '明', '五', '金', '城', '市', '长', '，', '。', ' ', '\n', '\n\n', 'Covid', 'ＡＢ', '19', 'e\u0301', '𠀋', '-')
+const text = (max: number) => fc.array(piece, { maxLength: max }).map((parts) => parts.join(''))
+
+describe('buildTermShards', () => {
+  test('writes exactly the shards lunr.Builder plus splitIndex give, at any budget', () => {
+    const docs = collectSearchDocs(sampleModel())
+    for (const budget of [1, 50, 40_000]) expect(buildTermShards(docs, budget)).toEqual(referenceShards(docs, budget))
+  })
+
+  test('the same, for generated archives (empty fields, repeated terms, astral and combining characters)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ title: text(8), body: text(60) }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 200 }), (texts, budget) => {
+        const docs = docsOf(texts)
+        expect(buildTermShards(docs, budget)).toEqual(referenceShards(docs, budget))
+      }),
+      { numRuns: 200, seed: 20240601 },
+    )
+  })
+
+  test('no documents, no shards', () => {
+    expect(buildTermShards([], 100)).toEqual([])
+  })
+})
+
+describe('search over the written files equals one lunr.Builder index', () => {
+  const bodies = ['王小明在五金城调研。', '市长王小明强调五金产业。五金城，五金城。', 'Covid 19 防控', '小明', '城市长廊王小明']
+  const model = makeModel(
+    bodies.map((body, i) => makeIssue(`2023-05-0${i + 1}`, [makePage(`2023-05-0${i + 1}`, 1, [makeStory(`2023-05-0${i + 1}`, 1, { body: [body, body.slice(2)], title: body.slice(0, 4) })])])),
+  )
+  const docs = collectSearchDocs(model)
+  const index = buildLunrIndex(docs)
+  const engine = createSearchEngine(memorySource(renderSearchFiles(model, { shardBudget: 7, docChunkSize: 2 })))
+
+  test.each(['王小明', '五金', '五金城', '小', '城 王', 'covid', '19 covid', '明在', '市长 五金产业'])('%s: same documents, same order, same scores', async (query) => {
+    const terms = [...new Set(query.split(' ').flatMap((part) => tokenizeQuery(part).map((t) => t.term)))]
+    const expected = index.query((q) => {
+      for (const term of terms) q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false })
+    })
+    const outcome = await engine.search(query)
+    if (outcome.status !== 'done') throw new Error('expected results')
+    // The engine also requires multi-token terms to occur as written; lunr alone only requires the tokens.
+    const confirmed = new Set(outcome.hits.map((h) => String(h.doc)))
+    const expectedHits = expected.filter((r) => confirmed.has(r.ref))
+    expect(outcome.hits.length).toBeGreaterThan(0)
+    expect(outcome.hits.map((h) => String(h.doc))).toEqual(expectedHits.map((r) => r.ref))
+    outcome.hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(expectedHits[i]!.score, 12))
+    const cards: DocCard[] = await engine.cards(outcome.hits.map((h) => h.doc))
+    expect(cards.map((c) => c.id)).toEqual(expectedHits.map((r) => docs[Number(r.ref)]!.card.id))
+  })
+})
