@@ -24,10 +24,25 @@ export function registeringScript(name: string, data: unknown): string {
   return registeringScriptOfJson(name, JSON.stringify(data))
 }
 
-/** `registeringScript` for data already serialised with JSON.stringify (the term shards are written as text). */
+const REGISTRY = `self.${REGISTRY_GLOBAL}=self.${REGISTRY_GLOBAL}||{q:[],add:function(n,d){this.q.push([n,d])}}`
+
+/** `registeringScript` for data already serialised with JSON.stringify. */
 export function registeringScriptOfJson(name: string, json: string): string {
-  const registry = `self.${REGISTRY_GLOBAL}=self.${REGISTRY_GLOBAL}||{q:[],add:function(n,d){this.q.push([n,d])}}`
-  return `(${registry}).add(${toScriptLiteral(name)},${jsonAsScriptLiteral(json)});\n`
+  return `(${REGISTRY}).add(${toScriptLiteral(name)},${jsonAsScriptLiteral(json)});\n`
+}
+
+/**
+ * `registeringScript` for the UTF-8 bytes of JSON text (the term shards are written as bytes),
+ * as the UTF-8 bytes of the script.
+ */
+export function registeringScriptOfJsonBytes(name: string, json: Uint8Array): Uint8Array {
+  // Characters `jsonAsScriptLiteral` escapes: < (0x3C), and U+2028/U+2029 (E2 80 A8/A9).
+  let plain = true
+  for (let i = 0; i < json.length && plain; i++) {
+    if (json[i] === 0x3c || (json[i] === 0xe2 && json[i + 1] === 0x80 && (json[i + 2] === 0xa8 || json[i + 2] === 0xa9))) plain = false
+  }
+  if (!plain) return Buffer.from(registeringScriptOfJson(name, Buffer.from(json).toString('utf8')), 'utf8')
+  return Buffer.concat([Buffer.from(`(${REGISTRY}).add(${toScriptLiteral(name)},`, 'utf8'), json, Buffer.from(');\n', 'utf8')])
 }
 
 /** `<prefix>-<hash>.js`: the hash is of the data, so unchanged shards keep their names (and caches). */
@@ -35,8 +50,8 @@ export function hashedName(prefix: string, data: unknown): string {
   return hashedNameOfJson(prefix, JSON.stringify(data))
 }
 
-/** `hashedName` for data already serialised with JSON.stringify. */
-export function hashedNameOfJson(prefix: string, json: string): string {
+/** `hashedName` for data already serialised with JSON.stringify (as text or as its UTF-8 bytes). */
+export function hashedNameOfJson(prefix: string, json: string | Uint8Array): string {
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 10)
   return `${prefix}-${hash}.js`
 }

@@ -17,7 +17,7 @@ import {
   type NameFacet,
   type SearchEntry,
 } from './format.js'
-import { hashedName, hashedNameOfJson, registeringScript, registeringScriptOfJson } from './script-file.js'
+import { hashedName, hashedNameOfJson, registeringScript, registeringScriptOfJsonBytes } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { buildTermShards } from './term-index.js'
@@ -61,7 +61,7 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
 
   const shardRefs = buildTermShards(docs, budget).map((shard, n) => {
     const name = hashedNameOfJson(`terms/${n}`, shard.json)
-    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJson(name, shard.json) })
+    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJsonBytes(name, shard.json) })
     return { from: shard.from, to: shard.to, file: name }
   })
 

@@ -19,11 +19,11 @@ import { forEachIndexToken } from './tokenizer.js'
 const K1 = 1.2
 const B = 0.75
 
-/** One term range as written: ShardData (format.ts) already serialised as JSON. */
+/** One term range as written: ShardData (format.ts) already serialised, the UTF-8 bytes of its JSON. */
 export interface EncodedShard {
   from: string
   to: string
-  json: string
+  json: Uint8Array
 }
 
 /** A growable Int32Array. */
@@ -173,9 +173,55 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
   }
 }
 
+/** Appends ASCII JSON text into one growing byte buffer: no string per number. */
+class ByteWriter {
+  bytes = new Uint8Array(1 << 16)
+  length = 0
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return
+    let size = this.bytes.length * 2
+    while (size < this.length + extra) size *= 2
+    const bigger = new Uint8Array(size)
+    bigger.set(this.bytes.subarray(0, this.length))
+    this.bytes = bigger
+  }
+  byte(code: number): void {
+    this.ensure(1)
+    this.bytes[this.length++] = code
+  }
+  /** A non-negative integer, as JSON.stringify writes it. */
+  int(value: number): void {
+    this.ensure(16)
+    if (value < 10) {
+      this.bytes[this.length++] = 48 + value
+      return
+    }
+    let digits = 0
+    for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) digits++
+    let at = this.length + digits
+    this.length = at
+    for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) this.bytes[--at] = 48 + (rest % 10)
+  }
+  raw(bytes: Uint8Array): void {
+    this.ensure(bytes.length)
+    this.bytes.set(bytes, this.length)
+    this.length += bytes.length
+  }
+  take(): Uint8Array {
+    const out = this.bytes.slice(0, this.length)
+    this.length = 0
+    return out
+  }
+}
+
+const COMMA = 44
+const OPEN = 91
+const CLOSE = 93
+
 /**
  * The term shards of `docs`: sorted terms cut into ranges of about `budget` encoded numbers,
- * each range's postings with lunr's field-vector weights (format.ts, ShardData).
+ * each range's postings with lunr's field-vector weights (format.ts, ShardData), as the UTF-8
+ * bytes of `JSON.stringify(data)`.
  */
 export function buildTermShards(docs: readonly SearchDoc[], budget: number): EncodedShard[] {
   if (docs.length === 0) return []
@@ -188,32 +234,39 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number): Enc
   })
   const boosts = SEARCH_FIELDS.map((field) => FIELD_BOOST[field])
   const order = p.terms.map((_, id) => id).sort((a, b) => (p.terms[a]! < p.terms[b]! ? -1 : p.terms[a]! > p.terms[b]! ? 1 : 0))
-  const fieldsJson = JSON.stringify(SEARCH_FIELDS)
+  const encoder = new TextEncoder()
+  const head = encoder.encode(`{"fields":${JSON.stringify(SEARCH_FIELDS)},"terms":`)
+  const postingsKey = encoder.encode(',"postings":[')
+  const tail = encoder.encode(']}')
 
   const shards: EncodedShard[] = []
+  const postings = new ByteWriter()
+  const out = new ByteWriter()
   let shardTerms: string[] = []
-  let shardPostings: string[] = []
   let size = 0
   const close = () => {
-    shards.push({
-      from: shardTerms[0]!,
-      to: shardTerms[shardTerms.length - 1]!,
-      json: `{"fields":${fieldsJson},"terms":${JSON.stringify(shardTerms)},"postings":[${shardPostings.join(',')}]}`,
-    })
+    out.raw(head)
+    out.raw(encoder.encode(JSON.stringify(shardTerms)))
+    out.raw(postingsKey)
+    out.raw(postings.bytes.subarray(0, postings.length))
+    postings.length = 0
+    out.raw(tail)
+    shards.push({ from: shardTerms[0]!, to: shardTerms[shardTerms.length - 1]!, json: out.take() })
     shardTerms = []
-    shardPostings = []
     size = 0
   }
 
-  const numbers: number[] = []
   for (const id of order) {
     const first = p.termStart[id]!
     const end = p.termStart[id + 1]!
     const idf = lunrIdf(end - first, p.documentCount)
-    const fieldsOut: string[] = []
+    if (shardTerms.length > 0) postings.byte(COMMA)
+    postings.byte(OPEN)
     for (let field = 0; field < fieldCount; field++) {
-      numbers.length = 0
+      if (field > 0) postings.byte(COMMA)
+      postings.byte(OPEN)
       let previousDoc = 0
+      let written = false
       for (let k = first; k < end; k++) {
         const group = p.groupList[k]!
         const docField = p.groupDocField[group]!
@@ -225,19 +278,26 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number): Enc
         let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (p.fieldLength[docField]! / averageLength[field]!)) + tf)
         score *= boosts[field]!
         const weight = Math.round(score * 1000) / 1000
-        numbers.push(doc - previousDoc, Math.round(weight * 1000), tf)
+        if (written) postings.byte(COMMA)
+        written = true
+        postings.int(doc - previousDoc)
+        postings.byte(COMMA)
+        postings.int(Math.round(weight * 1000))
+        postings.byte(COMMA)
+        postings.int(tf)
         let previousStart = 0
         for (let i = from; i < from + tf; i++) {
-          numbers.push(p.starts[i]! - previousStart)
+          postings.byte(COMMA)
+          postings.int(p.starts[i]! - previousStart)
           previousStart = p.starts[i]!
         }
+        size += 3 + tf
         previousDoc = doc
       }
-      size += numbers.length
-      fieldsOut.push(`[${numbers.join(',')}]`)
+      postings.byte(CLOSE)
     }
+    postings.byte(CLOSE)
     shardTerms.push(p.terms[id]!)
-    shardPostings.push(`[${fieldsOut.join(',')}]`)
     if (size >= budget) close()
   }
   if (shardTerms.length > 0) close()

@@ -199,7 +199,127 @@ export function tokenizeQuery(input: string): Token[] {
   return scan(normalizeText(input), false)
 }
 
+// The build's fast path: the same terms and starts as `tokenize`, without a Token object per
+// term or offset arrays per code unit. Classes and folds of BMP code units are looked up in
+// tables filled on first sight; anything else (surrogates, combining marks) takes the slow
+// functions above. tests/search/tokenizer.test.ts checks both paths agree.
+
+const KNOWN = 1
+const C_CJK = 2
+const C_WORD_START = 4
+const C_WORD_PART = 8
+const C_MARK = 16
+const C_SPACE = 32
+const unitClass = new Uint8Array(0x10000)
+const unitFold: Array<string | undefined> = new Array<string | undefined>(0x10000)
+
+function classOf(unit: number): number {
+  let c = unitClass[unit]!
+  if (c === 0) {
+    const char = String.fromCharCode(unit)
+    c = KNOWN
+    if (CJK.test(char)) c |= C_CJK
+    if (WORD_START.test(char)) c |= C_WORD_START
+    if (WORD_PART.test(char)) c |= C_WORD_PART
+    if (MARK.test(char)) c |= C_MARK
+    if (SPACE.test(char)) c |= C_SPACE
+    unitClass[unit] = c
+  }
+  return c
+}
+
+/** Class flags of the code point at `i` (astral ones computed each time; they are rare). */
+function pointClass(text: string, i: number): number {
+  const unit = text.charCodeAt(i)
+  if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) return classOf(unit)
+  const char = String.fromCodePoint(text.codePointAt(i)!)
+  if (char.length === 1) return classOf(unit)
+  let c = KNOWN
+  if (CJK.test(char)) c |= C_CJK
+  if (WORD_START.test(char)) c |= C_WORD_START
+  if (WORD_PART.test(char)) c |= C_WORD_PART
+  if (MARK.test(char)) c |= C_MARK
+  return c
+}
+
+/** `normalizeText(input)`, computed without offsets. */
+export function normalizeTextFast(input: string): string {
+  // foldClusters
+  let folded = ''
+  let i = 0
+  while (i < input.length) {
+    const start = i
+    const unit = input.charCodeAt(i)
+    i += input.codePointAt(i)! > 0xffff ? 2 : 1
+    if (i - start === 1 && (i >= input.length || (pointClass(input, i) & C_MARK) === 0)) {
+      let out = unitFold[unit]
+      if (out === undefined) unitFold[unit] = out = String.fromCharCode(unit).normalize('NFKC').toLowerCase()
+      folded += out
+      continue
+    }
+    while (i < input.length && (pointClass(input, i) & C_MARK) !== 0) i += input.codePointAt(i)! > 0xffff ? 2 : 1
+    folded += normalizeCluster(input.slice(start, i))
+  }
+  // foldWhitespace
+  let text = ''
+  let lastCjk = false
+  i = 0
+  while (i < folded.length) {
+    const unit = folded.charCodeAt(i)
+    if ((classOf(unit) & C_SPACE) === 0) {
+      text += folded[i]
+      // Whether the last code point written is CJK: a low surrogate completes an astral character.
+      if (unit >= 0xdc00 && unit <= 0xdfff && text.length >= 2) lastCjk = isCjk(lastCodePoint([text[text.length - 2]!, text[text.length - 1]!]))
+      else lastCjk = (classOf(unit) & C_CJK) !== 0
+      i++
+      continue
+    }
+    let breaks = 0
+    while (i < folded.length && (classOf(folded.charCodeAt(i)) & C_SPACE) !== 0) {
+      if (folded.charCodeAt(i) === 10) breaks++
+      i++
+    }
+    if (text.length === 0 || i === folded.length) continue
+    if (breaks >= 2) text += '\n'
+    else if (lastCjk && (pointClass(folded, i) & C_CJK) !== 0) continue
+    else text += ' '
+    lastCjk = false
+  }
+  return text
+}
+
 /** Calls `emit(term, start)` for each of `tokenize(input)`'s tokens, in the same order. */
 export function forEachIndexToken(input: string, emit: (term: string, start: number) => void): void {
-  for (const token of tokenize(input)) emit(token.term, token.position[0])
+  const text = normalizeTextFast(input)
+  // The previous CJK character of the current run ('' when none) and where it starts.
+  let previous = ''
+  let previousStart = 0
+  let i = 0
+  while (i < text.length) {
+    const unit = text.charCodeAt(i)
+    const length = unit >= 0xd800 && unit <= 0xdbff && text.codePointAt(i)! > 0xffff ? 2 : 1
+    const c = length === 1 ? classOf(unit) : pointClass(text, i)
+    if ((c & C_CJK) !== 0) {
+      const char = length === 1 ? text[i]! : text.slice(i, i + 2)
+      if (previous !== '') emit(previous + char, previousStart)
+      emit(char, i)
+      previous = char
+      previousStart = i
+      i += length
+      continue
+    }
+    previous = ''
+    if ((c & C_WORD_START) === 0) {
+      i += length
+      continue
+    }
+    const start = i
+    i += length
+    while (i < text.length) {
+      const part = pointClass(text, i)
+      if ((part & C_WORD_PART) === 0 || (part & C_CJK) !== 0) break
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1
+    }
+    emit(text.slice(start, i), start)
+  }
 }

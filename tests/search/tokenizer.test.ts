@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
+  forEachIndexToken,
   normalizeText,
+  normalizeTextFast,
   normalizeWithOffsets,
   tokenize,
   tokenizeQuery,
@@ -114,4 +117,29 @@ describe('tokenizeQuery', () => {
 
 test('the tokenizer has a version for the index to record', () => {
   expect(Number.isInteger(TOKENIZER_VERSION) && TOKENIZER_VERSION > 0).toBe(true)
+})
+
+describe('the build fast path gives what tokenize gives', () => {
+  const fast = (input: string) => {
+    const out: Array<[string, number]> = []
+    forEachIndexToken(input, (term, start) => out.push([term, start]))
+    return out
+  }
+  const slow = (input: string) => tokenize(input).map((t): [string, number] => [t.term, t.position[0]])
+  // Characters chosen for the edges: CJK and astral CJK, combining marks (BMP and astral),
+  // full-width forms, lone surrogates, every kind of whitespace, letters, digits, symbols.
+  const piece = fc.constantFrom(
+    '王', '小', '明', '，', '。', '𠀋', 'e', 'Ａ', 'ß', 'İ', '١', '\u0301', '\u{1D165}', '\ud800', '\udc00', ' ', '\n', '\n\n', '\t', '\u3000', '\u00a0', '\u2028',
+    'ﬁ', '㍿', '-', '😀', 'a', 'Z', '9', 'ｶ', 'ﾞ', '가', 'ㄅ',
+  )
+  test('on generated text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 }), (parts) => {
+        const input = parts.join('')
+        expect(normalizeTextFast(input)).toBe(normalizeText(input))
+        expect(fast(input)).toEqual(slow(input))
+      }),
+      { numRuns: 2000, seed: 7 },
+    )
+  })
 })

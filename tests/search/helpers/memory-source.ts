@@ -22,8 +22,8 @@ export function memorySource(files: readonly OutputFile[]): SearchSource & { loa
   const byPath = new Map(files.map((file) => [file.path, file.contents]))
   const read = (name: string) => {
     const contents = byPath.get(`${SEARCH_DIR}/${name}`)
-    if (typeof contents !== 'string') throw new Error(`No search file ${name}`)
-    const registered = runRegisteringScript(contents)
+    if (contents === undefined) throw new Error(`No search file ${name}`)
+    const registered = runRegisteringScript(typeof contents === 'string' ? contents : new TextDecoder().decode(contents))
     if (registered.name !== name) throw new Error(`${name} registered itself as ${registered.name}`)
     return registered.data
   }
