@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { readEditorData, type SiteSettings } from './ingest/editor-data.js'
 import { readContent, type ReadOptions } from './ingest/read-content.js'
+import { applyCorrections } from './corrections/apply.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
@@ -92,6 +93,9 @@ export async function buildModel(contentDir: string, siteUrl: string | null = nu
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)
+  for (const stale of applyCorrections(tagged.map((t) => t.page), data.corrections)) {
+    data.correctionsFile?.message(`Stale correction: ${stale.reason}`, { place: { line: stale.line, column: 1 }, ruleId: 'correction-stale', source: 'corrections' })
+  }
   const issues = groupIssues(tagged.map((t) => t.page))
   const files = [...data.files, ...ingested.map((i) => i.file)]
   return {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
 import YAML from 'yaml'
 import { z } from 'zod'
+import type { Correction } from '../corrections/types.js'
 import type { PersonRecord, Taxonomy } from '../tag/types.js'
 
 const DEFAULT_TOPICS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'tag', 'defaults', 'topics.yaml')
@@ -35,8 +36,56 @@ const SiteFile = z.object({
 
 export type SiteSettings = z.infer<typeof SiteFile>
 
+const CorrectionsFile = z.array(
+  z.union([
+    z.strictObject({ rename: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }) }),
+    z.strictObject({
+      story: z.string().regex(/^\d{4}-\d{2}-\d{2}-p\d+-l\d+$/u, 'expected a story id such as 2022-06-07-p1-l7'),
+      headline: z.array(z.string()).optional(),
+      title: z.string().optional(),
+      column: z.string().nullable().optional(),
+      topics: z.array(z.string()).optional(),
+      people: z
+        .strictObject({
+          add: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).optional(),
+          remove: z.array(z.string()).optional(),
+        })
+        .optional(),
+    }),
+  ]),
+)
+
+/** The line where each top-level list item of a YAML file starts. */
+function itemLines(text: string): number[] {
+  const doc = YAML.parseDocument(text)
+  const counter = new LineCounter(text)
+  const items = YAML.isSeq(doc.contents) ? doc.contents.items : []
+  return items.map((item) => counter.line((item as { range?: [number, number, number] }).range?.[0] ?? 0))
+}
+
+/** Offsets to 1-based line numbers. */
+class LineCounter {
+  private readonly starts: number[] = [0]
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1)
+  }
+  line(offset: number): number {
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((this.starts[mid] as number) <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
+}
+
 export interface EditorData {
   site: SiteSettings
+  corrections: Correction[]
+  /** The corrections file, for messages about stale corrections. */
+  correctionsFile: VFile | null
   taxonomy: Taxonomy
   people: PersonRecord[]
   /** Files read, with their diagnostics. */
@@ -110,6 +159,18 @@ export async function readEditorData(contentDir: string, cwd = process.cwd()): P
     else site = parsed.data
   }
 
+  const corrections: Correction[] = []
+  const correctionsFile = await readYaml(path.join(contentDir, '_data', 'corrections.yaml'), cwd)
+  if (correctionsFile) {
+    files.push(correctionsFile.vfile)
+    const parsed = CorrectionsFile.safeParse(correctionsFile.data ?? [])
+    if (!parsed.success) schemaProblem(correctionsFile.vfile, parsed.error, 'correction')
+    else {
+      const lines = itemLines(String(correctionsFile.vfile.value))
+      parsed.data.forEach((c, i) => corrections.push({ ...c, line: lines[i] ?? 1 }))
+    }
+  }
+
   const people: PersonRecord[] = []
   const registry = await readYaml(path.join(contentDir, '_data', 'people.yaml'), cwd)
   if (registry) {
@@ -120,6 +181,8 @@ export async function readEditorData(contentDir: string, cwd = process.cwd()): P
   }
   return {
     site,
+    corrections,
+    correctionsFile: correctionsFile?.vfile ?? null,
     taxonomy: {
       topics: [...topics].map(([name, keywords]) => ({ name, keywords })),
       paragraphThreshold: threshold.paragraph,

@@ -1,0 +1,66 @@
+// Editors' corrections in content/_data/corrections.yaml change exactly the stories they name,
+// and a correction that matches nothing is reported with its line.
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { formatMessages } from '../src/cli/report.js'
+import { buildModel } from '../src/pipeline.js'
+import type { SiteModel, Story } from '../src/types.js'
+import { ROOT } from './helpers/score.js'
+
+const ID = '2022-06-07-p1-l7'
+
+async function withCorrections(yaml: string): Promise<{ model: SiteModel; messages: string[]; before: SiteModel }> {
+  const content = path.join(mkdtempSync(path.join(tmpdir(), 'corr-')), 'content')
+  cpSync(path.join(ROOT, 'content'), content, { recursive: true })
+  const before = (await buildModel(content)).model
+  mkdirSync(path.join(content, '_data'), { recursive: true })
+  writeFileSync(path.join(content, '_data', 'corrections.yaml'), yaml)
+  const { model, files } = await buildModel(content)
+  return { model, before, messages: formatMessages(files).filter((m) => m.includes('corrections.yaml')).map((m) => m.replace(/^.*corrections\.yaml:/u, '')) }
+}
+
+const stories = (m: SiteModel): Story[] => m.issues.flatMap((i) => i.pages.flatMap((p) => p.stories))
+const others = (m: SiteModel): string => JSON.stringify(stories(m).filter((s) => s.id !== ID))
+
+test('setting headline, topics and people changes only the named story', async () => {
+  const { model, before, messages } = await withCorrections(`- story: ${ID}
+  headline: [市长带队检查防控工作]
+  topics: [疫情防控, 城市建设]
+  people:
+    add: [{ name: 王小明, role: 市防控办主任 }]
+    remove: [杨祥宣]
+`)
+  const story = stories(model).find((s) => s.id === ID)
+  expect(story).toMatchObject({ headline: ['市长带队检查防控工作'], title: '市长带队检查防控工作', titleDerived: false, topics: ['疫情防控', '城市建设'] })
+  expect(story?.people.map((p) => p.name)).not.toContain('杨祥宣')
+  expect(story?.people.find((p) => p.name === '王小明')?.roles).toEqual(['市防控办主任'])
+  expect(others(model)).toBe(others(before))
+  expect(messages).toEqual([])
+})
+
+test('a rename turns a person into another everywhere', async () => {
+  const { model } = await withCorrections('- rename: { from: 胡勇春, to: 胡永春 }\n')
+  const names = stories(model).flatMap((s) => s.people.map((p) => p.name))
+  expect(names).not.toContain('胡勇春')
+  expect(names.filter((n) => n === '胡永春').length).toBeGreaterThan(3)
+})
+
+test('a correction that matches nothing is reported with its line', async () => {
+  const { messages } = await withCorrections(`- story: ${ID}
+  title: 新标题
+- story: 2030-01-01-p1-l1
+  title: 不存在的报道
+- rename: { from: 查无此人, to: 某人 }
+`)
+  expect(messages).toEqual([
+    '3:1: warning: Stale correction: story `2030-01-01-p1-l1` does not exist (any more); check its id on the story page',
+    '5:1: warning: Stale correction: rename of `查无此人` matches no person in any story',
+  ])
+})
+
+test('a malformed correction is an error naming the file', async () => {
+  const { messages } = await withCorrections('- story: not-an-id\n  title: x\n')
+  expect(messages[0]).toMatch(/error: Unexpected correction/u)
+})
