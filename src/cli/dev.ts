@@ -1,0 +1,75 @@
+// npm run dev: build, serve on localhost, rebuild on changes to content/ and templates/, and
+// reload the open pages after each good rebuild. The site written is what `npm run build`
+// writes; the reload script is added only to the pages as the dev server sends them.
+
+import type { BuildResult } from '../build.js'
+import { startDevServer } from '../dev/server.js'
+import { parseCommandLine } from './args.js'
+import { countMessages, formatMessages } from './report.js'
+
+const USAGE = `usage: npm run dev -- [--content DIR] [--out DIR] [--site-url URL] [--keep-going] [--port N] [--host HOST]
+
+  --content DIR    content folder to build and watch (default: content)
+  --out DIR        output folder (default: public)
+  --site-url URL   absolute base URL for feeds and sitemap
+  --keep-going     replace the output even when some pages failed
+  --port N         port to serve on (default: 8080; 0 picks a free one)
+  --host HOST      address to listen on (default: 127.0.0.1)`
+
+function report(result: BuildResult | Error): void {
+  if (result instanceof Error) {
+    process.stderr.write(`[archive] build failed: ${result.message}\n`)
+    return
+  }
+  for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
+  const { errors, warnings } = countMessages(result.files)
+  const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+  const summary = result.replaced
+    ? `[archive] Built ${result.model.issues.length} issues, ${stories} stories (${errors} error(s), ${warnings} warning(s))`
+    : `[archive] ${result.failed.length} page(s) could not be built; still serving the last good site (--keep-going builds the rest)`
+  process.stdout.write(`${summary}\n`)
+}
+
+async function main(): Promise<number> {
+  const line = parseCommandLine(
+    {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'public' },
+      'site-url': { type: 'string' },
+      'keep-going': { type: 'boolean', default: false },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+    USAGE,
+  )
+  if (typeof line === 'number') return line
+  const { values } = line
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`Unexpected port "${values.port}", expected a number from 0 to 65535\n${USAGE}\n`)
+    return 2
+  }
+  const server = await startDevServer({
+    build: { contentDir: values.content, outDir: values.out, siteUrl: values['site-url'] ?? null, keepGoing: values['keep-going'] },
+    port,
+    host: values.host,
+    onBuild: report,
+  })
+  process.stdout.write(`[archive] Serving ${values.out} at ${server.url} — watching ${values.content} and the templates (Ctrl-C stops)\n`)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await server.close()
+  return 0
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`[archive] dev server failed: ${(error as Error).stack ?? String(error)}\n`)
+    process.exitCode = 1
+  },
+)
