@@ -145,8 +145,8 @@ export function storyPage(site: SiteContext, ref: StoryRef): PageSpec {
       photographers: story.photographers.length > 0 ? `摄影：${story.photographers.join('、')}` : null,
       tags: tagNodes(site, story),
       source: [
+        text(`原文：第${number}版 第${first}–${last}行（${page.page.contentPath}） `),
         h('a.view-on-page', { href: `${pageUrl(issue.date, number)}#${lineAnchor(first)}` }, '在版面中查看'),
-        text(`：第${number}版 第${first}–${last}行（原文 ${page.page.contentPath}）`),
       ],
       cite: citeNodes(site, ref),
       'story-nav': prevNextLinks(storyLink(neighbours.previous, '上一篇'), storyLink(neighbours.next, '下一篇')),
