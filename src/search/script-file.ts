@@ -32,17 +32,17 @@ export function registeringScriptOfJson(name: string, json: string): string {
 }
 
 /**
- * `registeringScript` for the UTF-8 bytes of JSON text (the term shards are written as bytes),
- * as the UTF-8 bytes of the script.
+ * What goes around the UTF-8 bytes of JSON text to make `registeringScript(name, data)` (the
+ * term shards are written as bytes). Throws on JSON holding a character `toScriptLiteral`
+ * escapes (`<`, U+2028, U+2029): term shards never do, their terms are letters and digits.
  */
-export function registeringScriptOfJsonBytes(name: string, json: Uint8Array): Uint8Array {
-  // Characters `jsonAsScriptLiteral` escapes: < (0x3C), and U+2028/U+2029 (E2 80 A8/A9).
-  let plain = true
-  for (let i = 0; i < json.length && plain; i++) {
-    if (json[i] === 0x3c || (json[i] === 0xe2 && json[i + 1] === 0x80 && (json[i + 2] === 0xa8 || json[i + 2] === 0xa9))) plain = false
+export function registeringScriptFrame(name: string, json: Uint8Array): { before: Uint8Array; after: Uint8Array } {
+  for (let i = 0; i < json.length; i++) {
+    if (json[i] === 0x3c || (json[i] === 0xe2 && json[i + 1] === 0x80 && (json[i + 2] === 0xa8 || json[i + 2] === 0xa9))) {
+      throw new Error(`${name}: JSON with characters a script must escape`)
+    }
   }
-  if (!plain) return Buffer.from(registeringScriptOfJson(name, Buffer.from(json).toString('utf8')), 'utf8')
-  return Buffer.concat([Buffer.from(`(${REGISTRY}).add(${toScriptLiteral(name)},`, 'utf8'), json, Buffer.from(');\n', 'utf8')])
+  return { before: Buffer.from(`(${REGISTRY}).add(${toScriptLiteral(name)},`, 'utf8'), after: Buffer.from(');\n', 'utf8') }
 }
 
 /** `<prefix>-<hash>.js`: the hash is of the data, so unchanged shards keep their names (and caches). */

@@ -17,7 +17,7 @@ import {
   type NameFacet,
   type SearchEntry,
 } from './format.js'
-import { hashedName, hashedNameOfJson, registeringScript, registeringScriptOfJsonBytes } from './script-file.js'
+import { hashedName, hashedNameOfJson, registeringScript, registeringScriptFrame } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { buildTermShards } from './term-index.js'
@@ -59,10 +59,14 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     return name
   }
 
-  const shardRefs = buildTermShards(docs, budget).map((shard, n) => {
-    const name = hashedNameOfJson(`terms/${n}`, shard.json)
-    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJsonBytes(name, shard.json) })
-    return { from: shard.from, to: shard.to, file: name }
+  const names: string[] = []
+  const shards = buildTermShards(docs, budget, (n, json) => {
+    names.push(hashedNameOfJson(`terms/${n}`, json))
+    return registeringScriptFrame(names[n]!, json)
+  })
+  const shardRefs = shards.map((shard, n) => {
+    files.push({ path: `${SEARCH_DIR}/${names[n]!}`, contents: shard.json })
+    return { from: shard.from, to: shard.to, file: names[n]! }
   })
 
   const docChunks: string[] = []

@@ -8,7 +8,7 @@
 // `splitIndex(serializeIndex(buildLunrIndex(docs)))` gives (tests/search/term-index.test.ts
 // proves it), so the page's lunr scores do not change.
 //
-// Memory: two Int32Arrays per token position and group, no object per token or posting.
+// Memory: a few Int32Arrays over token positions and groups, no object per token or posting.
 
 import type { SearchDoc } from './search-docs.js'
 import { SEARCH_FIELDS } from './format.js'
@@ -23,8 +23,12 @@ const B = 0.75
 export interface EncodedShard {
   from: string
   to: string
+  /** The JSON, or with `frame` the bytes framed around it. */
   json: Uint8Array
 }
+
+/** Bytes to write before and after a shard's JSON (for instance a script around it), given the JSON. */
+export type ShardFrame = (shard: number, json: Uint8Array) => { before: Uint8Array; after: Uint8Array }
 
 /** A growable Int32Array. */
 class IntList {
@@ -35,15 +39,22 @@ class IntList {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2)
+      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5))
       bigger.set(this.data)
       this.data = bigger
     }
     this.data[this.length++] = value
   }
-  /** The used part, copied into an exactly sized array so the spare capacity can be freed. */
-  trimmed(): Int32Array {
-    return this.data.slice(0, this.length)
+  /** Makes room for `count` more values and counts them as used (the caller fills them in). */
+  reserve(count: number): void {
+    if (this.length + count > this.data.length) {
+      let size = Math.ceil(this.data.length * 1.5)
+      while (size < this.length + count) size = Math.ceil(size * 1.5)
+      const bigger = new Int32Array(size)
+      bigger.set(this.data.subarray(0, this.length))
+      this.data = bigger
+    }
+    this.length += count
   }
 }
 
@@ -55,12 +66,12 @@ function lunrIdf(documentsWithTerm: number, documentCount: number): number {
 
 interface Postings {
   terms: string[]
-  /** Groups of each term, in document-then-field order: `groupList[termStart[t] … termStart[t+1]-1]`. */
+  /** Groups of term `t` are `termStart[t] … termStart[t+1]-1`, in document-then-field order. */
   termStart: Int32Array
-  groupList: Int32Array
-  /** For each group: its `doc * fieldCount + field`, and where its starts begin in `starts` (they end where the next group's begin). */
+  /** For each group: its `doc * fieldCount + field` and its term frequency. */
   groupDocField: Int32Array
-  groupOffset: Int32Array
+  groupTf: Int32Array
+  /** Start offsets of every group's occurrences, group after group, in the same order as the groups. */
   starts: Int32Array
   /** Tokens per document field, `doc * fieldCount + field`. */
   fieldLength: Int32Array
@@ -71,10 +82,15 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
-  const groupTerm = new IntList(1 << 16)
-  const groupDocField = new IntList(1 << 16)
-  const groupOffset = new IntList(1 << 16)
-  const starts = new IntList(1 << 16)
+  // Sized once from the text (tokens ≈ 1.7 per code unit in Chinese news; groups fewer), so
+  // the big arrays are rarely reallocated: every large allocation makes V8 collect garbage
+  // over the whole heap ("external memory pressure"), which dominates at scale.
+  let units = 0
+  for (const { card } of docs) units += card.titleText.length + card.body.length
+  const groupTerm = new IntList(Math.ceil(units * 1.2) + 1024)
+  const groupDocField = new IntList(Math.ceil(units * 1.2) + 1024)
+  const groupTf = new IntList(Math.ceil(units * 1.2) + 1024)
+  const starts = new IntList(Math.ceil(units * 1.8) + 1024)
   const fieldLength = new Int32Array(docs.length * fieldCount)
 
   // Scratch for one field: its tokens in order, then grouped by term.
@@ -87,18 +103,18 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
   const localCount: number[] = []
   const localFill: number[] = []
 
-  const emit = (term: string, start: number) => {
-    let id = termIds.get(term)
-    if (id === undefined) {
-      id = terms.length
-      termIds.set(term, id)
-      terms.push(term)
-      if (id >= localSlot.length) {
-        const bigger = new Int32Array(localSlot.length * 2)
-        bigger.set(localSlot)
-        localSlot = bigger
-      }
+  const newTerm = (term: string): number => {
+    const id = terms.length
+    termIds.set(term, id)
+    terms.push(term)
+    if (id >= localSlot.length) {
+      const bigger = new Int32Array(localSlot.length * 2)
+      bigger.set(localSlot)
+      localSlot = bigger
     }
+    return id
+  }
+  const push = (id: number, start: number) => {
     if (tokenCount === tokenTerm.length) {
       const moreTerms = new Int32Array(tokenCount * 2)
       moreTerms.set(tokenTerm)
@@ -111,13 +127,41 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
     tokenStart[tokenCount] = start
     tokenCount++
   }
+  const emit = (term: string, start: number) => push(termIds.get(term) ?? newTerm(term), start)
+  // CJK characters and bigrams arrive as code units: a character's term id by table, a
+  // bigram's by the small numbers of its two characters, without building their strings.
+  const charTerm = new Int32Array(0x10000).fill(-1)
+  const charNumber = new Int32Array(0x10000).fill(-1)
+  let charCount = 0
+  const bigramTerm = new Map<number, number>()
+  const emitCjk = (first: number, second: number, start: number) => {
+    if (second === -1) {
+      let id = charTerm[first]!
+      if (id === -1) charTerm[first] = id = termIds.get(String.fromCharCode(first)) ?? newTerm(String.fromCharCode(first))
+      push(id, start)
+      return
+    }
+    let a = charNumber[first]!
+    if (a === -1) charNumber[first] = a = charCount++
+    let b = charNumber[second]!
+    if (b === -1) charNumber[second] = b = charCount++
+    // Below 2^30 (a Smi, hashed without allocation) while fewer than 32,768 distinct characters occur.
+    const key = a < 0x8000 && b < 0x8000 ? a * 0x8000 + b : -1
+    let id = key === -1 ? undefined : bigramTerm.get(key)
+    if (id === undefined) {
+      const term = String.fromCharCode(first, second)
+      id = termIds.get(term) ?? newTerm(term)
+      if (key !== -1) bigramTerm.set(key, id)
+    }
+    push(id, start)
+  }
 
   for (let doc = 0; doc < docs.length; doc++) {
     const card = docs[doc]!.card
     for (let field = 0; field < fieldCount; field++) {
       const text = SEARCH_FIELDS[field] === 'title' ? card.titleText : card.body
       tokenCount = 0
-      forEachIndexToken(text, emit)
+      forEachIndexToken(text, emit, emitCjk)
       const docField = doc * fieldCount + field
       fieldLength[docField] = tokenCount
       localTerms.length = 0
@@ -139,11 +183,11 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
       for (let s = 0; s < localTerms.length; s++) {
         groupTerm.push(localTerms[s]!)
         groupDocField.push(docField)
-        groupOffset.push(offset)
+        groupTf.push(localCount[s]!)
         localFill.push(offset)
         offset += localCount[s]!
       }
-      for (let k = 0; k < tokenCount; k++) starts.push(0)
+      starts.reserve(tokenCount)
       for (let k = 0; k < tokenCount; k++) {
         const slot = localSlot[tokenTerm[k]!]! - 1
         starts.data[localFill[slot]!++] = tokenStart[k]!
@@ -151,23 +195,44 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
       for (const id of localTerms) localSlot[id] = 0
     }
   }
-  groupOffset.push(starts.length)
 
-  // Counting sort of the groups by term; within a term they keep document-then-field order.
+  // Counting sort of the groups (and their starts) by term; within a term they keep
+  // document-then-field order. Each term's slots fill front to back, so the writes stream
+  // and the encoder then reads everything in order (gathering groups term by term from the
+  // append order instead would jump all over hundreds of megabytes).
   const termStart = new Int32Array(terms.length + 1)
-  for (let g = 0; g < groupTerm.length; g++) termStart[groupTerm.data[g]! + 1]!++
-  for (let t = 0; t < terms.length; t++) termStart[t + 1]! += termStart[t]!
-  const fill = termStart.slice(0, terms.length)
-  const groupList = new Int32Array(groupTerm.length)
-  for (let g = 0; g < groupTerm.length; g++) groupList[fill[groupTerm.data[g]!]!++] = g
+  const startsStart = new Int32Array(terms.length + 1)
+  for (let g = 0; g < groupTerm.length; g++) {
+    termStart[groupTerm.data[g]! + 1]!++
+    startsStart[groupTerm.data[g]! + 1]! += groupTf.data[g]!
+  }
+  for (let t = 0; t < terms.length; t++) {
+    termStart[t + 1]! += termStart[t]!
+    startsStart[t + 1]! += startsStart[t]!
+  }
+  const groupFill = termStart.slice(0, terms.length)
+  const startsFill = startsStart.slice(0, terms.length)
+  const sortedDocField = new Int32Array(groupTerm.length)
+  const sortedTf = new Int32Array(groupTerm.length)
+  const sortedStarts = new Int32Array(starts.length)
+  let from = 0
+  for (let g = 0; g < groupTerm.length; g++) {
+    const term = groupTerm.data[g]!
+    const tf = groupTf.data[g]!
+    const slot = groupFill[term]!++
+    sortedDocField[slot] = groupDocField.data[g]!
+    sortedTf[slot] = tf
+    sortedStarts.set(starts.data.subarray(from, from + tf), startsFill[term]!)
+    startsFill[term]! += tf
+    from += tf
+  }
 
   return {
     terms,
     termStart,
-    groupList,
-    groupDocField: groupDocField.trimmed(),
-    groupOffset: groupOffset.trimmed(),
-    starts: starts.trimmed(),
+    groupDocField: sortedDocField,
+    groupTf: sortedTf,
+    starts: sortedStarts,
     fieldLength,
     documentCount: docs.length,
   }
@@ -197,20 +262,40 @@ class ByteWriter {
       return
     }
     let digits = 0
-    for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) digits++
+    for (let rest = value; rest > 0; rest = (rest / 10) | 0) digits++
     let at = this.length + digits
     this.length = at
-    for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) this.bytes[--at] = 48 + (rest % 10)
+    for (let rest = value; rest > 0; rest = (rest / 10) | 0) this.bytes[--at] = 48 + (rest % 10)
   }
   raw(bytes: Uint8Array): void {
     this.ensure(bytes.length)
     this.bytes.set(bytes, this.length)
     this.length += bytes.length
   }
-  take(): Uint8Array {
-    const out = this.bytes.slice(0, this.length)
-    this.length = 0
-    return out
+}
+
+/**
+ * Output bytes in large blocks, handed out as views: one allocation per block instead of one
+ * per shard (see the note on external memory above).
+ */
+class BlockStore {
+  private block = new Uint8Array(0)
+  private used = 0
+  constructor(private readonly blockSize: number) {}
+  put(parts: readonly Uint8Array[]): Uint8Array {
+    let length = 0
+    for (const part of parts) length += part.length
+    if (this.used + length > this.block.length) {
+      this.block = new Uint8Array(Math.max(this.blockSize, length))
+      this.used = 0
+    }
+    const start = this.used
+    for (const part of parts) {
+      this.block.set(part, this.used)
+      this.used += part.length
+    }
+    // A Buffer view, so the bytes also read as text with String(…).
+    return Buffer.from(this.block.buffer, this.block.byteOffset + start, this.used - start)
   }
 }
 
@@ -223,7 +308,7 @@ const CLOSE = 93
  * each range's postings with lunr's field-vector weights (format.ts, ShardData), as the UTF-8
  * bytes of `JSON.stringify(data)`.
  */
-export function buildTermShards(docs: readonly SearchDoc[], budget: number): EncodedShard[] {
+export function buildTermShards(docs: readonly SearchDoc[], budget: number, frame?: ShardFrame): EncodedShard[] {
   if (docs.length === 0) return []
   const fieldCount = SEARCH_FIELDS.length
   const p = collectPostings(docs)
@@ -242,6 +327,7 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number): Enc
   const shards: EncodedShard[] = []
   const postings = new ByteWriter()
   const out = new ByteWriter()
+  const store = new BlockStore(32 << 20)
   let shardTerms: string[] = []
   let size = 0
   const close = () => {
@@ -251,11 +337,21 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number): Enc
     out.raw(postings.bytes.subarray(0, postings.length))
     postings.length = 0
     out.raw(tail)
-    shards.push({ from: shardTerms[0]!, to: shardTerms[shardTerms.length - 1]!, json: out.take() })
+    const json = out.bytes.subarray(0, out.length)
+    const framing = frame?.(shards.length, json)
+    const bytes = store.put(framing ? [framing.before, json, framing.after] : [json])
+    out.length = 0
+    shards.push({ from: shardTerms[0]!, to: shardTerms[shardTerms.length - 1]!, json: bytes })
     shardTerms = []
     size = 0
   }
 
+  // Where each term's starts begin in `p.starts`.
+  const termStarts = new Float64Array(p.terms.length)
+  for (let t = 0, at = 0; t < p.terms.length; t++) {
+    termStarts[t] = at
+    for (let g = p.termStart[t]!; g < p.termStart[t + 1]!; g++) at += p.groupTf[g]!
+  }
   for (const id of order) {
     const first = p.termStart[id]!
     const end = p.termStart[id + 1]!
@@ -267,13 +363,14 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number): Enc
       postings.byte(OPEN)
       let previousDoc = 0
       let written = false
-      for (let k = first; k < end; k++) {
-        const group = p.groupList[k]!
-        const docField = p.groupDocField[group]!
+      let from = termStarts[id]!
+      for (let g = first; g < end; g++) {
+        const docField = p.groupDocField[g]!
+        const tf = p.groupTf[g]!
+        const groupFrom = from
+        from += tf
         if (docField % fieldCount !== field) continue
         const doc = (docField - field) / fieldCount
-        const from = p.groupOffset[group]!
-        const tf = p.groupOffset[group + 1]! - from
         // lunr.Builder#createFieldVectors, operation for operation (doc boost is 1).
         let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (p.fieldLength[docField]! / averageLength[field]!)) + tf)
         score *= boosts[field]!
@@ -286,7 +383,7 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number): Enc
         postings.byte(COMMA)
         postings.int(tf)
         let previousStart = 0
-        for (let i = from; i < from + tf; i++) {
+        for (let i = groupFrom; i < groupFrom + tf; i++) {
           postings.byte(COMMA)
           postings.int(p.starts[i]! - previousStart)
           previousStart = p.starts[i]!

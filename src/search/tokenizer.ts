@@ -288,8 +288,16 @@ export function normalizeTextFast(input: string): string {
   return text
 }
 
-/** Calls `emit(term, start)` for each of `tokenize(input)`'s tokens, in the same order. */
-export function forEachIndexToken(input: string, emit: (term: string, start: number) => void): void {
+/**
+ * Calls `emit(term, start)` for each of `tokenize(input)`'s tokens, in the same order. With
+ * `emitCjk`, a CJK character or bigram made of BMP code units goes there instead, as code
+ * units (`second` is -1 for a single character), so the caller need not build its string.
+ */
+export function forEachIndexToken(
+  input: string,
+  emit: (term: string, start: number) => void,
+  emitCjk?: (first: number, second: number, start: number) => void,
+): void {
   const text = normalizeTextFast(input)
   // The previous CJK character of the current run ('' when none) and where it starts.
   let previous = ''
@@ -301,8 +309,14 @@ export function forEachIndexToken(input: string, emit: (term: string, start: num
     const c = length === 1 ? classOf(unit) : pointClass(text, i)
     if ((c & C_CJK) !== 0) {
       const char = length === 1 ? text[i]! : text.slice(i, i + 2)
-      if (previous !== '') emit(previous + char, previousStart)
-      emit(char, i)
+      if (emitCjk !== undefined && length === 1) {
+        if (previous.length === 1) emitCjk(previous.charCodeAt(0), unit, previousStart)
+        else if (previous !== '') emit(previous + char, previousStart)
+        emitCjk(unit, -1, i)
+      } else {
+        if (previous !== '') emit(previous + char, previousStart)
+        emit(char, i)
+      }
       previous = char
       previousStart = i
       i += length

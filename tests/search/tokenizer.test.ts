@@ -125,6 +125,15 @@ describe('the build fast path gives what tokenize gives', () => {
     forEachIndexToken(input, (term, start) => out.push([term, start]))
     return out
   }
+  const fastByCodes = (input: string) => {
+    const out: Array<[string, number]> = []
+    forEachIndexToken(
+      input,
+      (term, start) => out.push([term, start]),
+      (first, second, start) => out.push([String.fromCharCode(first) + (second === -1 ? '' : String.fromCharCode(second)), start]),
+    )
+    return out
+  }
   const slow = (input: string) => tokenize(input).map((t): [string, number] => [t.term, t.position[0]])
   // Characters chosen for the edges: CJK and astral CJK, combining marks (BMP and astral),
   // full-width forms, lone surrogates, every kind of whitespace, letters, digits, symbols.
@@ -138,6 +147,7 @@ describe('the build fast path gives what tokenize gives', () => {
         const input = parts.join('')
         expect(normalizeTextFast(input)).toBe(normalizeText(input))
         expect(fast(input)).toEqual(slow(input))
+        expect(fastByCodes(input)).toEqual(slow(input))
       }),
       { numRuns: 2000, seed: 7 },
     )
