@@ -7,6 +7,7 @@
 //
 // The page loads entry.js, then only the shards, cards and facets a query needs.
 
+import createDebug from 'debug'
 import type { OutputFile, SiteModel } from '../types.js'
 import {
   SEARCH_DIR,
@@ -31,6 +32,8 @@ export interface SearchFilesOptions {
 }
 
 const DEFAULT_DOC_CHUNK_SIZE = 100
+
+const debug = createDebug('archive:search')
 
 function nameFacet(docs: readonly SearchDoc[], names: (doc: SearchDoc) => string[]): NameFacet {
   const postings = new Map<string, Set<number>>()
@@ -59,6 +62,7 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     return name
   }
 
+  const started = performance.now()
   const names: string[] = []
   const shards = buildTermShards(docs, budget, (n, json) => {
     names.push(hashedNameOfJson(`terms/${n}`, json))
@@ -68,6 +72,14 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     files.push({ path: `${SEARCH_DIR}/${names[n]!}`, contents: shard.json })
     return { from: shard.from, to: shard.to, file: names[n]! }
   })
+
+  debug(
+    'term shards: %d stories, %d shards, %d bytes in %d ms',
+    docs.length,
+    shards.length,
+    shards.reduce((n, shard) => n + shard.json.length, 0),
+    Math.round(performance.now() - started),
+  )
 
   const docChunks: string[] = []
   for (let start = 0; start < docs.length; start += chunkSize) {
@@ -90,5 +102,6 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     },
   }
   files.push({ path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) })
+  debug('search files: %d in %d ms', files.length, Math.round(performance.now() - started))
   return files
 }
