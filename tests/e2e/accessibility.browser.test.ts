@@ -2,11 +2,11 @@
 // scheme: no violations of any rule axe runs by default (WCAG 2.x A and AA, best practices).
 
 import { createRequire } from 'node:module'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { chromiumAvailability, launchChromium, serveStatic, type StaticServer } from './helpers.js'
+import type { BrowserContext } from 'playwright-core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { chromiumAvailability } from './helpers.js'
 import { waitForOutcome } from './search-page.js'
-import { buildSite, type BuiltSite } from './seed-site.js'
+import { useServedSite } from './seed-site.js'
 
 const TIMEOUT = 120_000
 const availability = chromiumAvailability()
@@ -37,29 +37,20 @@ interface AxeViolation {
 }
 
 describe.skipIf(!availability.run)('accessibility (axe-core)', () => {
-  let browser: Browser
-  let site: BuiltSite
-  let server: StaticServer
+  const served = useServedSite()
   const contexts = new Map<'light' | 'dark', BrowserContext>()
 
   beforeAll(async () => {
-    site = await buildSite()
-    server = await serveStatic(site.outDir)
-    browser = await launchChromium()
     // axe is injected as an inline script, which the pages' own policy rightly refuses; the
     // policy itself is tested elsewhere.
-    for (const scheme of ['light', 'dark'] as const) contexts.set(scheme, await browser.newContext({ bypassCSP: true, colorScheme: scheme }))
-  }, TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.remove()
+    for (const scheme of ['light', 'dark'] as const) {
+      contexts.set(scheme, await served().browser.newContext({ bypassCSP: true, colorScheme: scheme }))
+    }
   })
 
   test('every page listed exists in the built site', async () => {
     for (const path of Object.values(PAGES)) {
-      const response = await fetch(server.url + path)
+      const response = await fetch(served().server.url + path)
       expect(response.status, path).toBe(200)
     }
   })
@@ -68,7 +59,7 @@ describe.skipIf(!availability.run)('accessibility (axe-core)', () => {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${kind} (${scheme}): no violations`, { timeout: TIMEOUT }, async () => {
         const page = await contexts.get(scheme)!.newPage()
-        await page.goto(server.url + path)
+        await page.goto(served().server.url + path)
         if (kind === 'search with results') {
           await waitForOutcome(page, '疫情防控')
           expect(await page.locator('#results > li').count()).toBeGreaterThan(0)

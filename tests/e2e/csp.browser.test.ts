@@ -3,36 +3,22 @@
 // sub-path, with no violation reported; and it does refuse what it should.
 
 import { pathToFileURL } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { chromiumAvailability, launchChromium, serveStatic, type StaticServer } from './helpers.js'
+import { describe, expect, test } from 'vitest'
+import { chromiumAvailability } from './helpers.js'
 import { openPage, readResults, waitForOutcome } from './search-page.js'
-import { buildSite, type BuiltSite } from './seed-site.js'
+import { useServedSite } from './seed-site.js'
 
 const TIMEOUT = 120_000
 const availability = chromiumAvailability()
 
 describe.skipIf(!availability.run)('Content-Security-Policy in Chromium', () => {
-  let browser: Browser
-  let site: BuiltSite
-  let server: StaticServer
-  const bases = () => ({ http: server.url, file: pathToFileURL(`${site.outDir}/`).href })
-
-  beforeAll(async () => {
-    site = await buildSite()
-    server = await serveStatic(site.outDir)
-    browser = await launchChromium()
-  }, TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.remove()
-  })
+  const served = useServedSite()
+  const bases = () => ({ http: served().server.url, file: pathToFileURL(`${served().site.outDir}/`).href })
+  const browser = () => served().browser
 
   for (const origin of ['http', 'file'] as const) {
     test(`${origin}: the policy refuses an inline script and an inline style, and says so`, { timeout: TIMEOUT }, async () => {
-      const { page, errors } = await openPage(browser)
+      const { page, errors } = await openPage(browser())
       await page.goto(`${bases()[origin]}index.html`)
       const ran = await page.evaluate(async () => {
         const script = document.createElement('script')
@@ -51,7 +37,7 @@ describe.skipIf(!availability.run)('Content-Security-Policy in Chromium', () => 
     })
 
     test(`${origin}: searching from a story page's header form shows results, with no violation`, { timeout: TIMEOUT }, async () => {
-      const { page, errors } = await openPage(browser)
+      const { page, errors } = await openPage(browser())
       await page.goto(`${bases()[origin]}2022/06/07/p1-l7.html`)
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).display)).toBe('flex')
       await page.fill('input[name="q"]', '疫情防控')
@@ -66,7 +52,7 @@ describe.skipIf(!availability.run)('Content-Security-Policy in Chromium', () => 
     })
 
     test(`${origin}: the charts, calendars and page view render, with no violation`, { timeout: TIMEOUT }, async () => {
-      const { page, errors } = await openPage(browser)
+      const { page, errors } = await openPage(browser())
       for (const path of [`people/${encodeURIComponent('章旭升')}.html`, '2022/index.html', '2022/06/07/p1.html', 'api.html', 'report.html']) {
         await page.goto(bases()[origin] + path)
         expect(await page.evaluate(() => document.styleSheets.length), path).toBe(1)

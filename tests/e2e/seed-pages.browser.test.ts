@@ -3,11 +3,11 @@
 // tests/fixtures/seed-gold.json: headline lines, byline, dates, lead and end of the body,
 // people and topics; furniture dimmed on the page view; people, topics, search, API and 404.
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { chromiumAvailability, launchChromium, serveStatic, type StaticServer } from './helpers.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { chromiumAvailability } from './helpers.js'
 import { openPage, waitForOutcome } from './search-page.js'
-import { buildSite, formatDate, monthPath, seedGold, type BuiltSite, type GoldPage, type GoldStory } from './seed-site.js'
+import { formatDate, monthPath, seedGold, useServedSite, type GoldPage, type GoldStory } from './seed-site.js'
 
 const TIMEOUT = 120_000
 const availability = chromiumAvailability()
@@ -23,26 +23,12 @@ function lineTexts(page: Page, selector: string): Promise<string> {
 }
 
 describe.skipIf(!availability.run)('the seed archive, page by page, against the answer key', () => {
-  let browser: Browser
-  let site: BuiltSite
-  let server: StaticServer
+  const served = useServedSite()
   const errors: string[] = []
 
-  beforeAll(async () => {
-    site = await buildSite()
-    server = await serveStatic(site.outDir)
-    browser = await launchChromium()
-  }, TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.remove()
-  })
-
   async function open(path: string): Promise<Page> {
-    const tab = await openPage(browser)
-    const response = await tab.page.goto(server.url + path)
+    const tab = await openPage(served().browser)
+    const response = await tab.page.goto(served().server.url + path)
     expect(response?.status(), path).toBe(200)
     tab.page.on('close', () => errors.push(...tab.errors.map((e) => `${path}: ${e}`)))
     return tab.page
@@ -60,7 +46,7 @@ describe.skipIf(!availability.run)('the seed archive, page by page, against the 
   async function apiStory(page: Page): Promise<{ topics: string[] }> {
     const url = new URL(page.url())
     const [year, month, day, file] = url.pathname.split('/').slice(-4)
-    const issue = (await (await fetch(`${server.url}api/issues/${year}-${month}-${day}.json`)).json()) as {
+    const issue = (await (await fetch(`${served().server.url}api/issues/${year}-${month}-${day}.json`)).json()) as {
       pages: Array<{ stories: Array<{ url: string; topics: string[] }> }>
     }
     return issue.pages.flatMap((p) => p.stories).find((s) => s.url === `${year}/${month}/${day}/${file}`)!
@@ -99,7 +85,7 @@ describe.skipIf(!availability.run)('the seed archive, page by page, against the 
       const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
       await issue.close()
       for (const [i, story] of paper.stories.entries()) {
-        const page = await open(hrefs[i]!.slice(server.url.length))
+        const page = await open(hrefs[i]!.slice(served().server.url.length))
         await checkStory(page, paper, story)
         await page.close()
       }
@@ -203,8 +189,8 @@ describe.skipIf(!availability.run)('the seed archive, page by page, against the 
     await api.close()
 
     const report = await open('report.html')
-    expect(await report.locator('.report-file').count()).toBe(new Set(site.result.model.diagnostics.map((d) => d.path)).size)
-    expect(await report.locator('.report-table tbody tr').count()).toBe(site.result.model.diagnostics.length)
+    expect(await report.locator('.report-file').count()).toBe(new Set(served().site.result.model.diagnostics.map((d) => d.path)).size)
+    expect(await report.locator('.report-table tbody tr').count()).toBe(served().site.result.model.diagnostics.length)
     await report.close()
 
     const missing = await open('404.html')

@@ -4,9 +4,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
 import { formatDate } from '../../src/render/labels.js'
-import { removeDir, writeSite } from './helpers.js'
+import { launchChromium, removeDir, serveStatic, writeSite, type StaticServer } from './helpers.js'
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -22,6 +24,32 @@ export async function buildSite(contentDir = path.join(PROJECT_ROOT, 'content'),
   const outDir = path.join(scratch, 'site')
   const result = await build({ contentDir, outDir, siteUrl, keepGoing: true })
   return { outDir, result, remove: () => removeDir(scratch) }
+}
+
+export interface ServedSite {
+  site: BuiltSite
+  /** The built site over HTTP under a sub-path. */
+  server: StaticServer
+  browser: Browser
+}
+
+/**
+ * Registers hooks that build a content folder (default: content/), serve it under a sub-path
+ * and launch Chromium before the suite's tests, and close it all after them. `contentDir` may
+ * be made in a hook of the suite that runs first. Returns the running parts, for tests.
+ */
+export function useServedSite(contentDir?: () => string): () => ServedSite {
+  let served: Partial<ServedSite> = {}
+  beforeAll(async () => {
+    const site = await buildSite(contentDir?.())
+    served = { site, server: await serveStatic(site.outDir), browser: await launchChromium() }
+  }, 120_000)
+  afterAll(async () => {
+    await served.browser?.close()
+    await served.server?.close()
+    await served.site?.remove()
+  })
+  return () => served as ServedSite
 }
 
 export interface GoldStory {

@@ -15,9 +15,9 @@ import { renderSite } from '../../src/render/index.js'
 import { storyUrl } from '../../src/render/urls.js'
 import type { SiteModel } from '../../src/types.js'
 import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
-import { chromiumAvailability, launchChromium, removeDir, serveStatic, writeSite, type StaticServer } from './helpers.js'
+import { chromiumAvailability, launchChromium, removeDir, writeSite } from './helpers.js'
 import { openPage, waitForOutcome } from './search-page.js'
-import { buildSite, type BuiltSite } from './seed-site.js'
+import { useServedSite } from './seed-site.js'
 
 const TIMEOUT = 120_000
 const availability = chromiumAvailability()
@@ -88,29 +88,24 @@ interface ApiStory {
 }
 
 describe.skipIf(!availability.run)('hostile text from a content page, built with build()', () => {
-  let browser: Browser
   let contentRoot: string
-  let site: BuiltSite
-  let server: StaticServer
   let stories: ApiStory[]
 
+  // Registered first, so it runs before the site is built from it.
   beforeAll(async () => {
     contentRoot = await mkdtemp(path.join(tmpdir(), 'archive-xss-'))
     const dir = path.join(contentRoot, 'content/2023/2023-05-06')
     await mkdir(dir, { recursive: true })
     await writeFile(path.join(dir, 'page-01.txt'), HOSTILE_PAGE)
-    site = await buildSite(path.join(contentRoot, 'content'))
-    server = await serveStatic(site.outDir)
-    const issue = (await (await fetch(`${server.url}api/issues/2023-05-06.json`)).json()) as { pages: Array<{ stories: ApiStory[] }> }
-    stories = issue.pages.flatMap((p) => p.stories)
-    browser = await launchChromium()
-  }, TIMEOUT)
-
+  })
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.remove()
     if (contentRoot) await removeDir(contentRoot)
+  })
+  const served = useServedSite(() => path.join(contentRoot, 'content'))
+  const browser = () => served().browser
+  beforeAll(async () => {
+    const issue = (await (await fetch(`${served().server.url}api/issues/2023-05-06.json`)).json()) as { pages: Array<{ stories: ApiStory[] }> }
+    stories = issue.pages.flatMap((p) => p.stories)
   })
 
   test('the hostile strings reached the headline and the body of the built stories', () => {
@@ -121,11 +116,11 @@ describe.skipIf(!availability.run)('hostile text from a content page, built with
   })
 
   for (const origin of ['http', 'file'] as const) {
-    const base = () => (origin === 'http' ? server.url : pathToFileURL(`${site.outDir}/`).href)
+    const base = () => (origin === 'http' ? served().server.url : pathToFileURL(`${served().site.outDir}/`).href)
 
     test(`${origin}: story pages show headline and body as text`, { timeout: TIMEOUT }, async () => {
       for (const story of stories) {
-        const { page, state } = await openWatched(browser, base() + story.url)
+        const { page, state } = await openWatched(browser(), base() + story.url)
         const text = await mainText(page)
         for (const line of [...story.headline, ...story.body]) expect(text, story.url).toContain(line)
         expect(await page.title()).toContain(story.title)
@@ -135,7 +130,7 @@ describe.skipIf(!availability.run)('hostile text from a content page, built with
     })
 
     test(`${origin}: the page view shows the printed lines exactly, markup included`, { timeout: TIMEOUT }, async () => {
-      const { page, state } = await openWatched(browser, `${base()}2023/05/06/p1.html`)
+      const { page, state } = await openWatched(browser(), `${base()}2023/05/06/p1.html`)
       const lines = await page.locator('.source-lines li').evaluateAll((items) => items.map((li) => li.firstChild?.textContent ?? ''))
       for (const raw of HOSTILE_PAGE.split('---\n')[2]!.split('\n').filter((l) => l.trim() !== '')) expect(lines).toContain(raw)
       await expectInert(page, state, 'page view')
@@ -144,7 +139,7 @@ describe.skipIf(!availability.run)('hostile text from a content page, built with
 
     test(`${origin}: the issue page and the home page list the hostile titles as text`, { timeout: TIMEOUT }, async () => {
       for (const path of ['2023/05/06/index.html', 'index.html']) {
-        const { page, state } = await openWatched(browser, base() + path)
+        const { page, state } = await openWatched(browser(), base() + path)
         const titles = await page.locator('.story-list > li > a').allTextContents()
         expect(titles, path).toEqual(stories.map((s) => s.title))
         await expectInert(page, state, path)
@@ -154,7 +149,7 @@ describe.skipIf(!availability.run)('hostile text from a content page, built with
 
     test(`${origin}: search results for the hostile words show them as text`, { timeout: TIMEOUT }, async () => {
       for (const query of ['alert', 'onerror', 'javascript', 'script']) {
-        const { page, state } = await openWatched(browser, `${base()}search.html?q=${encodeURIComponent(query)}`)
+        const { page, state } = await openWatched(browser(), `${base()}search.html?q=${encodeURIComponent(query)}`)
         await waitForOutcome(page, query)
         expect(await page.locator('#results > li').count(), query).toBeGreaterThan(0)
         expect((await page.locator('#results mark').allTextContents()).map((m) => m.toLowerCase()), query).toContain(query)
