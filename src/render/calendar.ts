@@ -92,6 +92,20 @@ export function monthsEndingWith(month: string, count: number): string[] {
   return out
 }
 
+/** `2022-06-07` → `2022-06`, checking that it is a date. */
+export function monthOf(date: string): string {
+  parseDate(date)
+  return date.slice(0, 7)
+}
+
+/** The months from `first` to `last` (`YYYY-MM`), both included, oldest first. */
+export function monthsBetween(first: string, last: string): string[] {
+  const from = parseMonth(first)
+  const to = parseMonth(last)
+  const count = (to.year - from.year) * 12 + (to.month - from.month) + 1
+  return count > 0 ? monthsEndingWith(last, count) : []
+}
+
 /** Day of the month of a date, as a number (`2022-06-07` → 7). */
 export function dayOfMonth(date: string): number {
   return parseDate(date).day

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { archiveCalendar, daysInMonth, monthsEndingWith, monthWeeks, weekday } from '../../src/render/calendar.js'
+import { archiveCalendar, daysInMonth, monthsBetween, monthsEndingWith, monthWeeks, weekday } from '../../src/render/calendar.js'
 import { recentCounts, recentMonths } from '../../src/render/recent-mentions.js'
 import { buildSiteContext } from '../../src/render/site-context.js'
 import { peopleModel } from './fixtures/people-model.js'
@@ -35,6 +35,11 @@ describe('calendar arithmetic', () => {
         ],
       },
     ])
+  })
+
+  test('months between two months include both ends, across a year boundary', () => {
+    expect(monthsBetween('2021-11', '2022-02')).toEqual(['2021-11', '2021-12', '2022-01', '2022-02'])
+    expect(monthsBetween('2022-02', '2022-02')).toEqual(['2022-02'])
   })
 
   test('recent months run back across a year boundary', () => {
