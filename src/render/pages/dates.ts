@@ -10,7 +10,7 @@ import type { SiteContext } from '../site-context.js'
 import { issueUrl, monthUrl, yearUrl } from '../urls.js'
 import { calendarGrid } from './calendar-grid.js'
 import { issueTitle, issueSummary } from './issue.js'
-import { breadcrumbs, dateTrail, homeCrumb, monthLink, prevNextLinks, storyList } from './parts.js'
+import { breadcrumbs, homeCrumb, monthLink, prevNextLinks, storyList, yearCrumb } from './parts.js'
 
 function issuesIn(site: SiteContext, dates: readonly string[]) {
   return dates.flatMap((date) => site.issuesOn(date))
@@ -58,7 +58,7 @@ function monthPage(site: SiteContext, months: readonly ArchiveMonth[], index: nu
     template: 'month',
     description: `${title}各期报纸：${countWords(site, dates)}。`,
     slots: {
-      breadcrumbs: breadcrumbs([...dateTrail(`${month}-01`).slice(0, 2), { text: `${Number(month.slice(5))}月` }]),
+      breadcrumbs: breadcrumbs([homeCrumb(), yearCrumb(month.slice(0, 4)), { text: `${Number(month.slice(5))}月` }]),
       heading: title,
       intro: `本月收录 ${countWords(site, dates)}。`,
       calendar: calendarGrid(site, month, { caption: h('span.visually-hidden', `${title}日历`), counts: true }),

@@ -28,11 +28,14 @@ export function issueCrumb(date: string, paper: string): Crumb {
   return { text: `${paper} ${formatDate(date)}`, href: issueUrl(date) }
 }
 
+export function yearCrumb(year: string): Crumb {
+  return { text: `${year}年`, href: yearUrl(year) }
+}
+
 /** Home › year › month, for pages under a date. */
 export function dateTrail(date: string): Crumb[] {
-  const year = date.slice(0, 4)
   const month = date.slice(0, 7)
-  return [homeCrumb(), { text: `${year}年`, href: yearUrl(year) }, { text: `${Number(month.slice(5))}月`, href: monthUrl(month) }]
+  return [homeCrumb(), yearCrumb(date.slice(0, 4)), { text: `${Number(month.slice(5))}月`, href: monthUrl(month) }]
 }
 
 /** Home › year › month › issue, for the pages of an issue. */
