@@ -36,9 +36,15 @@ export interface DevServer {
   close(): Promise<void>
 }
 
-/** The output file for a request path, or null when it would leave the output folder. */
+/** The output file for a request path, or null when it is malformed or would leave the output folder. */
 function outputPath(root: string, pathname: string): string | null {
-  const relative = decodeURIComponent(pathname).replace(/^\/+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  const relative = decoded.replace(/^\/+/, '')
   const target = path.resolve(root, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative)
   return target === root || target.startsWith(root + path.sep) ? target : null
 }

@@ -53,6 +53,9 @@ describe.skipIf(!availability.run)('npm run dev', () => {
     expect(served).toMatch(/content="[^"]*connect-src &#x27;self&#x27;"/)
     for (const file of await htmlFiles(outDir)) expect(await readFile(file, 'utf8'), file).not.toContain('__dev')
     expect((await fetch(`${server.url}no-such-page.html`)).status).toBe(404)
+    expect((await fetch(`${server.url}bad%E0%A4%A.html`)).status).toBe(404)
+    expect((await fetch(`${server.url}..%2F..%2Fetc%2Fpasswd`)).status).toBe(404)
+    expect((await fetch(`${server.url}index.html`)).status).toBe(200)
   })
 
   test('a changed content file is rebuilt and the open page reloads with the new text', { timeout: TIMEOUT }, async () => {
