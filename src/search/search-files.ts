@@ -18,15 +18,17 @@ import {
   type NameFacet,
   type SearchEntry,
 } from './format.js'
-import { hashedName, hashedNameOfJson, registeringScript, registeringScriptFrame } from './script-file.js'
+import { hashedNameOfJson, registeringScript, registeringScriptOfJson } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
-import { buildTermShards } from './term-index.js'
+import { termShardFiles } from './term-index-thread.js'
 import { TOKENIZER_VERSION, normalizeText } from './tokenizer.js'
 
 export interface SearchFilesOptions {
   /** Encoded numbers per term shard (see shard.ts). */
   shardBudget?: number
+  /** Build the term shards on a worker thread (default: for large archives when running from source). */
+  termWorker?: boolean
   /** Result cards per doc chunk. */
   docChunkSize?: number
 }
@@ -57,27 +59,23 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
   const docs = collectSearchDocs(model)
   const files: OutputFile[] = []
   const emit = (prefix: string, data: unknown): string => {
-    const name = hashedName(prefix, data)
-    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, data) })
+    const json = JSON.stringify(data)
+    const name = hashedNameOfJson(prefix, json)
+    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJson(name, json) })
     return name
   }
 
   const started = performance.now()
-  const names: string[] = []
-  const shards = buildTermShards(docs, budget, (n, json) => {
-    names.push(hashedNameOfJson(`terms/${n}`, json))
-    return registeringScriptFrame(names[n]!, json)
+  const shards = docs.length === 0 ? [] : termShardFiles(docs, budget, options.termWorker)
+  const shardRefs = shards.map((shard) => {
+    files.push({ path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes })
+    return { from: shard.from, to: shard.to, file: shard.name }
   })
-  const shardRefs = shards.map((shard, n) => {
-    files.push({ path: `${SEARCH_DIR}/${names[n]!}`, contents: shard.json })
-    return { from: shard.from, to: shard.to, file: names[n]! }
-  })
-
   debug(
     'term shards: %d stories, %d shards, %d bytes in %d ms',
     docs.length,
     shards.length,
-    shards.reduce((n, shard) => n + shard.json.length, 0),
+    shards.reduce((n, shard) => n + shard.bytes.length, 0),
     Math.round(performance.now() - started),
   )
 

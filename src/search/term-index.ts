@@ -215,6 +215,7 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
   const sortedDocField = new Int32Array(groupTerm.length)
   const sortedTf = new Int32Array(groupTerm.length)
   const sortedStarts = new Int32Array(starts.length)
+  const startsData = starts.data
   let from = 0
   for (let g = 0; g < groupTerm.length; g++) {
     const term = groupTerm.data[g]!
@@ -222,8 +223,10 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
     const slot = groupFill[term]!++
     sortedDocField[slot] = groupDocField.data[g]!
     sortedTf[slot] = tf
-    sortedStarts.set(starts.data.subarray(from, from + tf), startsFill[term]!)
-    startsFill[term]! += tf
+    // A loop, not set(subarray(…)): a view object per group would be millions of allocations.
+    let to = startsFill[term]!
+    for (let i = from; i < from + tf; i++) sortedStarts[to++] = startsData[i]!
+    startsFill[term] = to
     from += tf
   }
 

@@ -51,9 +51,9 @@ describe('buildTermShards', () => {
         const docs = docsOf(texts)
         expect(directShards(docs, budget)).toEqual(referenceShards(docs, budget))
       }),
-      { numRuns: 200, seed: 20240601 },
+      { numRuns: 150, seed: 20240601 },
     )
-  })
+  }, 60_000)
 
   test('no documents, no shards', () => {
     expect(buildTermShards([], 100)).toEqual([])
@@ -84,5 +84,14 @@ describe('search over the written files equals one lunr.Builder index', () => {
     outcome.hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(expectedHits[i]!.score, 12))
     const cards: DocCard[] = await engine.cards(outcome.hits.map((h) => h.doc))
     expect(cards.map((c) => c.id)).toEqual(expectedHits.map((r) => docs[Number(r.ref)]!.card.id))
+  })
+})
+
+describe('on a worker thread', () => {
+  test('the search files are byte for byte those built in this thread', () => {
+    const model = sampleModel()
+    const here = renderSearchFiles(model, { shardBudget: 50, termWorker: false })
+    const there = renderSearchFiles(model, { shardBudget: 50, termWorker: true })
+    expect(there.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')])).toEqual(here.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')]))
   })
 })

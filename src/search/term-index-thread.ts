@@ -1,0 +1,84 @@
+// Runs the term indexer (term-index.ts) for large archives on a worker thread, synchronously.
+// Not for parallelism: the build's heap holds the whole site model (about a gigabyte at
+// 60,000 stories), and every full garbage collection walks all of it. The indexer allocates
+// hundreds of megabytes of typed arrays, and each such allocation makes V8 collect; in a
+// worker with only the story texts on its heap those collections are cheap. The main thread
+// waits on a shared flag and takes the result with receiveMessageOnPort, so callers stay
+// synchronous. Same bytes either way (tests/search/term-index.test.ts).
+
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
+import createDebug from 'debug'
+import { SEARCH_FIELDS } from './format.js'
+import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
+import type { SearchDoc } from './search-docs.js'
+import { buildTermShards } from './term-index.js'
+
+const debug = createDebug('archive:search')
+const BOOT = new URL('./term-index-worker-boot.mjs', import.meta.url)
+/** Below this many stories the worker's start-up costs more than it saves. */
+const WORKER_THRESHOLD = 5_000
+/** A worker that has not answered by then has died without telling. */
+const WORKER_TIMEOUT_MS = 30 * 60_000
+
+export interface ShardFilesJob {
+  /** `[title, body]` of each doc, in doc order. */
+  texts: Array<[string, string]>
+  budget: number
+}
+
+export interface ShardFile {
+  from: string
+  to: string
+  /** File name under `search/`. */
+  name: string
+  /** The registering script (script-file.ts) around the shard's JSON. */
+  bytes: Uint8Array
+}
+
+export interface ShardFilesResult {
+  shards: ShardFile[]
+}
+
+export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
+  if (SEARCH_FIELDS.join() !== 'title,body') throw new Error('term-index-thread: fields changed, update the texts sent')
+  const docs: SearchDoc[] = job.texts.map(([title, body], ref) => ({
+    ref,
+    card: { id: '', url: '', title: '', column: null, date: '', issueDate: '', page: 0, titleText: title, body },
+    people: [],
+    topics: [],
+  }))
+  const names: string[] = []
+  const shards = buildTermShards(docs, job.budget, (n, json) => {
+    names.push(hashedNameOfJson(`terms/${n}`, json))
+    return registeringScriptFrame(names[n]!, json)
+  })
+  return { shards: shards.map((shard, n) => ({ from: shard.from, to: shard.to, name: names[n]!, bytes: shard.json })) }
+}
+
+/** Whether this process can start a TypeScript worker: it runs from source under tsx (as `npm run build` does). */
+function canStartWorker(): boolean {
+  if (process.env.ARCHIVE_WORKERS === '0') return false
+  return import.meta.url.endsWith('.ts')
+}
+
+/** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
+export function termShardFiles(docs: readonly SearchDoc[], budget: number, worker?: boolean): ShardFile[] {
+  const job: ShardFilesJob = { texts: docs.map((doc) => [doc.card.titleText, doc.card.body]), budget }
+  const useWorker = worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorker() && !process.env.VITEST)
+  if (!useWorker) return buildShardFiles(job).shards
+  debug('term shards of %d stories on a worker thread', docs.length)
+  const signal = new Int32Array(new SharedArrayBuffer(4))
+  const { port1, port2 } = new MessageChannel()
+  const thread = new Worker(BOOT, { workerData: { job, port: port2, signal }, transferList: [port2] })
+  try {
+    if (Atomics.wait(signal, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new Error('term-index worker did not answer')
+    const message = receiveMessageOnPort(port1)?.message as (ShardFilesResult & { error?: undefined }) | { error: string } | undefined
+    if (!message) throw new Error('term-index worker sent nothing')
+    if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
+    // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
+    return message.shards.map((shard) => ({ ...shard, bytes: Buffer.from(shard.bytes.buffer, shard.bytes.byteOffset, shard.bytes.byteLength) }))
+  } finally {
+    port1.close()
+    void thread.terminate()
+  }
+}
