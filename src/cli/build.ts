@@ -1,33 +1,18 @@
 import { build } from '../build.js'
 import { parseCommandLine } from './args.js'
+import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { countMessages, formatMessages } from './report.js'
 
 const USAGE = `usage: npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--keep-going]
 
-  --content DIR    content folder to build (default: content)
-  --out DIR        output folder (default: public)
-  --site-url URL   absolute base URL for feeds and sitemap
-  --keep-going     replace the output even when some pages failed; exit 0`
+${BUILD_FLAGS_USAGE}`
 
 async function main(): Promise<number> {
-  const line = parseCommandLine(
-    {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'public' },
-      'site-url': { type: 'string' },
-      'keep-going': { type: 'boolean', default: false },
-    },
-    USAGE,
-  )
+  const line = parseCommandLine(BUILD_FLAGS, USAGE)
   if (typeof line === 'number') return line
   const { values } = line
   const started = performance.now()
-  const result = await build({
-    contentDir: values.content,
-    outDir: values.out,
-    siteUrl: values['site-url'] ?? null,
-    keepGoing: values['keep-going'],
-  })
+  const result = await build(buildOptions(values))
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
   const { errors, warnings } = countMessages(result.files)
   const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)

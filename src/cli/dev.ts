@@ -5,14 +5,12 @@
 import type { BuildResult } from '../build.js'
 import { startDevServer } from '../dev/server.js'
 import { parseCommandLine } from './args.js'
+import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { countMessages, formatMessages } from './report.js'
 
 const USAGE = `usage: npm run dev -- [--content DIR] [--out DIR] [--site-url URL] [--keep-going] [--port N] [--host HOST]
 
-  --content DIR    content folder to build and watch (default: content)
-  --out DIR        output folder (default: public)
-  --site-url URL   absolute base URL for feeds and sitemap
-  --keep-going     replace the output even when some pages failed
+${BUILD_FLAGS_USAGE}
   --port N         port to serve on (default: 8080; 0 picks a free one)
   --host HOST      address to listen on (default: 127.0.0.1)`
 
@@ -33,10 +31,7 @@ function report(result: BuildResult | Error): void {
 async function main(): Promise<number> {
   const line = parseCommandLine(
     {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'public' },
-      'site-url': { type: 'string' },
-      'keep-going': { type: 'boolean', default: false },
+      ...BUILD_FLAGS,
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
     },
@@ -50,7 +45,7 @@ async function main(): Promise<number> {
     return 2
   }
   const server = await startDevServer({
-    build: { contentDir: values.content, outDir: values.out, siteUrl: values['site-url'] ?? null, keepGoing: values['keep-going'] },
+    build: buildOptions(values),
     port,
     host: values.host,
     onBuild: report,

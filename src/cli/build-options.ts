@@ -1,0 +1,18 @@
+import type { BuildOptions } from '../build.js'
+
+/** The flags of every command that builds the site (build, dev). */
+export const BUILD_FLAGS = {
+  content: { type: 'string', default: 'content' },
+  out: { type: 'string', default: 'public' },
+  'site-url': { type: 'string' },
+  'keep-going': { type: 'boolean', default: false },
+} as const
+
+export const BUILD_FLAGS_USAGE = `  --content DIR    content folder to build (default: content)
+  --out DIR        output folder (default: public)
+  --site-url URL   absolute base URL for feeds and sitemap
+  --keep-going     replace the output even when some pages failed; exit 0`
+
+export function buildOptions(values: { content: string; out: string; 'site-url'?: string | undefined; 'keep-going': boolean }): BuildOptions {
+  return { contentDir: values.content, outDir: values.out, siteUrl: values['site-url'] ?? null, keepGoing: values['keep-going'] }
+}
