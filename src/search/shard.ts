@@ -1,6 +1,6 @@
 // Cuts one serialised lunr index into shards by term range, Pagefind-style: terms are
-// already sorted, and a shard closes once its postings pass `budget` encoded numbers, so a
-// very common term gets a shard of its own instead of bloating others. Shards are written in
+// already sorted, and a shard holds at most `budget` encoded numbers, so a very common term
+// gets a shard of its own instead of bloating others. Shards are written in
 // the compact ShardData form (format.ts) and expanded back into lunr's form by the page.
 //
 // Each shard keeps the global postings and the global field-vector weights of its own terms.
@@ -82,9 +82,13 @@ export function splitIndex(index: SerializedIndex, budget = DEFAULT_SHARD_BUDGET
   }
   for (const [term, posting] of index.invertedIndex) {
     const encoded = encodePostings(index.fields, term, new Map(fieldPostings(posting)), weights.get(posting._index) ?? new Map())
+    const termSize = encoded.reduce((sum, field) => sum + field.length, 0)
+    // A term that would overflow the shard starts the next one: a rare term never shares a
+    // download with a huge one (a huge term alone still gets a shard of its own).
+    if (current.terms.length > 0 && size + termSize > budget) close()
     current.terms.push(term)
     current.postings.push(encoded)
-    size += encoded.reduce((sum, field) => sum + field.length, 0)
+    size += termSize
     if (size >= budget) close()
   }
   if (current.terms.length > 0) close()

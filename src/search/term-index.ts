@@ -350,15 +350,20 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number, fram
   }
 
   // Where each term's starts begin in `p.starts`.
-  const termStarts = new Float64Array(p.terms.length)
+  const termStarts = new Float64Array(p.terms.length + 1)
   for (let t = 0, at = 0; t < p.terms.length; t++) {
     termStarts[t] = at
     for (let g = p.termStart[t]!; g < p.termStart[t + 1]!; g++) at += p.groupTf[g]!
+    termStarts[t + 1] = at
   }
   for (const id of order) {
     const first = p.termStart[id]!
     const end = p.termStart[id + 1]!
     const idf = lunrIdf(end - first, p.documentCount)
+    // Numbers this term encodes: three per group, one per start. As in splitIndex, a term
+    // that would overflow the shard starts the next one.
+    const termSize = 3 * (end - first) + (termStarts[id + 1]! - termStarts[id]!)
+    if (shardTerms.length > 0 && size + termSize > budget) close()
     if (shardTerms.length > 0) postings.byte(COMMA)
     postings.byte(OPEN)
     for (let field = 0; field < fieldCount; field++) {

@@ -61,6 +61,15 @@ describe('splitIndex', () => {
     for (const shard of shards) expect(() => lunr.Index.load(expandShard(shard.data))).not.toThrow()
   })
 
+  test('a shard stays within the budget unless it holds a single term', () => {
+    for (const budget of [20, 50, 200]) {
+      for (const shard of splitIndex(index, budget)) {
+        const size = shard.data.postings.flat(2).length
+        if (shard.data.terms.length > 1) expect(size).toBeLessThanOrEqual(budget)
+      }
+    }
+  })
+
   test('a term that alone exceeds the budget gets a shard of its own', () => {
     const tiny = splitIndex(index, 1)
     expect(tiny).toHaveLength(index.invertedIndex.length)
