@@ -39,6 +39,11 @@ export function siteConfig(issues: Issue[], settings: SiteSettings, siteUrl: str
   }
 }
 
+/** vfile: `fatal` true is an error, false a warning, undefined (file.info) a note. */
+export function severityOf(fatal: boolean | null | undefined): Diagnostic['severity'] {
+  return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'
+}
+
 /** The build's messages as data, paths relative to the content folder (so output does not depend on where the build ran). */
 export function collectDiagnostics(files: VFile[], contentDir: string): Diagnostic[] {
   const out: Diagnostic[] = []
@@ -48,7 +53,7 @@ export function collectDiagnostics(files: VFile[], contentDir: string): Diagnost
         path: path.relative(contentDir, path.resolve(f.path)).split(path.sep).join('/'),
         line: m.line ?? 1,
         column: m.column ?? 1,
-        severity: m.fatal ? 'error' : 'warning',
+        severity: severityOf(m.fatal),
         message: m.reason,
         rule: `${m.source ?? 'build'}:${m.ruleId ?? 'message'}`,
       })

@@ -147,7 +147,8 @@ export interface Diagnostic {
   path: string
   line: number
   column: number
-  severity: 'error' | 'warning'
+  /** `info`: a low-confidence decision worth an editor's look, not a problem with the input. */
+  severity: 'error' | 'warning' | 'info'
   message: string
   /** `stage:rule`, e.g. `segment:headline-unattached`. */
   rule: string

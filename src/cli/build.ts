@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   const started = performance.now()
   const result = await build(buildOptions(values))
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
-  const { errors, warnings } = countMessages(result.files)
+  const { errors, warnings, notes } = countMessages(result.files)
   const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
   const pages = result.model.issues.reduce((n, i) => n + i.pages.length, 0)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
@@ -25,7 +25,10 @@ async function main(): Promise<number> {
   } else {
     process.stderr.write(`[archive] ${result.failed.length} page(s) could not be built; ${values.out} was left as it was (use --keep-going to build the rest)\n`)
   }
-  if (errors || warnings) process.stderr.write(`[archive] ${errors} error(s), ${warnings} warning(s)\n`)
+  if (errors || warnings || notes) {
+    const report = result.replaced ? ` (all of it on report.html)` : ''
+    process.stderr.write(`[archive] ${errors} error(s), ${warnings} warning(s), ${notes} note(s) on decisions worth a look${report}\n`)
+  }
   return result.failed.length > 0 && !values['keep-going'] ? 1 : 0
 }
 

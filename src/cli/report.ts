@@ -1,22 +1,28 @@
 import type { VFile } from 'vfile'
 
-/** `path:line:column: warning: reason`, sorted by file then line, one message a line. */
-export function formatMessages(files: VFile[]): string[] {
+/**
+ * `path:line:column: warning: reason`, sorted by file then line, one message a line.
+ * Notes (low-confidence decisions, for the build report) are left out unless asked for.
+ */
+export function formatMessages(files: VFile[], withNotes = false): string[] {
   const rows: { path: string; line: number; column: number; text: string }[] = []
   for (const file of files) {
     for (const m of file.messages) {
+      const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'note'
+      if (severity === 'note' && !withNotes) continue
       const line = m.line ?? 1
       const column = m.column ?? 1
-      rows.push({ path: file.path, line, column, text: `${file.path}:${line}:${column}: ${m.fatal ? 'error' : 'warning'}: ${m.reason}` })
+      rows.push({ path: file.path, line, column, text: `${file.path}:${line}:${column}: ${severity}: ${m.reason}` })
     }
   }
   rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
   return rows.map((r) => r.text)
 }
 
-export function countMessages(files: VFile[]): { errors: number; warnings: number } {
+export function countMessages(files: VFile[]): { errors: number; warnings: number; notes: number } {
   let errors = 0
   let warnings = 0
-  for (const f of files) for (const m of f.messages) m.fatal ? errors++ : warnings++
-  return { errors, warnings }
+  let notes = 0
+  for (const f of files) for (const m of f.messages) m.fatal === true ? errors++ : m.fatal === false ? warnings++ : notes++
+  return { errors, warnings, notes }
 }

@@ -10,7 +10,8 @@ export interface PlainMessage {
   column: number
   ruleId: string | undefined
   source: string | undefined
-  fatal: boolean
+  /** true an error, false a warning, null a note (vfile's `info`) */
+  fatal: boolean | null
 }
 
 export interface PageResult {
@@ -40,7 +41,7 @@ export function runPageJob(raw: RawPage): PageResult {
       column: m.column ?? 1,
       ruleId: m.ruleId,
       source: m.source,
-      fatal: m.fatal === true,
+      fatal: m.fatal ?? null,
     })),
   }
 }
@@ -48,7 +49,8 @@ export function runPageJob(raw: RawPage): PageResult {
 /** Puts a job's messages back on the page's file. */
 export function replayMessages(file: VFile, messages: PlainMessage[]): void {
   for (const p of messages) {
-    const m = file.message(p.reason, { place: { line: p.line, column: p.column }, ...(p.ruleId ? { ruleId: p.ruleId } : {}), ...(p.source ? { source: p.source } : {}) })
-    if (p.fatal) m.fatal = true
+    const options = { place: { line: p.line, column: p.column }, ...(p.ruleId ? { ruleId: p.ruleId } : {}), ...(p.source ? { source: p.source } : {}) }
+    if (p.fatal === null) file.info(p.reason, options)
+    else file.message(p.reason, options).fatal = p.fatal
   }
 }

@@ -71,9 +71,26 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
       source: 'segment',
     })
   }
+  noteWeakHeadlines(stories.map((s) => s.story), headlines, file)
   furniture.sort((a, b) => a.line - b.line)
   const lineRoles = page.lines.map((l) => roles.get(l.line) ?? { line: l.line, kind: 'fragment' as const, story: null })
   return { page: page.page, lines: page.lines, stories: stories.map((s) => s.story), furniture, lineRoles }
+}
+
+/** Below this word overlap with the lead, a headline was given to its story by layout alone. */
+const WEAK_HEADLINE = 0.2
+
+/** Notes for the build report: headlines attached on weak evidence, with a correction to paste. */
+function noteWeakHeadlines(stories: Story[], headlines: (HeadlineAssignment | null)[], file: VFile): void {
+  stories.forEach((story, i) => {
+    const assigned = headlines[i]
+    if (!assigned || assigned.similarity >= WEAK_HEADLINE) return
+    const line = assigned.lines[0]?.line ?? story.bodyLine
+    file.info(
+      `Headline \`${story.headline.join(' / ')}\` given to the story at line ${story.bodyLine} by layout alone (${Math.round(assigned.similarity * 100)}% of its words in the lead); if it is wrong, add to _data/corrections.yaml: - story: ${story.id}  headline: []`,
+      { place: { line, column: 1 }, ruleId: 'headline-weak', source: 'segment' },
+    )
+  })
 }
 
 function columnLines(columns: Map<number, GapItem>): Set<number> {

@@ -44,8 +44,9 @@ function reportNote(site: SiteContext): ElementContent[] | undefined {
   const { diagnostics } = site.model
   if (diagnostics.length === 0) return undefined
   const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = diagnostics.length - errors
-  const counts = [errors > 0 ? `${errors} 个错误` : '', warnings > 0 ? `${warnings} 条警告` : ''].filter(Boolean).join('、')
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length
+  const notes = diagnostics.filter((d) => d.severity === 'info').length
+  const counts = [errors > 0 ? `${errors} 个错误` : '', warnings > 0 ? `${warnings} 条警告` : '', notes > 0 ? `${notes} 条提示` : ''].filter(Boolean).join('、')
   return [h('a', { href: REPORT_URL }, `生成报告：${counts}`)]
 }
 

@@ -12,7 +12,7 @@ import { pageUrl, REPORT_URL } from '../urls.js'
 import { lineAnchor } from './page-view.js'
 import { breadcrumbs, homeCrumb } from './parts.js'
 
-const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = { error: '错误', warning: '警告' }
+const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
 
 /** Content path → the page view of that file and the lines it shows, for pages that were built. */
 function builtPages(model: SiteModel): Map<string, { url: string; lines: Set<number> }> {
@@ -60,8 +60,9 @@ function fileSection(path: string, diagnostics: readonly Diagnostic[], page: { u
 function summary(diagnostics: readonly Diagnostic[], files: number): string {
   if (diagnostics.length === 0) return '这次生成没有发现任何问题：所有内容文件都顺利读入和切分，没有错误，也没有警告。'
   const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = diagnostics.length - errors
-  const counts = `这次生成共有 ${errors} 个错误、${warnings} 条警告，涉及 ${files} 个文件。`
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length
+  const notes = diagnostics.filter((d) => d.severity === 'info').length
+  const counts = `这次生成共有 ${errors} 个错误、${warnings} 条警告${notes ? `、${notes} 条提示（机器没有把握的切分，建议核对）` : ''}，涉及 ${files} 个文件。`
   const errorNote = errors > 0 ? '有错误的文件没有生成页面；其余页面照常生成（生成时用了 --keep-going）。' : ''
   return `${counts}${errorNote}警告不影响生成，但可能说明某篇报道切分或归类有误，值得对照原文检查。`
 }
