@@ -4,6 +4,7 @@
 
 import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient } from '../search/bundle-client.js'
+import { renderFacetFiles } from '../search/facet-files.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { renderFeed } from './feed.js'
@@ -62,5 +63,6 @@ export function renderSite(model: SiteModel, options: RenderOptions = {}): Outpu
     { path: STYLESHEET_URL, contents: templates.stylesheet },
     { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() },
     ...renderSearchFiles(model, options.search),
+    ...renderFacetFiles(model),
   ]
 }

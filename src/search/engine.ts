@@ -14,6 +14,7 @@ import { hasPhrase } from './phrase.js'
 import { combineShardScores, expandShard, findShard } from './shard-reader.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
 import type { DateFacet, DocCard, FacetName, NameFacet, SearchEntry, ShardData } from './format.js'
+import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry } from './facet-format.js'
 
 export interface SearchSource {
   entry: SearchEntry
@@ -53,9 +54,25 @@ interface Candidate {
   starts: Map<string, Map<string, Set<number>>>
 }
 
+/** `relevance`: best first (the default); `date`: newest first by the date `date:` filters on. */
+export type SortOrder = 'relevance' | 'date'
+
+export interface FacetCount {
+  name: string
+  count: number
+}
+
+/** How the results spread over topics, people and years, most frequent first (years newest first). */
+export interface FacetCounts {
+  topics: FacetCount[]
+  people: FacetCount[]
+  years: FacetCount[]
+}
+
 export interface SearchEngine {
-  search(query: string): Promise<SearchOutcome>
+  search(query: string, options?: { sort?: SortOrder }): Promise<SearchOutcome>
   cards(docs: readonly number[]): Promise<DocCard[]>
+  facetCounts(hits: readonly SearchHit[]): Promise<FacetCounts>
 }
 
 export function createSearchEngine(source: SearchSource): SearchEngine {
@@ -80,6 +97,14 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     load(entry.shards[shard]!.file).then((data) => loadIndex(expandShard(data as ShardData))),
   )
   const facet = <T>(name: FacetName) => load(entry.facets[name]) as Promise<T>
+  // facet-entry.js comes from the same build (facet-files.ts describes it).
+  const extraFacet = async <T>(name: 'org' | 'people' | 'topics'): Promise<T> => {
+    const extra = (await load(FACET_ENTRY_FILE)) as FacetEntry
+    if (extra.format !== FACET_FORMAT_VERSION || extra.docCount !== entry.docCount) {
+      throw new Error('搜索索引文件版本不一致，请重新生成网站')
+    }
+    return (await load(extra[name])) as T
+  }
 
   async function matchTerms(terms: QueryTerm[]): Promise<Map<number, Candidate> | null> {
     const byShard = new Map<number, string[]>()
@@ -132,10 +157,17 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
         kept = kept.filter((doc) => allowed.has(doc))
       }
     }
+    if (parsed.organizations.length > 0) {
+      const postings = await extraFacet<NameFacet>('org')
+      for (const value of parsed.organizations) {
+        const allowed = new Set(postings[normalizeText(value)] ?? [])
+        kept = kept.filter((doc) => allowed.has(doc))
+      }
+    }
     return kept
   }
 
-  async function search(query: string): Promise<SearchOutcome> {
+  async function search(query: string, options: { sort?: SortOrder } = {}): Promise<SearchOutcome> {
     const parsed = parseQuery(query)
     if (parsed.problems.length > 0) return { status: 'invalid', problems: parsed.problems }
     const terms: QueryTerm[] = []
@@ -145,7 +177,8 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
       if (tokens.length === 0) ignored.push(text)
       else terms.push({ text: normalizeText(text), tokens })
     }
-    const filtered = parsed.dateRange !== null || parsed.people.length > 0 || parsed.topics.length > 0
+    const filtered =
+      parsed.dateRange !== null || parsed.people.length > 0 || parsed.topics.length > 0 || parsed.organizations.length > 0
     if (terms.length === 0 && !filtered) return ignored.length > 0 ? { status: 'unsearchable', ignored } : { status: 'empty' }
 
     const scores = new Map<number, number>()
@@ -164,6 +197,11 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     docs = await applyFilters(parsed, docs)
     // Best first; equal scores keep doc order, which is newest issue first.
     const hits = docs.map((doc) => ({ doc, score: scores.get(doc) ?? 0 })).sort((a, b) => b.score - a.score || a.doc - b.doc)
+    if (options.sort === 'date' && hits.length > 1) {
+      const dates = await facet<DateFacet>('date')
+      // Newest first; a day's stories keep doc order (issue, then page, then place on the page).
+      hits.sort((a, b) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : a.doc - b.doc))
+    }
     return { status: 'done', hits, ignored, highlight: terms.map((t) => t.text) }
   }
 
@@ -174,7 +212,37 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     return docs.map((doc) => loaded.get(Math.floor(doc / entry.docChunkSize))![doc % entry.docChunkSize]!)
   }
 
-  return { search, cards }
+  async function facetCounts(hits: readonly SearchHit[]): Promise<FacetCounts> {
+    const found = new Set(hits.map((hit) => hit.doc))
+    const [topics, people, dates] = await Promise.all([
+      extraFacet<NameFacet>('topics'),
+      extraFacet<NameFacet>('people'),
+      facet<DateFacet>('date'),
+    ])
+    const years = new Map<string, number>()
+    for (const doc of found) {
+      const year = dates[doc]!.slice(0, 4)
+      years.set(year, (years.get(year) ?? 0) + 1)
+    }
+    return {
+      topics: countIn(topics, found),
+      people: countIn(people, found),
+      years: [...years].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? 1 : -1)),
+    }
+  }
+
+  return { search, cards, facetCounts }
+}
+
+/** Names with at least one doc of `found`, most docs first, then by name (code units, so the order is the same everywhere). */
+function countIn(postings: NameFacet, found: ReadonlySet<number>): FacetCount[] {
+  const counts: FacetCount[] = []
+  for (const [name, docs] of Object.entries(postings)) {
+    let count = 0
+    for (const doc of docs) if (found.has(doc)) count++
+    if (count > 0) counts.push({ name, count })
+  }
+  return counts.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
 function collectStarts(into: Candidate['starts'], matchData: lunr.MatchData): void {

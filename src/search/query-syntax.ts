@@ -16,13 +16,16 @@ export interface ParsedQuery {
   people: string[]
   /** `topic:NAME` filters, combined with AND. */
   topics: string[]
-  /** Intersection of all `date:` filters, or null when there is none. */
+  /** `org:NAME` filters (the story's organizations), combined with AND. */
+  organizations: string[]
+  /** Intersection of all `date:` and `year:` filters, or null when there is none. */
   dateRange: DateRange | null
   /** Parts of the query that could not be used, worded for the reader. */
   problems: string[]
 }
 
-const FILTER = /^(?<key>person|topic|date):(?<value>.*)$/isu
+const FILTER = /^(?<key>person|topic|org|date|year):(?<value>.*)$/isu
+const YEAR = /^\d{4}$/u
 const DATE_END = /^(?<year>\d{4})(?:-(?<month>\d{1,2})(?:-(?<day>\d{1,2}))?)?$/u
 const OPENING_QUOTES = new Set(['"', '“', '「'])
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '「': '」' }
@@ -116,7 +119,7 @@ function intersect(a: DateRange | null, b: DateRange): DateRange {
 export function parseQuery(query: string): ParsedQuery {
   // NFKC first so full-width `：` and `＂` typed with a Chinese keyboard work as syntax.
   const lexemes = lex(query.normalize('NFKC'))
-  const parsed: ParsedQuery = { terms: [], people: [], topics: [], dateRange: null, problems: [] }
+  const parsed: ParsedQuery = { terms: [], people: [], topics: [], organizations: [], dateRange: null, problems: [] }
   for (const { text, quoted } of lexemes) {
     const filter = FILTER.exec(text)
     if (!filter?.groups) {
@@ -131,7 +134,13 @@ export function parseQuery(query: string): ParsedQuery {
     }
     if (key === 'person') parsed.people.push(value)
     else if (key === 'topic') parsed.topics.push(value)
-    else {
+    else if (key === 'org') parsed.organizations.push(value)
+    else if (key === 'year') {
+      // `year:2022` is `date:2022`: the event date, falling back to the issue date.
+      const range = YEAR.test(value) ? parseDateRange(value) : null
+      if (range) parsed.dateRange = intersect(parsed.dateRange, range)
+      else parsed.problems.push(`无法识别年份“${value}”，请写成 year:2022`)
+    } else {
       const range = parseDateRange(value)
       if (range) parsed.dateRange = intersect(parsed.dateRange, range)
       else parsed.problems.push(`无法识别日期“${value}”，请写成 date:2022、date:2022-06 或 date:2022-01..2022-06-30`)

@@ -80,3 +80,26 @@ describe('parseDateRange', () => {
     expect(parseDateRange('2023-02-29')).toBeNull()
   })
 })
+
+describe('org: and year:', () => {
+  test('org: becomes an organization filter, and may be quoted', () => {
+    expect(parseQuery('org:市政府 org:"Smart Co" 会议')).toMatchObject({ terms: ['会议'], organizations: ['市政府', 'Smart Co'] })
+  })
+
+  test('year: is the whole year as a date range', () => {
+    expect(parseQuery('year:2022').dateRange).toEqual({ from: '2022-01-01', to: '2022-12-31' })
+  })
+
+  test('year: and date: narrow each other', () => {
+    expect(parseQuery('year:2022 date:2022-06..2023-02').dateRange).toEqual({ from: '2022-06-01', to: '2022-12-31' })
+  })
+
+  test('a year that is not four digits is a problem worded for the reader', () => {
+    expect(parseQuery('year:22').problems).toEqual(['无法识别年份“22”，请写成 year:2022'])
+    expect(parseQuery('year:2022-06').problems).toHaveLength(1)
+  })
+
+  test('an empty org: or year: is a problem, not a filter', () => {
+    expect(parseQuery('org: year:').problems).toEqual(['“org:”后面缺少内容', '“year:”后面缺少内容'])
+  })
+})

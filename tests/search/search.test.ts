@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
+import { renderFacetFiles } from '../../src/search/facet-files.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { isCjk, normalizeText, tokenizeQuery } from '../../src/search/tokenizer.js'
 import type { SiteModel } from '../../src/types.js'
@@ -12,7 +13,7 @@ import { storiesContaining } from './helpers/substring-oracle.js'
 
 // A tiny shard budget spreads the terms of most queries over several shards.
 function engineFor(model: SiteModel, shardBudget = 40) {
-  const source = memorySource(renderSearchFiles(model, { shardBudget, docChunkSize: 2 }))
+  const source = memorySource([...renderSearchFiles(model, { shardBudget, docChunkSize: 2 }), ...renderFacetFiles(model)])
   return { engine: createSearchEngine(source), source }
 }
 
