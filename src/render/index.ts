@@ -3,7 +3,7 @@
 // our own templates and bundling our own client script; the caller writes the files.
 
 import type { OutputFile, SiteModel } from '../types.js'
-import { bundleSearchClient } from '../search/bundle-client.js'
+import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { renderFacetFiles } from '../search/facet-files.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
@@ -22,7 +22,7 @@ import { topicPages } from './pages/topic.js'
 import { buildSiteContext } from './site-context.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
 import { loadTemplates } from './templates.js'
-import { FEED_URL, NOT_FOUND_URL, REPORT_URL, ROBOTS_URL, SEARCH_SCRIPT_URL, SEARCH_URL, SITEMAP_URL, STYLESHEET_URL } from './urls.js'
+import { FEED_URL, NOT_FOUND_URL, REPORT_URL, ROBOTS_URL, SEARCH_SCRIPT_URL, SEARCH_URL, SITEMAP_URL, STORY_HIGHLIGHT_SCRIPT_URL, STYLESHEET_URL } from './urls.js'
 
 export interface RenderOptions {
   /** Folder with the page templates, style.css and api.md; defaults to the project's templates/. */
@@ -62,6 +62,7 @@ export function renderSite(model: SiteModel, options: RenderOptions = {}): Outpu
     ...renderApi(model),
     { path: STYLESHEET_URL, contents: templates.stylesheet },
     { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() },
+    { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() },
     ...renderSearchFiles(model, options.search),
     ...renderFacetFiles(model),
   ]

@@ -1,19 +1,31 @@
 // Bundles the search page's script (src/search/client, the shared tokenizer and lunr) into
-// one classic IIFE script, so the page needs no module loader and works from file://.
+// one classic IIFE script, so the page needs no module loader and works from file://; and
+// the small script that marks a search's words on a story page opened from the results.
 
 import { buildSync } from 'esbuild'
 import { fileURLToPath } from 'node:url'
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url))
+const STORY_HIGHLIGHT_ENTRY = fileURLToPath(new URL('./client/story-highlight.ts', import.meta.url))
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
-let bundled: string | undefined
+const bundled = new Map<string, string>()
 
 /** The bundled search script. Built once per process: it depends only on our source. */
 export function bundleSearchClient(): string {
-  if (bundled === undefined) {
+  return bundleOnce(CLIENT_ENTRY)
+}
+
+/** The bundled story-page highlighter (client/story-highlight.ts), built once per process. */
+export function bundleStoryHighlight(): string {
+  return bundleOnce(STORY_HIGHLIGHT_ENTRY)
+}
+
+function bundleOnce(entry: string): string {
+  let text = bundled.get(entry)
+  if (text === undefined) {
     const result = buildSync({
-      entryPoints: [CLIENT_ENTRY],
+      entryPoints: [entry],
       absWorkingDir: PROJECT_ROOT,
       bundle: true,
       format: 'iife',
@@ -28,8 +40,9 @@ export function bundleSearchClient(): string {
       logLevel: 'silent',
     })
     const [output] = result.outputFiles
-    if (!output) throw new Error('esbuild produced no search script')
-    bundled = output.text
+    if (!output) throw new Error(`esbuild produced no script for ${entry}`)
+    text = output.text
+    bundled.set(entry, text)
   }
-  return bundled
+  return text
 }

@@ -2,7 +2,8 @@
 // (the same normalisation the index uses) and is mapped back, so the reader sees the story's
 // own characters (full-width punctuation and all) with the hits marked.
 
-import { isWordChar, normalizeText, normalizeWithOffsets } from './tokenizer.js'
+import { parseQuery } from './query-syntax.js'
+import { isWordChar, normalizeText, normalizeWithOffsets, tokenizeQuery } from './tokenizer.js'
 
 export interface TextRange {
   start: number
@@ -88,4 +89,10 @@ export function excerptPieces(text: string, ranges: readonly TextRange[], width 
   if (from > 0) pieces.unshift({ text: '…', mark: false })
   if (to < text.length) pieces.push({ text: '…', mark: false })
   return pieces
+}
+
+/** What to mark for a query as typed: its words, phrases, people and organizations that hold something searchable. */
+export function highlightNeedles(query: string): string[] {
+  const parsed = parseQuery(query)
+  return [...parsed.terms, ...parsed.people, ...parsed.organizations].filter((text) => tokenizeQuery(text).length > 0)
 }

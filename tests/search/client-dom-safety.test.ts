@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { bundleSearchClient } from '../../src/search/bundle-client.js'
+import { bundleSearchClient, bundleStoryHighlight } from '../../src/search/bundle-client.js'
 
 const CLIENT_DIR = fileURLToPath(new URL('../../src/search/client/', import.meta.url))
 
@@ -38,6 +38,11 @@ describe('search client uses no HTML or code sinks', () => {
 
   test('nor does the bundled script the site ships', () => {
     const bundle = bundleSearchClient()
+    expect(SINKS.filter((sink) => sink.test(bundle)).map(String)).toEqual([])
+  })
+
+  test('nor does the story pages’ highlighting script', () => {
+    const bundle = bundleStoryHighlight()
     expect(SINKS.filter((sink) => sink.test(bundle)).map(String)).toEqual([])
   })
 })
