@@ -34,6 +34,9 @@ const SPACE = /\s/u
 interface Lexeme {
   text: string
   quoted: boolean
+  /** Where the lexeme sits in the query, quotes included. */
+  start: number
+  end: number
 }
 
 /** Split on whitespace, keeping quoted phrases (and `key:"quoted value"`) together. An unbalanced quote runs to the end. */
@@ -49,7 +52,7 @@ function lex(query: string): Lexeme[] {
     if (OPENING_QUOTES.has(char)) {
       const close = query.indexOf(CLOSING_QUOTE[char]!, i + 1)
       const end = close === -1 ? query.length : close
-      out.push({ text: query.slice(i + 1, end), quoted: true })
+      out.push({ text: query.slice(i + 1, end), quoted: true, start: i, end: Math.min(end + 1, query.length) })
       i = end + 1
       continue
     }
@@ -60,7 +63,7 @@ function lex(query: string): Lexeme[] {
         const open = query[end + 1]!
         const close = query.indexOf(CLOSING_QUOTE[open]!, end + 2)
         const valueEnd = close === -1 ? query.length : close
-        out.push({ text: query.slice(i, end + 1) + query.slice(end + 2, valueEnd), quoted: true })
+        out.push({ text: query.slice(i, end + 1) + query.slice(end + 2, valueEnd), quoted: true, start: i, end: Math.min(valueEnd + 1, query.length) })
         end = valueEnd + 1
         i = end
         break
@@ -68,7 +71,7 @@ function lex(query: string): Lexeme[] {
       end++
     }
     if (i < end) {
-      out.push({ text: query.slice(i, end), quoted: false })
+      out.push({ text: query.slice(i, end), quoted: false, start: i, end })
       i = end
     }
   }
@@ -114,6 +117,33 @@ export function parseDateRange(text: string): DateRange | null {
 function intersect(a: DateRange | null, b: DateRange): DateRange {
   if (!a) return b
   return { from: a.from > b.from ? a.from : b.from, to: a.to < b.to ? a.to : b.to }
+}
+
+export interface QueryPart {
+  /** The part as typed (after NFKC), quotes included: joining parts with spaces gives a query. */
+  source: string
+  /** The filter key (`person`, `topic`, `org`, `date`, `year`), or null for a word or phrase. */
+  filter: string | null
+  /** The word, phrase or filter value without quotes. */
+  value: string
+}
+
+/** The query cut into its words, phrases and filters, for building other queries from it. */
+export function queryParts(query: string): QueryPart[] {
+  const normalized = query.normalize('NFKC')
+  return lex(normalized).map(({ text, start, end }) => {
+    const filter = FILTER.exec(text)
+    return {
+      source: normalized.slice(start, end),
+      filter: filter?.groups ? filter.groups.key!.toLowerCase() : null,
+      value: filter?.groups ? filter.groups.value!.trim() : text.trim(),
+    }
+  })
+}
+
+/** `key:value` as a query part, quoted when the value holds a space or a quote. */
+export function filterPart(key: string, value: string): string {
+  return /[\s"“”「」]/u.test(value) ? `${key}:"${value.replace(/"/g, '')}"` : `${key}:${value}`
 }
 
 export function parseQuery(query: string): ParsedQuery {

@@ -1,13 +1,10 @@
-// The built search page in Chromium, over HTTP under a sub-path and from file://.
+// The built search page in Chromium, over HTTP under a sub-path and from file://, on a small
+// made-up archive (search-seed.browser.test.ts does the same over the real seed pages).
 
-import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { renderSite } from '../../src/render/index.js'
-import { normalizeText } from '../../src/search/tokenizer.js'
 import type { SiteModel } from '../../src/types.js'
 import { PAGE_SIZE } from '../../src/search/client/results-view.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from '../search/fixtures/site-model.js'
@@ -138,56 +135,4 @@ describe.skipIf(!availability.run)('long result lists in Chromium', () => {
     expect(view.errors).toEqual([])
     await view.page.close()
   })
-})
-
-// The real seed pages through the other half of the pipeline (src/build.ts).
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
-const buildModule = path.join(projectRoot, 'src/build.ts')
-
-describe.skipIf(!availability.run || !existsSync(buildModule))('the built seed content in Chromium', () => {
-  const NAME = '胡勇春'
-  let browser: Browser
-  let outDir: string
-  let server: StaticServer
-  let expected: string[]
-
-  beforeAll(async () => {
-    const { build } = (await import(pathToFileURL(buildModule).href)) as typeof import('../../src/build.js')
-    const scratch = await writeSite([])
-    outDir = path.join(scratch, 'site')
-    await build({ contentDir: path.join(projectRoot, 'content'), outDir, keepGoing: true })
-    expected = []
-    for (const name of (await readdir(path.join(outDir, 'api/issues'))).sort()) {
-      const issue = JSON.parse(await readFile(path.join(outDir, 'api/issues', name), 'utf8')) as {
-        pages: Array<{ stories: Array<{ url: string; body: string[]; title: string; headline: string[]; column: string | null }> }>
-      }
-      for (const story of issue.pages.flatMap((page) => page.stories)) {
-        const text = [story.column ?? '', ...story.headline, story.title, ...story.body].map(normalizeText)
-        if (text.some((line) => line.includes(NAME))) expected.push(story.url)
-      }
-    }
-    expected.sort()
-    server = await serveStatic(outDir)
-    browser = await launchChromium()
-  }, 120_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (outDir) await removeDir(path.dirname(outDir))
-  })
-
-  test('the seeds have stories that mention the name', () => {
-    expect(expected.length).toBeGreaterThan(0)
-  })
-
-  for (const origin of ['http', 'file'] as const) {
-    test(`${origin}: ${NAME} lists every story whose text contains it`, { timeout: TIMEOUT }, async () => {
-      const base = origin === 'http' ? server.url : pathToFileURL(`${outDir}/`).href
-      const view = await searchFor(browser, base, NAME)
-      expect(view.errors).toEqual([])
-      expect([...view.hrefs].sort()).toEqual(expected)
-      await view.page.close()
-    })
-  }
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseDateRange, parseQuery } from '../../src/search/query-syntax.js'
+import { filterPart, parseDateRange, parseQuery, queryParts } from '../../src/search/query-syntax.js'
 
 describe('parseQuery', () => {
   test('words separated by spaces are separate terms', () => {
@@ -101,5 +101,26 @@ describe('org: and year:', () => {
 
   test('an empty org: or year: is a problem, not a filter', () => {
     expect(parseQuery('org: year:').problems).toEqual(['“org:”后面缺少内容', '“year:”后面缺少内容'])
+  })
+})
+
+describe('queryParts and filterPart', () => {
+  test('parts keep their quotes and say which filter they are', () => {
+    expect(queryParts('五金 "smart city" person:"Anna Li" year:2022')).toEqual([
+      { source: '五金', filter: null, value: '五金' },
+      { source: '"smart city"', filter: null, value: 'smart city' },
+      { source: 'person:"Anna Li"', filter: 'person', value: 'Anna Li' },
+      { source: 'year:2022', filter: 'year', value: '2022' },
+    ])
+  })
+
+  test('an unbalanced quote is a part that runs to the end', () => {
+    expect(queryParts('出口 "五金 城').map((part) => part.source)).toEqual(['出口', '"五金 城'])
+  })
+
+  test('filterPart quotes a value with a space', () => {
+    expect(filterPart('topic', '疫情防控')).toBe('topic:疫情防控')
+    expect(filterPart('person', 'Anna Li')).toBe('person:"Anna Li"')
+    expect(parseQuery(filterPart('person', 'Anna Li')).people).toEqual(['Anna Li'])
   })
 })

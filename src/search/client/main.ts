@@ -1,31 +1,18 @@
-// The search page: reads `?q=`, listens to the site's search form, keeps the query in the
-// URL, and shows results. Everything it needs arrives through <script> tags.
+// The search page: reads `?q=` and `&sort=`, listens to the site's search form and the sort
+// control, keeps both in the URL, and shows results, the facets of the results, or looser
+// queries that do find something. Everything it needs arrives through <script> tags.
 
-import { createSearchEngine } from '../engine.js'
+import { createSearchEngine, type SearchOutcome } from '../engine.js'
 import { SEARCH_ENTRY_FILE, SEARCH_FORMAT_VERSION, type SearchEntry } from '../format.js'
 import { TOKENIZER_VERSION } from '../tokenizer.js'
+import { createFacetsView } from './facets-view.js'
 import { installRegistry } from './registry.js'
 import { createResultsView } from './results-view.js'
 import { createScriptLoader } from './script-loader.js'
+import { looserQueries, showAlternatives, type Alternative } from './suggestions.js'
+import { putStateInUrl, stateFromUrl, type SearchState } from './url-state.js'
 
 const TYPING_DELAY_MS = 250
-
-function queryFromUrl(): string {
-  return new URLSearchParams(location.search).get('q') ?? ''
-}
-
-function putQueryInUrl(query: string, mode: 'push' | 'replace'): void {
-  const url = new URL(location.href)
-  if (query === '') url.searchParams.delete('q')
-  else url.searchParams.set('q', query)
-  if (url.href === location.href) return
-  try {
-    if (mode === 'push') history.pushState(null, '', url.href)
-    else history.replaceState(null, '', url.href)
-  } catch {
-    // Some browsers refuse history changes for file:// pages; the search still works.
-  }
-}
 
 function start(): void {
   const status = document.getElementById('search-status')
@@ -33,6 +20,10 @@ function start(): void {
   const input = document.querySelector<HTMLInputElement>('input[type="search"][name="q"]')
   if (!status || !(list instanceof HTMLOListElement) || !input) return
   const more = document.getElementById('search-more')
+  const sortControl = document.getElementById('search-sort')
+  const sortSelect = sortControl instanceof HTMLSelectElement ? sortControl : null
+  const facetsBox = document.getElementById('search-facets')
+  const suggestions = document.getElementById('search-suggestions')
   const registry = installRegistry()
   // Our own build wrote this file; format.ts describes it.
   const entry = registry.get(SEARCH_ENTRY_FILE) as SearchEntry | undefined
@@ -47,33 +38,86 @@ function start(): void {
   }
   const engine = createSearchEngine({ entry, load: createScriptLoader(registry, entryScript.src) })
   const view = createResultsView({ status, list, more: more instanceof HTMLButtonElement ? more : null, engine })
+  const follow = (state: SearchState) => {
+    putStateInUrl(state, 'push')
+    show(state)
+    void run(state)
+  }
+  const facets = facetsBox ? createFacetsView(facetsBox, follow) : null
+  suggestions?.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-query]') : null
+    if (!link) return
+    event.preventDefault()
+    follow({ query: link.dataset.query ?? '', sort: link.dataset.sort === 'date' ? 'date' : 'relevance' })
+  })
+
+  // A story opened from the results gets the query in its fragment (`#q=…`), which its page
+  // marks (story-highlight.ts). Added as the link is followed, so the links themselves stay
+  // the story's own address.
+  const carryQuery = (event: MouseEvent) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('#results > li > a') : null
+    const query = list.dataset.query ?? ''
+    if (link && query.trim() !== '') link.hash = new URLSearchParams({ q: query }).toString()
+  }
+  list.addEventListener('click', carryQuery)
+  list.addEventListener('auxclick', carryQuery)
+
+  /** Looser queries that find something, with their counts (at most a few extra searches). */
+  async function findAlternatives(query: string): Promise<Array<Alternative & { count: number }>> {
+    const found: Array<Alternative & { count: number }> = []
+    for (const alternative of looserQueries(query)) {
+      const outcome = await engine.search(alternative.query)
+      if (outcome.status === 'done' && outcome.hits.length > 0) found.push({ ...alternative, count: outcome.hits.length })
+    }
+    return found
+  }
 
   let latest = 0
-  async function run(query: string): Promise<void> {
+  async function run(state: SearchState): Promise<void> {
     const mine = ++latest
     list!.setAttribute('aria-busy', 'true')
+    facets?.hide()
+    if (suggestions) suggestions.hidden = true
     try {
-      const outcome = await engine.search(query)
-      if (mine === latest) await view.showOutcome(query, outcome)
+      const outcome: SearchOutcome = await engine.search(state.query, { sort: state.sort })
+      if (mine !== latest) return
+      await view.showOutcome(state.query, outcome)
+      if (outcome.status !== 'done') return
+      if (outcome.hits.length > 0 && facets) {
+        const counts = await engine.facetCounts(outcome.hits)
+        if (mine === latest) facets.show(state, counts)
+      } else if (outcome.hits.length === 0 && suggestions) {
+        const found = await findAlternatives(state.query)
+        if (mine === latest) showAlternatives(suggestions, state.sort, found)
+      }
     } catch (error) {
-      if (mine === latest) view.showMessage(query, `搜索出错：${error instanceof Error ? error.message : String(error)}`)
+      if (mine === latest) view.showMessage(state.query, `搜索出错：${error instanceof Error ? error.message : String(error)}`)
     } finally {
       if (mine === latest) list!.removeAttribute('aria-busy')
     }
   }
 
+  function show(state: SearchState): void {
+    input!.value = state.query
+    if (sortSelect) sortSelect.value = state.sort
+  }
+  const currentSort = (): SearchState['sort'] => (sortSelect?.value === 'date' ? 'date' : 'relevance')
+
   let typingTimer: ReturnType<typeof setTimeout> | undefined
   input.form?.addEventListener('submit', (event) => {
     event.preventDefault()
     clearTimeout(typingTimer)
-    putQueryInUrl(input.value, 'push')
-    void run(input.value)
+    const state: SearchState = { query: input.value, sort: currentSort() }
+    putStateInUrl(state, 'push')
+    void run(state)
   })
   const searchSoon = () => {
     clearTimeout(typingTimer)
     typingTimer = setTimeout(() => {
-      putQueryInUrl(input.value, 'replace')
-      void run(input.value)
+      const state: SearchState = { query: input.value, sort: currentSort() }
+      putStateInUrl(state, 'replace')
+      void run(state)
     }, TYPING_DELAY_MS)
   }
   input.addEventListener('input', (event) => {
@@ -81,13 +125,21 @@ function start(): void {
     if (!(event instanceof InputEvent && event.isComposing)) searchSoon()
   })
   input.addEventListener('compositionend', searchSoon)
+  sortSelect?.addEventListener('change', () => {
+    clearTimeout(typingTimer)
+    const state: SearchState = { query: input.value, sort: currentSort() }
+    putStateInUrl(state, 'push')
+    void run(state)
+  })
   addEventListener('popstate', () => {
-    input.value = queryFromUrl()
-    void run(input.value)
+    const state = stateFromUrl()
+    show(state)
+    void run(state)
   })
 
-  input.value = queryFromUrl()
-  void run(input.value)
+  const initial = stateFromUrl()
+  show(initial)
+  void run(initial)
 }
 
 start()

@@ -8,7 +8,7 @@ import { formatDate } from '../../render/labels.js'
 
 export const PAGE_SIZE = 50
 
-const SUGGESTION = '建议：检查用字是否有误，减少或换用关键词，或放宽 date:、person:、topic: 条件。'
+const SUGGESTION = '建议：检查用字是否有误，减少或换用关键词，或放宽 date:、year:、person:、topic:、org: 条件。'
 
 export interface ResultsView {
   showMessage(query: string, text: string): void
