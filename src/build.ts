@@ -1,7 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import { buildModel } from './pipeline.js'
+import { buildModel, type ProgressListener } from './pipeline.js'
 import { renderSite } from './render/index.js'
 import type { OutputFile, SiteModel } from './types.js'
 
@@ -11,6 +11,8 @@ export interface BuildOptions {
   siteUrl?: string | null
   /** Build and swap in the site even when some pages failed. */
   keepGoing?: boolean
+  /** Told how far the long stages have got (pages segmented, files written). */
+  onProgress?: ProgressListener
 }
 
 export interface BuildResult {
@@ -29,10 +31,10 @@ export interface BuildResult {
  * good (or --keep-going), so a failed build leaves the last good site untouched.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { model, files, failed } = await buildModel(options.contentDir, options.siteUrl ?? null)
+  const { model, files, failed } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress)
   if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, replaced: false }
   const output = renderSite(model)
-  await writeAtomically(options.outDir, output)
+  await writeAtomically(options.outDir, output, (done) => options.onProgress?.('write', done, output.length))
   return { model, files, failed, written: output.length, replaced: true }
 }
 
@@ -43,7 +45,7 @@ export function safeJoin(root: string, relative: string): string {
   return target
 }
 
-export async function writeAtomically(outDir: string, files: OutputFile[]): Promise<void> {
+export async function writeAtomically(outDir: string, files: OutputFile[], onWritten: (done: number) => void = () => {}): Promise<void> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
   const stamp = `${process.pid}-${Date.now()}`
@@ -58,6 +60,7 @@ export async function writeAtomically(outDir: string, files: OutputFile[]): Prom
       const target = safeJoin(temp, f.path)
       await mkdir(path.dirname(target), { recursive: true })
       await writeFile(target, f.contents)
+      onWritten(seen.size)
     }
     let hadOld = true
     try {

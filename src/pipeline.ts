@@ -63,7 +63,15 @@ export function collectDiagnostics(files: VFile[], contentDir: string): Diagnost
 }
 
 /** ingest → normalize → segment → tag, for a whole content folder. */
-export async function buildModel(contentDir: string, siteUrl: string | null = null, read: ReadOptions = {}): Promise<ModelResult> {
+/** How far a long build has got, for a progress bar. */
+export type ProgressListener = (stage: 'segment' | 'write', done: number, total: number) => void
+
+export async function buildModel(
+  contentDir: string,
+  siteUrl: string | null = null,
+  read: ReadOptions = {},
+  onProgress: ProgressListener = () => {},
+): Promise<ModelResult> {
   const data = await readEditorData(contentDir)
   const ingested = await readContent(contentDir, read)
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
@@ -90,7 +98,10 @@ export async function buildModel(contentDir: string, siteUrl: string | null = nu
     pageSlots.set(slot, page.displayPath)
     accepted.push({ file, page })
   }
-  const results = await segmentPages(accepted.map((a) => a.page))
+  const results = await segmentPages(
+    accepted.map((a) => a.page),
+    (done) => onProgress('segment', done, accepted.length),
+  )
   accepted.forEach(({ file }, i) => {
     const result = results[i] as PageResult
     replayMessages(file, result.messages)

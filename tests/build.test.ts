@@ -50,6 +50,14 @@ describe('build output', () => {
     expect(kept.replaced).toBe(true)
   })
 
+  test('a build reports its progress: every page segmented, every file written', async () => {
+    const events: string[] = []
+    const out = path.join(temp('p-'), 'public')
+    const result = await build({ contentDir: path.join(ROOT, 'content'), outDir: out, onProgress: (stage, done, total) => events.push(`${stage} ${done}/${total}`) })
+    expect(events.filter((e) => e.startsWith('segment')).at(-1)).toBe('segment 5/5')
+    expect(events.filter((e) => e.startsWith('write')).at(-1)).toBe(`write ${result.written}/${result.written}`)
+  })
+
   test('an output path cannot leave the output folder', () => {
     expect(() => safeJoin('/site', '../etc/passwd')).toThrow(/outside the output folder/u)
     expect(() => safeJoin('/site', '/etc/passwd')).toThrow(/outside the output folder/u)

@@ -1,6 +1,7 @@
 import { build } from '../build.js'
 import { parseCommandLine } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
+import { terminalProgress } from './progress.js'
 import { countMessages, formatMessages } from './report.js'
 
 const USAGE = `usage: npm run build -- [--content DIR] [--out DIR] [--site-url URL] [--keep-going]
@@ -12,7 +13,9 @@ async function main(): Promise<number> {
   if (typeof line === 'number') return line
   const { values } = line
   const started = performance.now()
-  const result = await build(buildOptions(values))
+  const progress = terminalProgress()
+  const result = await build({ ...buildOptions(values), onProgress: progress.listener })
+  progress.stop()
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
   const { errors, warnings, notes } = countMessages(result.files)
   const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)

@@ -25,14 +25,21 @@ function canStartWorkers(): boolean {
  * in input order, so the result is the same as doing it in one thread. Small archives,
  * or processes that cannot start TypeScript workers, run in this thread.
  */
-export async function segmentPages(pages: RawPage[]): Promise<PageResult[]> {
+export async function segmentPages(pages: RawPage[], onProgress: (done: number) => void = () => {}): Promise<PageResult[]> {
   const threads = Math.min(os.availableParallelism(), 8)
-  if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) return pages.map(runPageJob)
+  if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) {
+    return pages.map((page, i) => {
+      const result = runPageJob(page)
+      onProgress(i + 1)
+      return result
+    })
+  }
   debug('segmenting %d pages on %d threads', pages.length, threads)
   const batches: RawPage[][] = []
   for (let i = 0; i < pages.length; i += BATCH) batches.push(pages.slice(i, i + BATCH))
   const results: PageResult[][] = new Array(batches.length)
   let next = 0
+  let done = 0
   const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER))
   try {
     await Promise.all(
@@ -46,6 +53,8 @@ export async function segmentPages(pages: RawPage[]): Promise<PageResult[]> {
             }
             worker.on('message', (msg: { id: number; results: PageResult[] }) => {
               results[msg.id] = msg.results
+              done += msg.results.length
+              onProgress(done)
               send()
             })
             worker.on('error', reject)
