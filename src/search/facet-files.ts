@@ -12,7 +12,7 @@
 
 import type { OutputFile, RegisteredPerson, SiteModel, Story } from '../types.js'
 import { SEARCH_DIR, type NameFacet } from './format.js'
-import { hashedNameOfJson, registeringScript, registeringScriptOfJson } from './script-file.js'
+import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs } from './search-docs.js'
 import { normalizeText } from './tokenizer.js'
 import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry } from './facet-format.js'
@@ -45,12 +45,7 @@ export function renderFacetFiles(model: SiteModel): OutputFile[] {
   const canonical = registryNames(model.people)
 
   const files: OutputFile[] = []
-  const emit = (prefix: string, data: unknown): string => {
-    const json = JSON.stringify(data)
-    const name = hashedNameOfJson(prefix, json)
-    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJson(name, json) })
-    return name
-  }
+  const emit = hashedScriptEmitter(files, SEARCH_DIR)
   const entry: FacetEntry = {
     format: FACET_FORMAT_VERSION,
     docCount: docs.length,

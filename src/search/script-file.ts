@@ -55,3 +55,16 @@ export function hashedNameOfJson(prefix: string, json: string | Uint8Array): str
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 10)
   return `${prefix}-${hash}.js`
 }
+
+/**
+ * Collects content-hashed registering scripts into `files` (under the search folder):
+ * `emit(prefix, data)` writes one and returns its file name.
+ */
+export function hashedScriptEmitter(files: { path: string; contents: string | Uint8Array }[], folder: string): (prefix: string, data: unknown) => string {
+  return (prefix, data) => {
+    const json = JSON.stringify(data)
+    const name = hashedNameOfJson(prefix, json)
+    files.push({ path: `${folder}/${name}`, contents: registeringScriptOfJson(name, json) })
+    return name
+  }
+}

@@ -18,7 +18,7 @@ import {
   type NameFacet,
   type SearchEntry,
 } from './format.js'
-import { hashedNameOfJson, registeringScript, registeringScriptOfJson } from './script-file.js'
+import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { termShardFiles } from './term-index-thread.js'
@@ -58,12 +58,7 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
   const chunkSize = options.docChunkSize ?? DEFAULT_DOC_CHUNK_SIZE
   const docs = collectSearchDocs(model)
   const files: OutputFile[] = []
-  const emit = (prefix: string, data: unknown): string => {
-    const json = JSON.stringify(data)
-    const name = hashedNameOfJson(prefix, json)
-    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScriptOfJson(name, json) })
-    return name
-  }
+  const emit = hashedScriptEmitter(files, SEARCH_DIR)
 
   const started = performance.now()
   const shards = docs.length === 0 ? [] : termShardFiles(docs, budget, options.termWorker)
