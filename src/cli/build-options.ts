@@ -6,12 +6,14 @@ export const BUILD_FLAGS = {
   out: { type: 'string', default: 'public' },
   'site-url': { type: 'string' },
   'keep-going': { type: 'boolean', default: false },
+  report: { type: 'string' },
 } as const
 
 export const BUILD_FLAGS_USAGE = `  --content DIR    content folder to build (default: content)
   --out DIR        output folder (default: public)
   --site-url URL   absolute base URL for feeds and sitemap
-  --keep-going     replace the output even when some pages failed; exit 0`
+  --keep-going     replace the output even when some pages failed; exit 0
+  --report json    print the build report (errors, warnings, notes) as JSON on stdout`
 
 export function buildOptions(values: { content: string; out: string; 'site-url'?: string | undefined; 'keep-going': boolean }): BuildOptions {
   return { contentDir: values.content, outDir: values.out, siteUrl: values['site-url'] ?? null, keepGoing: values['keep-going'] }

@@ -1,6 +1,7 @@
 import { build } from '../build.js'
 import { parseCommandLine } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
+import { jsonReport } from './json-report.js'
 import { terminalProgress } from './progress.js'
 import { countMessages, formatMessages } from './report.js'
 
@@ -13,6 +14,10 @@ async function main(): Promise<number> {
   if (typeof line === 'number') return line
   const { values } = line
   const started = performance.now()
+  if (values.report !== undefined && values.report !== 'json') {
+    process.stderr.write(`Unexpected --report ${values.report}, expected json\n${USAGE}\n`)
+    return 2
+  }
   const progress = terminalProgress()
   const result = await build({ ...buildOptions(values), onProgress: progress.listener })
   progress.stop()
@@ -21,8 +26,9 @@ async function main(): Promise<number> {
   const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
   const pages = result.model.issues.reduce((n, i) => n + i.pages.length, 0)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  if (values.report === 'json') process.stdout.write(jsonReport(result.model, result.failed.length))
   if (result.replaced) {
-    process.stdout.write(
+    (values.report === 'json' ? process.stderr : process.stdout).write(
       `[archive] Wrote ${result.written} files (${result.model.issues.length} issues, ${pages} pages, ${stories} stories) to ${values.out} in ${seconds} seconds\n`,
     )
   } else {

@@ -1,16 +1,26 @@
 import { buildModel } from '../pipeline.js'
 import { parseCommandLine } from './args.js'
+import { jsonReport } from './json-report.js'
 import { countMessages, formatMessages } from './report.js'
 
-const USAGE = `usage: npm run check [-- --content DIR]
+const USAGE = `usage: npm run check [-- --content DIR] [--report json]
 
 Reads and segments every page and reports every diagnostic, without writing the site.
+With --report json, prints the whole report (with notes) as JSON on stdout instead.
 Exits non-zero when a page cannot be built.`
 
 async function main(): Promise<number> {
-  const line = parseCommandLine({ content: { type: 'string', default: 'content' } }, USAGE)
+  const line = parseCommandLine({ content: { type: 'string', default: 'content' }, report: { type: 'string' } }, USAGE)
   if (typeof line === 'number') return line
   const { files, failed, model } = await buildModel(line.values.content)
+  if (line.values.report !== undefined) {
+    if (line.values.report !== 'json') {
+      process.stderr.write(`Unexpected --report ${line.values.report}, expected json\n${USAGE}\n`)
+      return 2
+    }
+    process.stdout.write(jsonReport(model, failed.length))
+    return failed.length > 0 ? 1 : 0
+  }
   for (const message of formatMessages(files)) process.stderr.write(`${message}\n`)
   const { errors, warnings } = countMessages(files)
   const stories = model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)

@@ -55,3 +55,14 @@ describe('import', () => {
     expect(run('--force').status).toBe(0)
   }, 60_000)
 })
+
+describe('check', () => {
+  test('--report json prints every diagnostic, notes included, as JSON', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/check.ts'), '--report', 'json'], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.status).toBe(0)
+    const report = JSON.parse(r.stdout) as { stories: number; errors: number; notes: number; diagnostics: { path: string; line: number; rule: string; severity: string }[] }
+    expect(report).toMatchObject({ stories: 13, errors: 0 })
+    expect(report.diagnostics.filter((d) => d.severity === 'info').length).toBe(report.notes)
+    expect(report.diagnostics.every((d) => /^\d{4}\/\d{4}-\d{2}-\d{2}\/page-\d+\.txt$/u.test(d.path) && d.line > 0 && d.rule.includes(':'))).toBe(true)
+  }, 60_000)
+})
