@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { readEditorData, type SiteSettings } from './ingest/editor-data.js'
 import { readContent, type ReadOptions } from './ingest/read-content.js'
-import { applyCorrections } from './corrections/apply.js'
+import { applyCorrections, pageHints, stalePageCorrections } from './corrections/apply.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
@@ -78,6 +78,7 @@ export async function buildModel(
   const tagged: TagInput[] = []
   const pageSlots = new Map<string, string>()
   const accepted: { file: VFile; page: RawPage }[] = []
+  const correctionsByPage = pageHints(data.corrections)
   for (const { file, page } of ingested) {
     if (!page) {
       failed.push(file)
@@ -96,7 +97,8 @@ export async function buildModel(
       continue
     }
     pageSlots.set(slot, page.displayPath)
-    accepted.push({ file, page })
+    const hints = correctionsByPage.get(page.contentPath)?.hints
+    accepted.push({ file, page: hints ? { ...page, hints } : page })
   }
   const results = await segmentPages(
     accepted.map((a) => a.page),
@@ -109,7 +111,13 @@ export async function buildModel(
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)
-  for (const stale of applyCorrections(tagged.map((t) => t.page), data.corrections)) {
+  const contentPaths = new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : [])))
+  const stalePages = stalePageCorrections(
+    tagged.map((t) => t.page),
+    data.corrections,
+    contentPaths,
+  )
+  for (const stale of [...stalePages, ...applyCorrections(tagged.map((t) => t.page), data.corrections)].sort((a, b) => a.line - b.line)) {
     data.correctionsFile?.message(`Stale correction: ${stale.reason}`, { place: { line: stale.line, column: 1 }, ruleId: 'correction-stale', source: 'corrections' })
   }
   const issues = groupIssues(tagged.map((t) => t.page))

@@ -10,6 +10,14 @@ export interface PageMeta {
   source: string | null
 }
 
+/** Editors' corrections to how one page is cut (from content/_data/corrections.yaml). */
+export interface SegmentHints {
+  /** Line ranges (inclusive, file lines) that are page furniture, not story text. */
+  furniture: [number, number][]
+  /** Lines where a new story starts although nothing printed says so. */
+  splitBefore: number[]
+}
+
 /** One content file as read by `ingest`. */
 export interface RawPage {
   meta: PageMeta
@@ -21,6 +29,8 @@ export interface RawPage {
   text: string
   /** 1-based line in the file where `text` starts (front matter lines come before it). */
   firstLine: number
+  /** Editors' corrections to the cutting of this page, if any. */
+  hints?: SegmentHints
 }
 
 /** One non-blank printed line after normalisation. */

@@ -64,3 +64,32 @@ test('a malformed correction is an error naming the file', async () => {
   const { messages } = await withCorrections('- story: not-an-id\n  title: x\n')
   expect(messages[0]).toMatch(/error: Unexpected correction/u)
 })
+
+test('page corrections: marked lines become furniture, a split opens a story there', async () => {
+  const { model, before, messages } = await withCorrections(`- page: 2022/2022-06-07/page-01.txt
+  furniture: [[59, 64]]
+  split: [119]
+`)
+  const page = model.issues.find((i) => i.date === '2022-06-07')?.pages[0]
+  const first = page?.stories.find((s) => s.id === ID)
+  expect(first?.paragraphs.at(-1)?.text).toMatch(/网。$/u)
+  expect(page?.furniture.filter((f) => f.line >= 59 && f.line <= 64).length).toBe(6)
+  expect(page?.stories.map((s) => s.bodyLine)).toEqual([7, 93, 119])
+  expect(page?.stories[2]?.paragraphs[0]?.text).toMatch(/^会议听取了/u)
+  // other issues are untouched
+  const rest = (m: SiteModel): string => JSON.stringify(m.issues.filter((i) => i.date !== '2022-06-07'))
+  expect(rest(model)).toBe(rest(before))
+  expect(messages).toEqual([])
+})
+
+test('a page correction that matches nothing is reported with its line', async () => {
+  const { messages } = await withCorrections(`- page: 2022/2022-06-07/page-01.txt
+  split: [9999]
+- page: 2030/2030-01-01/page-01.txt
+  furniture: [3]
+`)
+  expect(messages).toEqual([
+    '1:1: warning: Stale correction: no story could start at line 9999 of `2022/2022-06-07/page-01.txt` (is it running text?)',
+    '3:1: warning: Stale correction: page `2030/2030-01-01/page-01.txt` does not exist',
+  ])
+})

@@ -1,5 +1,5 @@
-import type { SegmentedPage } from '../types.js'
-import type { Correction, StoryCorrection } from './types.js'
+import type { SegmentHints, SegmentedPage } from '../types.js'
+import type { Correction, PageCorrection, StoryCorrection } from './types.js'
 
 /** A correction that matched nothing, with why. */
 export interface StaleCorrection {
@@ -17,6 +17,7 @@ export function applyCorrections(pages: SegmentedPage[], corrections: Correction
   const stories = new Map(pages.flatMap((p) => p.stories.map((s) => [s.id, s] as const)))
   const stale: StaleCorrection[] = []
   for (const c of corrections) {
+    if ('page' in c) continue // applied before segmentation: see pageHints
     if ('rename' in c) {
       let hits = 0
       for (const s of stories.values()) {
@@ -64,4 +65,40 @@ function applyStoryCorrection(story: SegmentedPage['stories'][number], c: StoryC
     const person = story.people.find((p) => p.name === name) ?? story.people[story.people.push({ name, roles: [] }) - 1]
     if (person && role && !person.roles.includes(role)) person.roles.push(role)
   }
+}
+
+/** The page corrections, as hints for segmenting each page, by content path. */
+export function pageHints(corrections: Correction[]): Map<string, { hints: SegmentHints; sources: PageCorrection[] }> {
+  const out = new Map<string, { hints: SegmentHints; sources: PageCorrection[] }>()
+  for (const c of corrections) {
+    if (!('page' in c)) continue
+    const entry = out.get(c.page) ?? { hints: { furniture: [], splitBefore: [] }, sources: [] }
+    entry.hints.furniture.push(...(c.furniture ?? []))
+    entry.hints.splitBefore.push(...(c.split ?? []))
+    entry.sources.push(c)
+    out.set(c.page, entry)
+  }
+  return out
+}
+
+/** Page corrections that matched nothing: a page that is not there, a split where no story starts. */
+export function stalePageCorrections(pages: SegmentedPage[], corrections: Correction[], contentPaths: Set<string>): StaleCorrection[] {
+  const stale: StaleCorrection[] = []
+  const byPath = new Map(pages.map((p) => [p.page.contentPath, p]))
+  for (const c of corrections) {
+    if (!('page' in c)) continue
+    const page = byPath.get(c.page)
+    if (!page) {
+      stale.push({ line: c.line, reason: contentPaths.has(c.page) ? `page \`${c.page}\` could not be built` : `page \`${c.page}\` does not exist` })
+      continue
+    }
+    const lines = new Set(page.lines.map((l) => l.line))
+    for (const [from, to] of c.furniture ?? []) {
+      if (![...lines].some((l) => l >= from && l <= to)) stale.push({ line: c.line, reason: `lines ${from}–${to} of \`${c.page}\` hold no text` })
+    }
+    for (const at of c.split ?? []) {
+      if (!page.stories.some((s) => s.bodyLine === at)) stale.push({ line: c.line, reason: `no story could start at line ${at} of \`${c.page}\` (is it running text?)` })
+    }
+  }
+  return stale
 }

@@ -18,4 +18,13 @@ export interface RenameCorrection {
   line: number
 }
 
-export type Correction = StoryCorrection | RenameCorrection
+/** How one page is cut: lines that are furniture, lines where a new story starts. */
+export interface PageCorrection {
+  /** The page's path in the content folder (`2022/2022-06-07/page-01.txt`). */
+  page: string
+  furniture?: [number, number][]
+  split?: number[]
+  line: number
+}
+
+export type Correction = StoryCorrection | RenameCorrection | PageCorrection

@@ -40,6 +40,14 @@ const CorrectionsFile = z.array(
   z.union([
     z.strictObject({ rename: z.strictObject({ from: z.string().min(1), to: z.string().min(1) }) }),
     z.strictObject({
+      page: z.string().regex(/^\d{4}\/\d{4}-\d{2}-\d{2}\/page-\d+\.txt$/u, 'expected a page path such as 2022/2022-06-07/page-01.txt'),
+      furniture: z
+        .array(z.union([z.number().int().positive(), z.tuple([z.number().int().positive(), z.number().int().positive()])]))
+        .transform((items) => items.map((x): [number, number] => (typeof x === 'number' ? [x, x] : x)))
+        .optional(),
+      split: z.array(z.number().int().positive()).optional(),
+    }),
+    z.strictObject({
       story: z.string().regex(/^\d{4}-\d{2}-\d{2}-p\d+-l\d+$/u, 'expected a story id such as 2022-06-07-p1-l7'),
       headline: z.array(z.string()).optional(),
       title: z.string().optional(),

@@ -1,5 +1,5 @@
 import { surnameScore } from '../lexicon/surnames.js'
-import type { PageLine } from '../types.js'
+import type { PageLine, SegmentHints } from '../types.js'
 import { strongFurniture, weakFurniture, type FurnitureKind } from './furniture.js'
 import { displayWidth, endsTerminal, gapBefore, hasSentencePunct, layoutProfile, type LayoutProfile } from './line-features.js'
 import {
@@ -17,7 +17,7 @@ import {
 export type LineClass = 'furniture' | 'heading' | 'prose' | 'byline' | 'credit' | 'photo-credit' | 'continuation'
 
 /** How a prose line opens a story, if it does. */
-export type StoryStart = 'report' | 'brief' | 'continued'
+export type StoryStart = 'report' | 'brief' | 'continued' | 'forced'
 
 export interface ClassifiedLine {
   line: PageLine
@@ -46,7 +46,7 @@ const wholeMatch = (re: RegExp, text: string): boolean => {
  * recognised by its punctuation and by paragraphs that are still open (a line that
  * does not end a sentence continues on the next line, across blank lines).
  */
-export function classifyLines(lines: PageLine[], paper: string, layout: LayoutProfile = layoutProfile(lines)): ClassifiedLine[] {
+export function classifyLines(lines: PageLine[], paper: string, layout: LayoutProfile = layoutProfile(lines), hints?: SegmentHints): ClassifiedLine[] {
   const out: ClassifiedLine[] = []
   let paragraph = '' // running text of the open paragraph, '' when none is open
 
@@ -139,7 +139,22 @@ export function classifyLines(lines: PageLine[], paper: string, layout: LayoutPr
     else set(i, 'heading')
   }
   propagateFurniture(out)
+  if (hints) applyHints(out, hints)
   return out
+}
+
+/** An editor's word beats the shapes: marked lines are furniture, a forced split opens a story. */
+function applyHints(out: ClassifiedLine[], hints: SegmentHints): void {
+  for (const c of out) {
+    if (hints.furniture.some(([from, to]) => c.line.line >= from && c.line.line <= to)) {
+      c.cls = 'furniture'
+      c.furniture = 'ad'
+      delete c.starts
+    } else if (hints.splitBefore.includes(c.line.line)) {
+      if (c.cls !== 'prose') c.cls = 'prose'
+      c.starts ??= 'forced'
+    }
+  }
 }
 
 /** Where a punctuated line may still be a headline: it is short and does not end in punctuation. */

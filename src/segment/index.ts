@@ -17,7 +17,7 @@ import { splitStories, type DraftStory, type GapItem } from './split-stories.js'
 export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
   const { meta } = page.page
   const layout = layoutProfile(page.lines)
-  const classified = classifyLines(page.lines, meta.paper, layout)
+  const classified = classifyLines(page.lines, meta.paper, layout, page.page.hints)
   const indexOfLine = new Map(page.lines.map((l, i) => [l.line, i]))
   const segments = splitStories(buildElements(classified, layout))
 

@@ -202,6 +202,8 @@ class StoryBuilder {
       cur.continuedFrom = pageNumber(m?.groups?.page)
       cur.apparatus.push((m?.[0] ?? '').trim())
       text = text.slice(m?.[0].length ?? 0)
+    } else if (p.starts === 'forced') {
+      cur = this.open(newStory('unmarked'))
     } else {
       cur = this.cur ?? this.open(newStory('unmarked'))
     }
