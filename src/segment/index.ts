@@ -72,6 +72,7 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
     })
   }
   noteWeakHeadlines(stories.map((s) => s.story), headlines, file)
+  noteMissingBylines(stories.map((s) => s.story), file)
   furniture.sort((a, b) => a.line - b.line)
   const lineRoles = page.lines.map((l) => roles.get(l.line) ?? { line: l.line, kind: 'fragment' as const, story: null })
   return { page: page.page, lines: page.lines, stories: stories.map((s) => s.story), furniture, lineRoles }
@@ -91,6 +92,18 @@ function noteWeakHeadlines(stories: Story[], headlines: (HeadlineAssignment | nu
       { place: { line, column: 1 }, ruleId: 'headline-weak', source: 'segment' },
     )
   })
+}
+
+/** Notes for the build report: reports with no byline found (a byline the shapes missed, or none printed). */
+function noteMissingBylines(stories: Story[], file: VFile): void {
+  for (const story of stories) {
+    if (story.kind !== 'report' || story.byline.length > 0 || story.continuedFrom !== null) continue
+    file.info(`No byline found for the story at line ${story.bodyLine} (\`${story.title}\`); if the page prints one, check the lines around it`, {
+      place: { line: story.bodyLine, column: 1 },
+      ruleId: 'byline-missing',
+      source: 'segment',
+    })
+  }
 }
 
 function columnLines(columns: Map<number, GapItem>): Set<number> {

@@ -3,7 +3,7 @@ import type { PersonMention, SegmentedPage, Story } from '../types.js'
 import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { findPeople, type PersonHit } from './people.js'
-import { assignTopics } from './topics.js'
+import { judgeTopics } from './topics.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
 export interface TagInput {
@@ -86,7 +86,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       source: 'tag',
     })
   }
-  for (const { page } of inputs) {
+  for (const { page, file } of inputs) {
     for (const story of page.stories) {
       const text = bodyText(story)
       const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
@@ -104,7 +104,15 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       ].sort((a, b) => a.offset - b.offset)
       for (const f of found) mention(f.name, f.role)
       story.people = [...people.values()]
-      story.topics = assignTopics(story, taxonomy)
+      const judged = judgeTopics(story, taxonomy)
+      story.topics = judged.filter((j) => j.assigned).map((j) => j.topic)
+      const near = judged.filter((j) => j.near).map((j) => j.topic)
+      if (near.length) {
+        file.info(
+          `Topic ${near.map((t) => `\`${t}\``).join(', ')} nearly assigned to the story at line ${story.bodyLine}; to add it: - story: ${story.id}  topics: [${[...story.topics, ...near].join(', ')}]`,
+          { place: { line: story.bodyLine, column: 1 }, ruleId: 'topic-near', source: 'tag' },
+        )
+      }
       story.organizations = findOrganizations(text)
     }
   }

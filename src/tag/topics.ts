@@ -70,17 +70,35 @@ const MIN_SHARE = 0.5
  * A word that occurs once in passing is not enough.
  */
 export function assignTopics(story: Pick<Story, 'headline' | 'column' | 'paragraphs'>, taxonomy: Taxonomy): string[] {
+  return judgeTopics(story, taxonomy)
+    .filter((j) => j.assigned)
+    .map((j) => j.topic)
+}
+
+/** How close a topic came, for the build report: a topic this near its threshold is worth an editor's look. */
+const NEAR = 0.75
+
+export interface TopicJudgement {
+  topic: string
+  assigned: boolean
+  /** Not assigned, but within reach of the threshold. */
+  near: boolean
+}
+
+export function judgeTopics(story: Pick<Story, 'headline' | 'column' | 'paragraphs'>, taxonomy: Taxonomy): TopicJudgement[] {
   const scores = scoreTopics(story, taxonomy)
   const top = Math.max(0, ...scores.map((s) => s.total))
   const short = story.paragraphs.reduce((n, p) => n + p.text.length, 0) < SHORT_STORY
   return scores
-    .filter((s) => {
-      if (s.total === 0) return false
+    .filter((s) => s.total > 0)
+    .map((s) => {
       const main = s.total >= MIN_SHARE * top
       const named = s.headline >= taxonomy.headlineThreshold
       // a short item is judged as a whole: it must be mainly about the topic
-      if (short) return s.total >= taxonomy.paragraphThreshold / 2 && main
-      return s.paragraph >= taxonomy.paragraphThreshold && (named || main)
+      const need = short ? taxonomy.paragraphThreshold / 2 : taxonomy.paragraphThreshold
+      const score = short ? s.total : s.paragraph
+      const eligible = short ? main : named || main
+      const assigned = eligible && score >= need
+      return { topic: s.topic, assigned, near: !assigned && eligible && score >= NEAR * need }
     })
-    .map((s) => s.topic)
 }
