@@ -16,6 +16,10 @@ export interface SegmentHints {
   furniture: [number, number][]
   /** Lines where a new story starts although nothing printed says so. */
   splitBefore: number[]
+  /** Body start lines of stories that continue the story before them. */
+  mergeAt: number[]
+  /** Line ranges that are the headline of the story whose body starts at `story`. */
+  headlines: { lines: [number, number]; story: number }[]
 }
 
 /** One content file as read by `ingest`. */

@@ -93,3 +93,36 @@ test('a page correction that matches nothing is reported with its line', async (
     '3:1: warning: Stale correction: page `2030/2030-01-01/page-01.txt` does not exist',
   ])
 })
+
+test('page corrections: a merge joins a story to the one before; a headline can be given to a story', async () => {
+  const { model, messages } = await withCorrections(`- page: 2022/2022-06-07/page-01.txt
+  merge: [93]
+- page: 2023/2023-03-16/page-01.txt
+  headlines: [{ lines: [7, 7], story: 9 }]
+`)
+  const june = model.issues.find((i) => i.date === '2022-06-07')?.pages[0]
+  expect(june?.stories.map((s) => s.bodyLine)).toEqual([7])
+  expect(june?.stories[0]?.byline.map((b) => b.name)).toEqual(['张赤奎', '陈晓苏'])
+  expect(june?.stories[0]?.paragraphs.at(-1)?.text).toMatch(/转移转化。$/u)
+  const march = model.issues.find((i) => i.date === '2023-03-16')?.pages[0]
+  expect(march?.stories[0]).toMatchObject({ headline: ['今晚举行'], title: '今晚举行' })
+  expect(march?.furniture.map((f) => f.line)).toEqual(expect.arrayContaining([197, 198, 200, 201]))
+  expect(messages).toEqual([])
+})
+
+test('a role can be removed from a person in one story', async () => {
+  const role = '市委副书记、市长、市新冠肺炎疫情防控工作领导小组组长'
+  const { model } = await withCorrections(`- story: ${ID}\n  people:\n    removeRole: [{ name: 胡勇春, role: ${role} }]\n`)
+  expect(stories(model).find((s) => s.id === ID)?.people.find((p) => p.name === '胡勇春')?.roles).toEqual([])
+})
+
+test('a merge or headline correction that cannot apply is reported at its page line', async () => {
+  const { messages } = await withCorrections(`- page: 2022/2022-06-07/page-01.txt
+  merge: [8]
+  headlines: [{ lines: [20, 21], story: 7 }]
+`)
+  expect(messages.filter((m) => m.includes('Correction not applied')).map((m) => m.replace(/^.*?(\d+:\d+: )/u, '$1'))).toEqual([
+    '8:1: warning: Correction not applied: no story after another starts at line 8, so there is nothing to merge (check _data/corrections.yaml)',
+    '20:1: warning: Correction not applied: lines 20–21 hold no headline material or no story starts at line 7 (check _data/corrections.yaml)',
+  ])
+})

@@ -61,6 +61,11 @@ function applyStoryCorrection(story: SegmentedPage['stories'][number], c: StoryC
     if (!story.people.some((p) => p.name === name)) stale.push({ line: c.line, reason: `\`${name}\` is not a person of story \`${story.id}\`; nothing to remove` })
     story.people = story.people.filter((p) => p.name !== name)
   }
+  for (const { name, role } of c.people?.removeRole ?? []) {
+    const person = story.people.find((p) => p.name === name)
+    if (!person?.roles.includes(role)) stale.push({ line: c.line, reason: `\`${name}\` has no role \`${role}\` in story \`${story.id}\`; nothing to remove` })
+    if (person) person.roles = person.roles.filter((r) => r !== role)
+  }
   for (const { name, role } of c.people?.add ?? []) {
     const person = story.people.find((p) => p.name === name) ?? story.people[story.people.push({ name, roles: [] }) - 1]
     if (person && role && !person.roles.includes(role)) person.roles.push(role)
@@ -72,9 +77,11 @@ export function pageHints(corrections: Correction[]): Map<string, { hints: Segme
   const out = new Map<string, { hints: SegmentHints; sources: PageCorrection[] }>()
   for (const c of corrections) {
     if (!('page' in c)) continue
-    const entry = out.get(c.page) ?? { hints: { furniture: [], splitBefore: [] }, sources: [] }
+    const entry: { hints: SegmentHints; sources: PageCorrection[] } = out.get(c.page) ?? { hints: { furniture: [], splitBefore: [], mergeAt: [], headlines: [] }, sources: [] }
     entry.hints.furniture.push(...(c.furniture ?? []))
     entry.hints.splitBefore.push(...(c.split ?? []))
+    entry.hints.mergeAt.push(...(c.merge ?? []))
+    entry.hints.headlines.push(...(c.headlines ?? []))
     entry.sources.push(c)
     out.set(c.page, entry)
   }

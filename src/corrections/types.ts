@@ -7,7 +7,7 @@ export interface StoryCorrection {
   title?: string
   column?: string | null
   topics?: string[]
-  people?: { add?: { name: string; role?: string }[]; remove?: string[] }
+  people?: { add?: { name: string; role?: string }[]; remove?: string[]; removeRole?: { name: string; role: string }[] }
   /** Where the correction stands in its file, for messages. */
   line: number
 }
@@ -24,6 +24,10 @@ export interface PageCorrection {
   page: string
   furniture?: [number, number][]
   split?: number[]
+  /** Body start lines of stories that continue the story before them. */
+  merge?: number[]
+  /** These lines are the headline of the story whose body starts at `story`. */
+  headlines?: { lines: [number, number]; story: number }[]
   line: number
 }
 

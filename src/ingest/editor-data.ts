@@ -46,6 +46,10 @@ const CorrectionsFile = z.array(
         .transform((items) => items.map((x): [number, number] => (typeof x === 'number' ? [x, x] : x)))
         .optional(),
       split: z.array(z.number().int().positive()).optional(),
+      merge: z.array(z.number().int().positive()).optional(),
+      headlines: z
+        .array(z.strictObject({ lines: z.tuple([z.number().int().positive(), z.number().int().positive()]), story: z.number().int().positive() }))
+        .optional(),
     }),
     z.strictObject({
       story: z.string().regex(/^\d{4}-\d{2}-\d{2}-p\d+-l\d+$/u, 'expected a story id such as 2022-06-07-p1-l7'),
@@ -57,6 +61,7 @@ const CorrectionsFile = z.array(
         .strictObject({
           add: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).optional(),
           remove: z.array(z.string()).optional(),
+          removeRole: z.array(z.strictObject({ name: z.string().min(1), role: z.string().min(1) })).optional(),
         })
         .optional(),
     }),

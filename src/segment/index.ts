@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import { eventDate } from '../tag/event-date.js'
-import type { BlockKind, BylineEntry, Furniture, LineRole, NormalizedPage, PageLine, SegmentedPage, Story } from '../types.js'
+import type { BlockKind, BylineEntry, Furniture, LineRole, NormalizedPage, PageLine, SegmentHints, SegmentedPage, Story } from '../types.js'
 import { attachHeadlines, type HeadlineAssignment } from './attach-headlines.js'
 import { classifyLines } from './classify-lines.js'
 import { deriveTitle } from './derive-title.js'
@@ -29,8 +29,15 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
       gaps.push([])
     } else (gaps[gaps.length - 1] as GapItem[]).push(s.item)
   }
+  const hints = page.page.hints
+  if (hints?.mergeAt.length) mergeStories(drafts, gaps, hints.mergeAt, file)
+  const forced = hints?.headlines.length ? takeForcedHeadlines(drafts, gaps, hints.headlines, file) : new Map<number, PageLine[]>()
   const columns = takeBriefColumns(drafts, gaps)
   const { headlines, unattached } = attachHeadlines(drafts, gaps)
+  for (const [index, lines] of forced) {
+    for (const l of headlines[index]?.lines ?? []) unattached.push(l) // an editor's headline replaces the computed one
+    headlines[index] = { lines, side: 'before', similarity: 1 }
+  }
 
   const roles = new Map<number, LineRole>()
   const setRole = (line: number, kind: BlockKind, story: number | null): void => {
@@ -57,6 +64,7 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
       source: 'segment',
     })
   }
+  for (const line of unattached) if (!roles.has(line.line) && !gaps.flat().some((g) => g.line === line)) gaps[0]?.push({ line, role: 'fragment' })
   for (const item of gaps.flat()) {
     if (roles.has(item.line.line)) continue
     const kind = item.role === 'furniture' ? (item.furniture ?? 'masthead') : 'fragment'
@@ -92,6 +100,56 @@ function noteWeakHeadlines(stories: Story[], headlines: (HeadlineAssignment | nu
       { place: { line, column: 1 }, ruleId: 'headline-weak', source: 'segment' },
     )
   })
+}
+
+/** An editor's merge: the story whose body starts at a listed line continues the story before it. */
+function mergeStories(drafts: DraftStory[], gaps: GapItem[][], mergeAt: number[], file: VFile): void {
+  for (const line of mergeAt) {
+    const i = drafts.findIndex((d) => d.paragraphs[0]?.lines[0] === line)
+    if (i <= 0) {
+      file.message(`Correction not applied: no story after another starts at line ${line}, so there is nothing to merge (check _data/corrections.yaml)`, {
+        place: { line, column: 1 },
+        ruleId: 'correction-stale',
+        source: 'corrections',
+      })
+      continue
+    }
+    const [first, second] = [drafts[i - 1] as DraftStory, drafts[i] as DraftStory]
+    first.paragraphs.push(...second.paragraphs)
+    first.apparatus.push(...second.apparatus)
+    first.byline.push(...second.byline)
+    first.photographers.push(...second.photographers)
+    first.consumed.push(...second.consumed)
+    first.bylineLines.push(...second.bylineLines)
+    first.creditLines.push(...second.creditLines)
+    first.continuationLines.push(...second.continuationLines)
+    first.continuedOn = second.continuedOn ?? first.continuedOn
+    // what stood between the two parts is left to no story
+    const between = (gaps[i] ?? []).map((g): GapItem => (g.role === 'heading' ? { ...g, role: 'fragment' } : g))
+    drafts.splice(i, 1)
+    gaps.splice(i, 1)
+    gaps[i - 1]?.push(...between)
+  }
+}
+
+/** An editor's headline: the listed lines, wherever they stand, are the headline of the named story. */
+function takeForcedHeadlines(drafts: DraftStory[], gaps: GapItem[][], forced: SegmentHints['headlines'], file: VFile): Map<number, PageLine[]> {
+  const out = new Map<number, PageLine[]>()
+  for (const { lines: [from, to], story } of forced) {
+    const index = drafts.findIndex((d) => d.paragraphs[0]?.lines[0] === story)
+    const items = gaps.flat().filter((g) => g.line.line >= from && g.line.line <= to && g.role !== 'furniture')
+    if (index === -1 || items.length === 0) {
+      file.message(`Correction not applied: lines ${from}–${to} hold no headline material or no story starts at line ${story} (check _data/corrections.yaml)`, {
+        place: { line: from, column: 1 },
+        ruleId: 'correction-stale',
+        source: 'corrections',
+      })
+      continue
+    }
+    for (const gap of gaps) for (const item of items) if (gap.includes(item)) gap.splice(gap.indexOf(item), 1)
+    out.set(index, items.map((i) => i.line).sort((a, b) => a.line - b.line))
+  }
+  return out
 }
 
 /** Notes for the build report: reports with no byline found (a byline the shapes missed, or none printed). */
