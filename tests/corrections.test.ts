@@ -126,3 +126,10 @@ test('a merge or headline correction that cannot apply is reported at its page l
     '20:1: warning: Correction not applied: lines 20–21 hold no headline material or no story starts at line 7 (check _data/corrections.yaml)',
   ])
 })
+
+test('a byline can be set, and its names are no longer people of the story', async () => {
+  const { model } = await withCorrections(`- story: ${ID}\n  byline: [{ name: 杨祥宣, role: 通讯员 }]\n`)
+  const story = stories(model).find((s) => s.id === ID)
+  expect(story?.byline).toEqual([{ name: '杨祥宣', role: '通讯员' }])
+  expect(story?.people.map((p) => p.name)).not.toContain('杨祥宣')
+})

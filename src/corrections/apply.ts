@@ -57,6 +57,11 @@ function applyStoryCorrection(story: SegmentedPage['stories'][number], c: StoryC
   }
   if (c.column !== undefined) story.column = c.column
   if (c.topics) story.topics = [...c.topics]
+  if (c.byline) {
+    story.byline = c.byline.map((b) => ({ name: b.name, role: b.role ?? null }))
+    // a reporter is never a person of the story
+    story.people = story.people.filter((p) => !story.byline.some((b) => b.name === p.name))
+  }
   for (const name of c.people?.remove ?? []) {
     if (!story.people.some((p) => p.name === name)) stale.push({ line: c.line, reason: `\`${name}\` is not a person of story \`${story.id}\`; nothing to remove` })
     story.people = story.people.filter((p) => p.name !== name)

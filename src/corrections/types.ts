@@ -7,6 +7,7 @@ export interface StoryCorrection {
   title?: string
   column?: string | null
   topics?: string[]
+  byline?: { name: string; role?: string | null }[]
   people?: { add?: { name: string; role?: string }[]; remove?: string[]; removeRole?: { name: string; role: string }[] }
   /** Where the correction stands in its file, for messages. */
   line: number

@@ -57,6 +57,7 @@ const CorrectionsFile = z.array(
       title: z.string().optional(),
       column: z.string().nullable().optional(),
       topics: z.array(z.string()).optional(),
+      byline: z.array(z.strictObject({ name: z.string().min(1), role: z.string().nullable().optional() })).optional(),
       people: z
         .strictObject({
           add: z.array(z.strictObject({ name: z.string().min(1), role: z.string().optional() })).optional(),

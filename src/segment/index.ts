@@ -73,7 +73,7 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
   }
   for (const line of unattached) {
     if (columnLines(columns).has(line.line)) continue
-    file.message(`Unexpected headline-like line \`${line.text}\` next to no story, expected it before or after a story's text (kept as a page fragment)`, {
+    file.message(`Unexpected headline-like line \`${line.text}\` next to no story, expected it before or after a story's text (kept as a page fragment); to make it a story's headline: - page: ${page.page.contentPath}  headlines: [{ lines: [${line.line}, ${line.line}], story: BODY-LINE }]`, {
       place: { line: line.line, column: 1 },
       ruleId: 'headline-unattached',
       source: 'segment',
@@ -156,7 +156,7 @@ function takeForcedHeadlines(drafts: DraftStory[], gaps: GapItem[][], forced: Se
 function noteMissingBylines(stories: Story[], file: VFile): void {
   for (const story of stories) {
     if (story.kind !== 'report' || story.byline.length > 0 || story.continuedFrom !== null) continue
-    file.info(`No byline found for the story at line ${story.bodyLine} (\`${story.title}\`); if the page prints one, check the lines around it`, {
+    file.info(`No byline found for the story at line ${story.bodyLine} (\`${story.title}\`); if the page prints one: - story: ${story.id}  byline: [{ name: NAME, role: 记者 }]`, {
       place: { line: story.bodyLine, column: 1 },
       ruleId: 'byline-missing',
       source: 'segment',

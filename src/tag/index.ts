@@ -80,7 +80,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   }
   for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (s.count > 1 || s.titled || registry.some((p) => p.name === name || p.aliases.includes(name))) continue
-    s.first.file.message(`Unconfirmed name \`${name}\`: seen once, in a list without a title; add it to _data/people.yaml if it is a person`, {
+    s.first.file.message(`Unconfirmed name \`${name}\`: seen once, in a list without a title; if it is a person, add to _data/people.yaml: - name: ${name}`, {
       place: { line: s.first.line, column: 1 },
       ruleId: 'name-unconfirmed',
       source: 'tag',
