@@ -1,8 +1,9 @@
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import { readEditorData, type SiteSettings } from './ingest/editor-data.js'
-import { readContent, type ReadOptions } from './ingest/read-content.js'
+import { readEditorData, type EditorData, type SiteSettings } from './ingest/editor-data.js'
+import { readContent, type IngestedPage, type ReadOptions } from './ingest/read-content.js'
 import { applyCorrections, pageHints, stalePageCorrections } from './corrections/apply.js'
+import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
@@ -62,30 +63,29 @@ export function collectDiagnostics(files: VFile[], contentDir: string): Diagnost
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column))
 }
 
-/** ingest → normalize → segment → tag, for a whole content folder. */
 /** How far a long build has got, for a progress bar. */
 export type ProgressListener = (stage: 'segment' | 'write', done: number, total: number) => void
 
-export async function buildModel(
-  contentDir: string,
-  siteUrl: string | null = null,
-  read: ReadOptions = {},
-  onProgress: ProgressListener = () => {},
-): Promise<ModelResult> {
-  const data = await readEditorData(contentDir)
-  const ingested = await readContent(contentDir, read)
-  const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
-  const tagged: TagInput[] = []
-  const pageSlots = new Map<string, string>()
-  const accepted: { file: VFile; page: RawPage }[] = []
-  const correctionsByPage = pageHints(data.corrections)
+interface AcceptedPage {
+  file: VFile
+  page: RawPage
+}
+
+/**
+ * The pages that go on to be segmented: read, not a second copy of a page number in
+ * its issue, and carrying the editors' corrections to how they are cut.
+ */
+function acceptPages(ingested: IngestedPage[], corrections: Correction[], failed: VFile[]): AcceptedPage[] {
+  const hintsByPage = pageHints(corrections)
+  const slots = new Map<string, string>()
+  const accepted: AcceptedPage[] = []
   for (const { file, page } of ingested) {
     if (!page) {
       failed.push(file)
       continue
     }
     const slot = `${page.meta.date} p${page.meta.page}`
-    const other = pageSlots.get(slot)
+    const other = slots.get(slot)
     if (other !== undefined) {
       const m = file.message(`Duplicate page ${page.meta.page} of the ${page.meta.date} issue (also ${other}); give each page its own \`page\` number`, {
         place: { line: 1, column: 1 },
@@ -96,14 +96,37 @@ export async function buildModel(
       failed.push(file)
       continue
     }
-    pageSlots.set(slot, page.displayPath)
-    const hints = correctionsByPage.get(page.contentPath)?.hints
+    slots.set(slot, page.displayPath)
+    const hints = hintsByPage.get(page.contentPath)?.hints
     accepted.push({ file, page: hints ? { ...page, hints } : page })
   }
+  return accepted
+}
+
+/** Applies the story corrections and reports, on the corrections file, every one that matched nothing. */
+function applyEditorCorrections(pages: SegmentedPage[], data: EditorData, contentPaths: Set<string>): void {
+  const stale = [...stalePageCorrections(pages, data.corrections, contentPaths), ...applyCorrections(pages, data.corrections)]
+  for (const s of stale.sort((a, b) => a.line - b.line)) {
+    data.correctionsFile?.message(`Stale correction: ${s.reason}`, { place: { line: s.line, column: 1 }, ruleId: 'correction-stale', source: 'corrections' })
+  }
+}
+
+/** ingest → normalize → segment → tag → corrections, for a whole content folder. */
+export async function buildModel(
+  contentDir: string,
+  siteUrl: string | null = null,
+  read: ReadOptions = {},
+  onProgress: ProgressListener = () => {},
+): Promise<ModelResult> {
+  const data = await readEditorData(contentDir)
+  const ingested = await readContent(contentDir, read)
+  const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
+  const accepted = acceptPages(ingested, data.corrections, failed)
   const results = await segmentPages(
     accepted.map((a) => a.page),
     (done) => onProgress('segment', done, accepted.length),
   )
+  const tagged: TagInput[] = []
   accepted.forEach(({ file }, i) => {
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
@@ -111,16 +134,9 @@ export async function buildModel(
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)
-  const contentPaths = new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : [])))
-  const stalePages = stalePageCorrections(
-    tagged.map((t) => t.page),
-    data.corrections,
-    contentPaths,
-  )
-  for (const stale of [...stalePages, ...applyCorrections(tagged.map((t) => t.page), data.corrections)].sort((a, b) => a.line - b.line)) {
-    data.correctionsFile?.message(`Stale correction: ${stale.reason}`, { place: { line: stale.line, column: 1 }, ruleId: 'correction-stale', source: 'corrections' })
-  }
-  const issues = groupIssues(tagged.map((t) => t.page))
+  const pages = tagged.map((t) => t.page)
+  applyEditorCorrections(pages, data, new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : []))))
+  const issues = groupIssues(pages)
   const files = [...data.files, ...ingested.map((i) => i.file)]
   return {
     model: {
