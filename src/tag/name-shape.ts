@@ -1,4 +1,4 @@
-import { COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAMES } from '../lexicon/surnames.js'
+import { COMPOUND_SURNAMES, surnameScore } from '../lexicon/surnames.js'
 
 // How a personal name sits in running text: what may follow it, and how long it is.
 
@@ -35,12 +35,6 @@ export function endsNameClearly(rest: string): boolean {
   return rest === '' || (m !== null && (m[0].length > 1 || !HAN.test(m[0])))
 }
 
-/** 0 not a surname, 1 a known rare surname, 2 a common or compound surname. */
-export function surnameStrength(text: string): number {
-  if (COMPOUND_SURNAMES.has(text.slice(0, 2))) return 2
-  const first = text.slice(0, 1)
-  return COMMON_SURNAMES.has(first) ? 2 : SURNAMES.has(first) ? 1 : 0
-}
 
 export interface NameReading {
   name: string
@@ -55,7 +49,7 @@ export interface NameReading {
  * three (`王明远在`, `李建表、`).
  */
 export function readName(text: string, i: number): NameReading | null {
-  const strength = surnameStrength(text.slice(i))
+  const strength = surnameScore(text.slice(i))
   if (strength === 0) return null
   const chars = [...text.slice(i, i + 5)]
   const han = (k: number): boolean => HAN.test(chars[k] ?? '')

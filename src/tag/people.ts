@@ -1,5 +1,5 @@
-import { COMPOUND_SURNAMES } from '../lexicon/surnames.js'
-import { readName, startsWithFollowerWord, surnameStrength } from './name-shape.js'
+import { COMPOUND_SURNAMES, surnameScore } from '../lexicon/surnames.js'
+import { readName, startsWithFollowerWord } from './name-shape.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
@@ -64,13 +64,13 @@ export function findPeople(text: string): PersonHit[] {
     hits.push(hit)
   }
   for (let i = 1; i < text.length; i++) {
-    if (surnameStrength(text.slice(i, i + 2)) === 0) continue
+    if (surnameScore(text.slice(i, i + 2)) === 0) continue
     // cheap test first: a title's last word is at most five characters
     const role = TITLE_END.test(text.slice(Math.max(0, i - 6), i)) ? titleBefore(text, i) : null
     if (role) {
       const reading = readName(text, i)
       // A rare surname reads as a name only as three clearly ended characters (`管理` after 负责人 is a word).
-      const strong = reading && surnameStrength(reading.name) === 2
+      const strong = reading && surnameScore(reading.name) === 2
       if (reading && plausibleName(reading.name) && (strong || (reading.bounded && [...reading.name].length >= 3))) {
         add({ name: reading.name, role, evidence: 'title', bounded: reading.bounded, offset: i })
       }
@@ -88,7 +88,7 @@ export function findPeople(text: string): PersonHit[] {
       const rest = text.slice(offset + length)
       const evidence: Evidence | null = TITLE_AFTER.test(rest) ? 'title-after' : SPEECH_AFTER.test(rest) ? 'speech' : null
       // a rare surname is enough before 总书记/同志 (刘大江同志); other titles and speech verbs need a common one (not 市政协主席)
-      const surname = surnameStrength(name)
+      const surname = surnameScore(name)
       const needed = /^(?:总书记|同志)/u.test(rest) ? 1 : 2
       if (!evidence || !/^\p{Script=Han}+$/u.test(name) || surname < needed || !plausibleName(name)) continue
       add({ name, role: null, evidence, bounded: true, offset })
