@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { normalizePage } from '../normalize/index.js'
 import { segmentPage } from '../segment/index.js'
-import { datesIn } from '../tag/event-date.js'
+import { addDays, datesIn } from '../tag/event-date.js'
 import type { RawPage } from '../types.js'
 
 export interface DateEvidence {
@@ -20,12 +20,6 @@ const PRINTED_PAGE = /第\s*(?<page>\d{1,2})\s*版|^(?<alone>\d{1,2})\s*(?:版|$
 const HEADER_LINES = 12
 
 const pad = (n: number): string => String(n).padStart(2, '0')
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 function headerLines(text: string): string[] {
   return text

@@ -1,4 +1,5 @@
 import { undoLetterSpacing } from '../normalize/index.js'
+import { addDays } from '../tag/event-date.js'
 import { Random } from './random.js'
 import type { Vocabulary } from './vocabulary.js'
 
@@ -45,11 +46,6 @@ export interface SynthOptions {
 const WEEKDAYS = '日一二三四五六'
 const DIGITS_CN = ['', '一', '二', '三', '四']
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 const weekday = (iso: string): string => WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()] as string
 const monthDay = (iso: string): string => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
 

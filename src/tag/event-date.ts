@@ -16,7 +16,8 @@ function toIso(y: number, m: number, d: number): string | null {
   return date.toISOString().slice(0, 10)
 }
 
-function addDays(iso: string, days: number): string {
+/** A calendar date `days` later (or earlier), ISO in and out. */
+export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + days)
   return d.toISOString().slice(0, 10)
