@@ -40,6 +40,11 @@ export function siteConfig(issues: Issue[], settings: SiteSettings, siteUrl: str
   }
 }
 
+/** How many stories a model holds. */
+export function countStories(model: SiteModel): number {
+  return model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+}
+
 /** vfile: `fatal` true is an error, false a warning, undefined (file.info) a note. */
 export function severityOf(fatal: boolean | null | undefined): Diagnostic['severity'] {
   return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'

@@ -1,4 +1,5 @@
 import { build } from '../build.js'
+import { countStories } from '../pipeline.js'
 import { parseCommandLine } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { jsonReport } from './json-report.js'
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   progress.stop()
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
   const { errors, warnings, notes } = countMessages(result.files)
-  const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+  const stories = countStories(result.model)
   const pages = result.model.issues.reduce((n, i) => n + i.pages.length, 0)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   if (values.report === 'json') process.stdout.write(jsonReport(result.model, result.failed.length))

@@ -1,4 +1,4 @@
-import { buildModel } from '../pipeline.js'
+import { buildModel, countStories } from '../pipeline.js'
 import { parseCommandLine } from './args.js'
 import { jsonReport } from './json-report.js'
 import { countMessages, formatMessages } from './report.js'
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   }
   for (const message of formatMessages(files)) process.stderr.write(`${message}\n`)
   const { errors, warnings } = countMessages(files)
-  const stories = model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+  const stories = countStories(model)
   process.stdout.write(`[archive] checked ${files.length} files (${model.issues.length} issues, ${stories} stories): ${errors} error(s), ${warnings} warning(s)\n`)
   return failed.length > 0 ? 1 : 0
 }

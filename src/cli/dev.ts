@@ -4,6 +4,7 @@
 
 import type { BuildResult } from '../build.js'
 import { startDevServer } from '../dev/server.js'
+import { countStories } from '../pipeline.js'
 import { parseCommandLine } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { countMessages, formatMessages } from './report.js'
@@ -21,7 +22,7 @@ function report(result: BuildResult | Error): void {
   }
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
   const { errors, warnings } = countMessages(result.files)
-  const stories = result.model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+  const stories = countStories(result.model)
   const summary = result.replaced
     ? `[archive] Built ${result.model.issues.length} issues, ${stories} stories (${errors} error(s), ${warnings} warning(s))`
     : `[archive] ${result.failed.length} page(s) could not be built; still serving the last good site (--keep-going builds the rest)`

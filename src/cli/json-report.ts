@@ -1,3 +1,4 @@
+import { countStories } from '../pipeline.js'
 import type { SiteModel } from '../types.js'
 
 /**
@@ -7,7 +8,7 @@ import type { SiteModel } from '../types.js'
  */
 export function jsonReport(model: SiteModel, failedPages: number): string {
   const count = (severity: string): number => model.diagnostics.filter((d) => d.severity === severity).length
-  const stories = model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+  const stories = countStories(model)
   return `${JSON.stringify(
     {
       issues: model.issues.length,

@@ -1,4 +1,9 @@
 import type { VFile } from 'vfile'
+import { severityOf } from '../pipeline.js'
+import type { Diagnostic } from '../types.js'
+
+/** What the console calls each severity. */
+const SEVERITY_WORD: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' }
 
 /**
  * `path:line:column: warning: reason`, sorted by file then line, one message a line.
@@ -8,7 +13,7 @@ export function formatMessages(files: VFile[], withNotes = false): string[] {
   const rows: { path: string; line: number; column: number; text: string }[] = []
   for (const file of files) {
     for (const m of file.messages) {
-      const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'note'
+      const severity = SEVERITY_WORD[severityOf(m.fatal)]
       if (severity === 'note' && !withNotes) continue
       const line = m.line ?? 1
       const column = m.column ?? 1
@@ -23,6 +28,13 @@ export function countMessages(files: VFile[]): { errors: number; warnings: numbe
   let errors = 0
   let warnings = 0
   let notes = 0
-  for (const f of files) for (const m of f.messages) m.fatal === true ? errors++ : m.fatal === false ? warnings++ : notes++
+  for (const f of files) {
+    for (const m of f.messages) {
+      const severity = severityOf(m.fatal)
+      if (severity === 'error') errors++
+      else if (severity === 'warning') warnings++
+      else notes++
+    }
+  }
   return { errors, warnings, notes }
 }
