@@ -2,7 +2,7 @@ import iconv from 'iconv-lite'
 import type { VFile } from 'vfile'
 
 /** Bytes that never occur in text: a file with them is not a page. */
-const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/u
+const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/gu
 const CONTROL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/gu
 
 function fatal(file: VFile, reason: string, ruleId: string): null {
@@ -24,7 +24,7 @@ export function decodePage(bytes: Uint8Array, file: VFile): string | null {
   else {
     const sample = Buffer.from(bytes.subarray(0, 8192)).toString('latin1')
     const nul = sample.split('\u0000').length - 1
-    if (nul > 0 || (sample.length > 0 && (sample.match(new RegExp(BINARY_BYTES.source, 'gu'))?.length ?? 0) / sample.length > 0.1)) {
+    if (nul > 0 || (sample.length > 0 && (sample.match(BINARY_BYTES)?.length ?? 0) / sample.length > 0.1)) {
       return fatal(file, 'Cannot read page: the file is binary, not text; export the page as plain text (UTF-8)', 'binary')
     }
     try {
@@ -40,13 +40,12 @@ export function decodePage(bytes: Uint8Array, file: VFile): string | null {
     }
   }
   text = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n')
-  const control = CONTROL_CHARS.exec(text)
-  CONTROL_CHARS.lastIndex = 0
-  if (control) {
-    const before = text.slice(0, control.index)
+  const at = text.search(CONTROL_CHARS) // the first one, for the message (search ignores lastIndex)
+  if (at !== -1) {
+    const before = text.slice(0, at)
     const line = before.split('\n').length
-    const column = control.index - before.lastIndexOf('\n')
-    file.message(`Unexpected control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, removed it (and any others)`, {
+    const column = at - before.lastIndexOf('\n')
+    file.message(`Unexpected control character U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}, removed it (and any others)`, {
       place: { line, column },
       ruleId: 'control-character',
       source: 'ingest',

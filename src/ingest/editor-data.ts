@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import YAML from 'yaml'
 import { z } from 'zod'
 import type { Correction } from '../corrections/types.js'
@@ -72,27 +73,9 @@ const CorrectionsFile = z.array(
 /** The line where each top-level list item of a YAML file starts. */
 function itemLines(text: string): number[] {
   const doc = YAML.parseDocument(text)
-  const counter = new LineCounter(text)
+  const place = location(text)
   const items = YAML.isSeq(doc.contents) ? doc.contents.items : []
-  return items.map((item) => counter.line((item as { range?: [number, number, number] }).range?.[0] ?? 0))
-}
-
-/** Offsets to 1-based line numbers. */
-class LineCounter {
-  private readonly starts: number[] = [0]
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1)
-  }
-  line(offset: number): number {
-    let lo = 0
-    let hi = this.starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if ((this.starts[mid] as number) <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
-  }
+  return items.map((item) => place.toPoint((item as { range?: [number, number, number] }).range?.[0] ?? 0)?.line ?? 1)
 }
 
 export interface EditorData {

@@ -61,13 +61,14 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     known.set(p.name, p.name)
     for (const a of p.aliases) known.set(a, p.name)
   }
-  const hitsOf = new Map<Story, PersonHit[]>()
+  // found in the first pass, used again in the second
+  const hitsOf = new Map<Story, { hits: PersonHit[]; reporters: Set<string> }>()
   const seen = new Map<string, { count: number; titled: boolean; first: { file: VFile; line: number } }>()
   for (const { page, file } of inputs) {
     for (const story of page.stories) {
       const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
       const hits = findPeople(bodyText(story)).filter((h) => !reporters.has(h.name))
-      hitsOf.set(story, hits)
+      hitsOf.set(story, { hits, reporters })
       for (const h of hits) {
         const s = seen.get(h.name)
         if (s) {
@@ -89,7 +90,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   for (const { page, file } of inputs) {
     for (const story of page.stories) {
       const text = bodyText(story)
-      const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
+      const { hits, reporters } = hitsOf.get(story) ?? { hits: [], reporters: new Set<string>() }
       const people = new Map<string, PersonMention>()
       const mention = (name: string, role: string | null): void => {
         const canonical = known.get(name) ?? name
@@ -99,7 +100,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
         people.set(canonical, m)
       }
       const found = [
-        ...(hitsOf.get(story) ?? []).map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
+        ...hits.map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
         ...findKnownNames(text, known).map((k) => ({ name: k.name, role: null, offset: k.offset })),
       ].sort((a, b) => a.offset - b.offset)
       for (const f of found) mention(f.name, f.role)
