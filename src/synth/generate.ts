@@ -61,25 +61,87 @@ interface Story {
 function personName(r: Random, v: Vocabulary, taken: Set<string>): string {
   for (;;) {
     const name = r.pick(v.surnames) + r.pick(v.givenChars) + (r.chance(0.8) ? r.pick(v.givenChars) : '')
-    if (!taken.has(name) && !taken.has(name.slice(0, 2))) {
-      taken.add(name)
+    // No name may be the start of another: the tagger would rightly read the longer one.
+    if (!taken.has(name) && !taken.has(name.slice(0, 2)) && !taken.has(`^${name}`)) {
+      taken.add(name).add(`^${name.slice(0, 2)}`)
       return name
     }
   }
 }
 
-function makeStory(r: Random, v: Vocabulary, issueDate: string, photo: boolean): Story {
-  const taken = new Set<string>()
+/** Days an official stays in office: two to five years, as in a county's leadership. */
+const TERM_DAYS: readonly [number, number] = [700, 1800]
+/** City leaders besides the titled offices, who fill the 市领导…参加 lists. */
+const LEADERS = 24
+/** Reporters on the paper's staff. */
+const STAFF = 30
+
+interface Term {
+  name: string
+  until: string
+}
+
+/**
+ * The people of an archive: a paper's staff and a county's leaders recur for years, and
+ * offices change hands, so the same names come back under the same (and then other)
+ * titles — which is what person pages, role timelines and search are built for. Names are
+ * unique over the whole archive.
+ */
+class Cast {
+  private readonly taken = new Set<string>()
+  private readonly offices = new Map<string, Term>()
+  private readonly leaders: Term[] = []
+  private readonly staff: { name: string; role: string }[]
+
+  constructor(
+    private readonly r: Random,
+    private readonly v: Vocabulary,
+  ) {
+    this.staff = Array.from({ length: STAFF }, () => ({ name: this.newName(), role: r.pick(v.reporterRoles) }))
+  }
+
+  private newName(): string {
+    return personName(this.r, this.v, this.taken)
+  }
+
+  private serving(term: Term | undefined, date: string): Term {
+    if (term && term.until >= date) return term
+    return { name: this.newName(), until: addDays(date, this.r.int(...TERM_DAYS)) }
+  }
+
+  /** Who holds `role` on `date`. */
+  holder(role: string, date: string): string {
+    const term = this.serving(this.offices.get(role), date)
+    this.offices.set(role, term)
+    return term.name
+  }
+
+  /** `n` distinct city leaders serving on `date`, none of them in `except`. */
+  cityLeaders(date: string, n: number, except: string): string[] {
+    for (let i = 0; i < LEADERS; i++) this.leaders[i] = this.serving(this.leaders[i], date)
+    return this.r.sample(this.leaders.map((t) => t.name).filter((name) => name !== except), n)
+  }
+
+  /** Someone printed in this story only. */
+  newcomer(): string {
+    return this.newName()
+  }
+
+  reporter(): { name: string; role: string } {
+    return this.r.pick(this.staff)
+  }
+}
+
+function makeStory(r: Random, v: Vocabulary, cast: Cast, issueDate: string, photo: boolean): Story {
   const topic = r.pick(Object.keys(v.topics))
   const phrases = v.topics[topic] as string[]
   const ago = r.int(1, 3)
   const eventDate = addDays(issueDate, -ago)
   const dateText = ago === 1 && r.chance(0.2) ? '昨天' : monthDay(eventDate) + r.pick(['上午', '下午', '', '晚'])
-  const reporterRole = r.pick(v.reporterRoles)
-  const reporter = personName(r, v, taken)
+  const { name: reporter, role: reporterRole } = cast.reporter()
 
   if (photo) {
-    const photographer = personName(r, v, taken)
+    const photographer = cast.reporter().name
     const place = r.pick(v.places)
     const caption = `${dateText}，${place}干部群众积极行动，${r.pick(phrases)}，现场气氛热烈。图为${place}工作人员正在忙碌。`
     const title = `${place}${r.pick(['一线见闻', '新气象', '忙起来'])}`
@@ -95,15 +157,18 @@ function makeStory(r: Random, v: Vocabulary, issueDate: string, photo: boolean):
     }
   }
 
-  const leader = personName(r, v, taken)
   const role = r.pick(v.roles)
-  const others = Array.from({ length: r.int(2, 5) }, () => personName(r, v, taken))
+  const leader = cast.holder(role, issueDate)
+  const others = cast.cityLeaders(issueDate, r.int(2, 5), leader)
   const verb = r.pick(v.verbs)
   const place = r.pick(v.places)
   const company = r.pick(v.companies)
   const p1 = `${dateText}，${role}${leader}带队到${place}${verb}${topic}工作。市领导${others.join('、')}参加${verb}。`
   const body = [p1]
   body.push(`在${company}，${leader}详细了解企业生产经营情况，听取相关负责人的汇报，并与企业家座谈交流。`)
+  // Most local people are printed once: a manager, a villager, a teacher.
+  const local = r.chance(0.6) ? cast.newcomer() : null
+  if (local) body.push(`${company}负责人${local}介绍，今年以来企业订单饱满，产值同比增长${r.int(5, 30)}%。`)
   for (let k = r.int(1, 3); k > 0; k--) {
     body.push(`${leader}强调，要${r.pick(phrases)}，${r.pick(phrases)}，坚持问题导向和目标导向，确保各项工作取得实效。要${r.pick(phrases)}，全力推动高质量发展。`)
   }
@@ -123,7 +188,7 @@ function makeStory(r: Random, v: Vocabulary, issueDate: string, photo: boolean):
     expected: {
       kind: 'report', headline, byline: { role: reporterRole, names: [reporter] }, date: eventDate,
       lead: p1.slice(0, 12), end: (body[body.length - 1] as string).slice(-12),
-      people: [leader, ...others], roles: { [leader]: role }, topics: [topic],
+      people: [leader, ...others, ...(local ? [local] : [])], roles: { [leader]: role }, topics: [topic],
       ...(continued ? { continuedOn: continued } : {}),
     },
     before: side === 'before' ? headline : [],
@@ -154,7 +219,7 @@ function wrap(r: Random, text: string, d: Damage): string[] {
   return lines
 }
 
-function makePage(r: Random, v: Vocabulary, issueDate: string, page: number, pages: number): SynthPage {
+function makePage(r: Random, v: Vocabulary, cast: Cast, issueDate: string, page: number, pages: number): SynthPage {
   const d: Damage = { width: r.int(14, 18), doubleSpaced: r.chance(0.3), asciiPunctuation: r.chance(0.1) }
   const lines: string[] = []
   const furniture: string[] = []
@@ -170,7 +235,7 @@ function makePage(r: Random, v: Vocabulary, issueDate: string, page: number, pag
   }
   const stories: Story[] = []
   const count = r.int(3, 7)
-  for (let k = 0; k < count; k++) stories.push(makeStory(r, v, issueDate, k > 0 && r.chance(0.1)))
+  for (let k = 0; k < count; k++) stories.push(makeStory(r, v, cast, issueDate, k > 0 && r.chance(0.1)))
   stories.forEach((s, k) => {
     lines.push(...s.before)
     if (s.before.length) lines.push('')
@@ -207,11 +272,12 @@ function makePage(r: Random, v: Vocabulary, issueDate: string, page: number, pag
 /** Yields the pages of a synthetic archive, issue by issue (weekdays from `start`). */
 export function* generateArchive(options: SynthOptions): Generator<SynthPage> {
   const r = new Random(options.seed)
+  const cast = new Cast(r, options.vocabulary)
   let date = options.start
   for (let i = 0; i < options.issues; i++) {
     while (['六', '日'].includes(weekday(date))) date = addDays(date, 1)
     const pages = r.int(1, 4)
-    for (let p = 1; p <= pages; p++) yield makePage(r, options.vocabulary, date, p, pages)
+    for (let p = 1; p <= pages; p++) yield makePage(r, options.vocabulary, cast, date, p, pages)
     date = addDays(date, 1)
   }
 }
