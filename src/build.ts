@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import pMap from 'p-map'
 import type { VFile } from 'vfile'
 import { buildModel, type ProgressListener } from './pipeline.js'
 import { renderSite } from './render/index.js'
@@ -45,6 +46,9 @@ export function safeJoin(root: string, relative: string): string {
   return target
 }
 
+/** Writes in flight at once; enough to keep the disk busy, few enough for any file-handle limit. */
+const WRITE_CONCURRENCY = 16
+
 export async function writeAtomically(outDir: string, files: OutputFile[], onWritten: (done: number) => void = () => {}): Promise<void> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
@@ -53,15 +57,23 @@ export async function writeAtomically(outDir: string, files: OutputFile[], onWri
   const old = path.join(parent, `.${path.basename(out)}.old-${stamp}`)
   await mkdir(temp, { recursive: true })
   try {
-    const seen = new Set<string>()
-    for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-      if (seen.has(f.path)) throw new Error(`Two outputs want the same file: ${f.path}`)
-      seen.add(f.path)
-      const target = safeJoin(temp, f.path)
-      await mkdir(path.dirname(target), { recursive: true })
-      await writeFile(target, f.contents)
-      onWritten(seen.size)
-    }
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    const targets = sorted.map((f, i) => {
+      if (i > 0 && sorted[i - 1]!.path === f.path) throw new Error(`Two outputs want the same file: ${f.path}`)
+      return safeJoin(temp, f.path)
+    })
+    // Folders first (parents before children, each once), then the files a few at a time:
+    // one write after the other leaves the disk idle between them.
+    for (const dir of new Set(targets.map((target) => path.dirname(target)))) await mkdir(dir, { recursive: true })
+    let done = 0
+    await pMap(
+      sorted,
+      async (f, i) => {
+        await writeFile(targets[i]!, f.contents)
+        onWritten(++done)
+      },
+      { concurrency: WRITE_CONCURRENCY },
+    )
     let hadOld = true
     try {
       await rename(out, old)

@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import { EXIT, visit } from 'unist-util-visit'
 import type { OutputFile, SiteConfig } from '../types.js'
 import { cspElement, metaElements, siteDescription, type PageMeta } from './head.js'
 import rehypeRelativeUrls from './rehype-relative-urls.js'
@@ -38,8 +38,11 @@ function contentNodes(tree: Root): ElementContent[] {
 
 function findElement(tree: Root, test: (node: Element) => boolean): Element {
   let found: Element | undefined
+  // The layout's <html> and <head> come first: stop there rather than walk the whole page.
   visit(tree, 'element', (node) => {
-    if (!found && test(node)) found = node
+    if (!test(node)) return undefined
+    found = node
+    return EXIT
   })
   if (!found) throw new Error('Unexpected base template, expected <head> with <meta charset> and <title>')
   return found
