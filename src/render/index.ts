@@ -4,7 +4,6 @@
 
 import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
-import { renderFacetFiles } from '../search/facet-files.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { renderFeed } from './feed.js'
@@ -64,6 +63,5 @@ export function renderSite(model: SiteModel, options: RenderOptions = {}): Outpu
     { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() },
     { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() },
     ...renderSearchFiles(model, options.search),
-    ...renderFacetFiles(model),
   ]
 }

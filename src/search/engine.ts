@@ -3,18 +3,22 @@
 // is `SearchSource.load`.
 //
 // A query's terms are combined with AND. Each term is tokenized with the shared tokenizer;
-// its tokens become REQUIRED lunr clauses (never lunr's query-string parser), routed to the
-// shards whose term range holds them. Documents found in every shard are then confirmed:
-// a term of several tokens must occur as one chain (see phrase.ts). Filters narrow the set.
+// its tokens become REQUIRED lunr clauses (never lunr's query-string parser) on one small
+// lunr index built from the postings of exactly those tokens (shard-reader.ts), which scores
+// as one index over the whole archive would. Documents found are then confirmed: a term of
+// several tokens must occur as one chain (see phrase.ts). Filters narrow the set. The whole
+// result set is counted and ranked; cards (the text) load only for the results on screen.
 
 import lunr from 'lunr'
 import { loadIndex } from './lunr-index.js'
-import { parseQuery, type ParsedQuery } from './query-syntax.js'
+import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
 import { hasPhrase } from './phrase.js'
-import { combineShardScores, expandShard, findShard } from './shard-reader.js'
+import { expandTerms, findShard, findTerm } from './shard-reader.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import type { DateFacet, DocCard, FacetName, NameFacet, SearchEntry, ShardData } from './format.js'
-import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry } from './facet-format.js'
+import { cardFile, type DocCard, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
+import { createFacetReader, type FacetCount } from './facet-reader.js'
+
+export type { FacetCount } from './facet-reader.js'
 
 export interface SearchSource {
   entry: SearchEntry
@@ -49,18 +53,13 @@ interface QueryTerm {
 }
 
 interface Candidate {
-  parts: Array<{ score: number; terms: number }>
+  score: number
   /** term → field → start offsets */
   starts: Map<string, Map<string, Set<number>>>
 }
 
 /** `relevance`: best first (the default); `date`: newest first by the date `date:` filters on. */
 export type SortOrder = 'relevance' | 'date'
-
-export interface FacetCount {
-  name: string
-  count: number
-}
 
 /** How the results spread over topics, people and years, most frequent first (years newest first). */
 export interface FacetCounts {
@@ -91,78 +90,62 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
       return pending
     }
   }
-  const load = memoize((file: string) => source.load(file))
   // The data is our own build output (format.ts describes it).
-  const shardIndex = memoize((shard: number) =>
-    load(entry.shards[shard]!.file).then((data) => loadIndex(expandShard(data as ShardData))),
-  )
-  const facet = <T>(name: FacetName) => load(entry.facets[name]) as Promise<T>
-  // facet-entry.js comes from the same build (facet-files.ts describes it).
-  const extraFacet = async <T>(name: 'org' | 'people' | 'topics'): Promise<T> => {
-    const extra = (await load(FACET_ENTRY_FILE)) as FacetEntry
-    if (extra.format !== FACET_FORMAT_VERSION || extra.docCount !== entry.docCount) {
-      throw new Error('搜索索引文件版本不一致，请重新生成网站')
-    }
-    return (await load(extra[name])) as T
+  const load = memoize((file: string) => source.load(file))
+  const facets = createFacetReader(load, entry.docCount)
+
+  /** A term's packed postings, or null when no story holds it: two lookups, directory then shard. */
+  async function postingsOf(term: string): Promise<string | null> {
+    const dir = findShard(entry.shardDirs, term)
+    if (dir === -1) return null
+    const shards = (await load(entry.shardDirs[dir]!.file)) as ShardDirectory
+    const shard = findShard(shards, term)
+    if (shard === -1) return null
+    const data = (await load(shards[shard]!.file)) as ShardData
+    const at = findTerm(data.terms, term)
+    return at === -1 ? null : data.postings[at]!
   }
 
-  async function matchTerms(terms: QueryTerm[]): Promise<Map<number, Candidate> | null> {
-    const byShard = new Map<number, string[]>()
-    for (const term of new Set(terms.flatMap((t) => t.tokens.map((token) => token.term)))) {
-      const shard = findShard(entry.shards, term)
-      // A term outside every shard's range is in no story, and every term is required.
-      if (shard === -1) return null
-      byShard.set(shard, [...(byShard.get(shard) ?? []), term])
-    }
-    const shardResults = await Promise.all(
-      [...byShard].map(async ([shard, shardTerms]) => {
-        const index = await shardIndex(shard)
-        const results = index.query((q) => {
-          for (const term of shardTerms) {
-            q.term(term, { fields: entry.fields, presence: lunr.Query.presence.REQUIRED, usePipeline: false })
-          }
-        })
-        return { results, terms: shardTerms.length }
-      }),
-    )
-    let candidates: Map<number, Candidate> | null = null
-    for (const { results, terms: termCount } of shardResults) {
-      const next = new Map<number, Candidate>()
-      for (const result of results) {
-        const doc = Number(result.ref)
-        // After the first shard, only documents every earlier shard found stay in the running.
-        const previous: Candidate | undefined = candidates ? candidates.get(doc) : { parts: [], starts: new Map() }
-        if (!previous) continue
-        previous.parts.push({ score: result.score, terms: termCount })
-        collectStarts(previous.starts, result.matchData)
-        next.set(doc, previous)
-      }
-      candidates = next
+  async function matchTerms(terms: QueryTerm[]): Promise<Map<number, Candidate>> {
+    const unique = [...new Set(terms.flatMap((t) => t.tokens.map((token) => token.term)))]
+    const found = await Promise.all(unique.map(postingsOf))
+    // Every term is required: one that no story holds leaves nothing.
+    if (found.some((postings) => postings === null)) return new Map()
+    const index = loadIndex(expandTerms(entry.fields, new Map(unique.map((term, i) => [term, found[i]!]))))
+    const results = index.query((q) => {
+      for (const term of unique) q.term(term, { fields: entry.fields, presence: lunr.Query.presence.REQUIRED, usePipeline: false })
+    })
+    const candidates = new Map<number, Candidate>()
+    for (const result of results) {
+      const candidate: Candidate = { score: result.score, starts: new Map() }
+      collectStarts(candidate.starts, result.matchData)
+      candidates.set(Number(result.ref), candidate)
     }
     return candidates
   }
 
+  /** Docs whose date falls in `range`: whole years from the year runs alone, finer ranges from the dates. */
+  async function inDateRange(docs: number[], { from, to }: DateRange): Promise<number[]> {
+    if (from.endsWith('-01-01') && to.endsWith('-12-31')) {
+      const years = await facets.years()
+      const [first, last] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))]
+      return docs.filter((doc) => years[doc]! >= first && years[doc]! <= last)
+    }
+    const dates = await facets.dates()
+    return docs.filter((doc) => dates[doc]! >= from && dates[doc]! <= to)
+  }
+
   async function applyFilters(parsed: ParsedQuery, docs: number[]): Promise<number[]> {
     let kept = docs
-    if (parsed.dateRange) {
-      const { from, to } = parsed.dateRange
-      const dates = await facet<DateFacet>('date')
-      kept = kept.filter((doc) => dates[doc]! >= from && dates[doc]! <= to)
-    }
-    for (const [name, values] of [['person', parsed.people], ['topic', parsed.topics]] as const) {
-      if (values.length === 0) continue
-      const postings = await facet<NameFacet>(name)
-      for (const value of values) {
-        const allowed = new Set(postings[normalizeText(value)] ?? [])
-        kept = kept.filter((doc) => allowed.has(doc))
-      }
-    }
-    if (parsed.organizations.length > 0) {
-      const postings = await extraFacet<NameFacet>('org')
-      for (const value of parsed.organizations) {
-        const allowed = new Set(postings[normalizeText(value)] ?? [])
-        kept = kept.filter((doc) => allowed.has(doc))
-      }
+    if (parsed.dateRange) kept = await inDateRange(kept, parsed.dateRange)
+    const filters = [
+      ...parsed.people.map((value) => ['person', value] as const),
+      ...parsed.topics.map((value) => ['topic', value] as const),
+      ...parsed.organizations.map((value) => ['org', value] as const),
+    ]
+    for (const [facet, value] of filters) {
+      const allowed = new Set(await facets.docsWith(facet, normalizeText(value)))
+      kept = kept.filter((doc) => allowed.has(doc))
     }
     return kept
   }
@@ -186,63 +169,46 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     if (terms.length === 0) {
       docs = Array.from({ length: entry.docCount }, (_, doc) => doc)
     } else {
-      const candidates = (await matchTerms(terms)) ?? new Map<number, Candidate>()
       docs = []
-      for (const [doc, candidate] of candidates) {
+      for (const [doc, candidate] of await matchTerms(terms)) {
         if (!terms.every((term) => occursAsWritten(term, candidate))) continue
         docs.push(doc)
-        scores.set(doc, combineShardScores(candidate.parts))
+        scores.set(doc, candidate.score)
       }
     }
     docs = await applyFilters(parsed, docs)
-    // Best first; equal scores keep doc order, which is newest issue first.
-    const hits = docs.map((doc) => ({ doc, score: scores.get(doc) ?? 0 })).sort((a, b) => b.score - a.score || a.doc - b.doc)
+    // Best first; equal scores put the newest story first (doc numbers count oldest first).
+    const hits = docs.map((doc) => ({ doc, score: scores.get(doc) ?? 0 })).sort((a, b) => b.score - a.score || b.doc - a.doc)
     if (options.sort === 'date' && hits.length > 1) {
-      const dates = await facet<DateFacet>('date')
-      // Newest first; a day's stories keep doc order (issue, then page, then place on the page).
-      hits.sort((a, b) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : a.doc - b.doc))
+      const dates = await facets.dates()
+      // Newest first; a day's stories newest issue first, in reverse doc order.
+      hits.sort((a, b) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : b.doc - a.doc))
     }
     return { status: 'done', hits, ignored, highlight: terms.map((t) => t.text) }
   }
 
+  /** The cards of `docs`: one small file each, so a page of results loads only what it shows. */
   async function cards(docs: readonly number[]): Promise<DocCard[]> {
-    const chunks = [...new Set(docs.map((doc) => Math.floor(doc / entry.docChunkSize)))]
-    const loaded = new Map<number, DocCard[]>()
-    await Promise.all(chunks.map(async (chunk) => loaded.set(chunk, (await load(entry.docChunks[chunk]!)) as DocCard[])))
-    return docs.map((doc) => loaded.get(Math.floor(doc / entry.docChunkSize))![doc % entry.docChunkSize]!)
+    return Promise.all(docs.map((doc) => load(cardFile(doc, entry.cardFolderSize)) as Promise<DocCard>))
   }
 
   async function facetCounts(hits: readonly SearchHit[]): Promise<FacetCounts> {
     const found = new Set(hits.map((hit) => hit.doc))
-    const [topics, people, dates] = await Promise.all([
-      extraFacet<NameFacet>('topics'),
-      extraFacet<NameFacet>('people'),
-      facet<DateFacet>('date'),
+    const [topics, people, years] = await Promise.all([
+      facets.counts('topicNames', found),
+      facets.counts('peopleNames', found),
+      facets.years(),
     ])
-    const years = new Map<string, number>()
-    for (const doc of found) {
-      const year = dates[doc]!.slice(0, 4)
-      years.set(year, (years.get(year) ?? 0) + 1)
-    }
+    const perYear = new Map<number, number>()
+    for (const doc of found) perYear.set(years[doc]!, (perYear.get(years[doc]!) ?? 0) + 1)
     return {
-      topics: countIn(topics, found),
-      people: countIn(people, found),
-      years: [...years].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? 1 : -1)),
+      topics,
+      people,
+      years: [...perYear].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ name: String(year), count })),
     }
   }
 
   return { search, cards, facetCounts }
-}
-
-/** Names with at least one doc of `found`, most docs first, then by name (code units, so the order is the same everywhere). */
-function countIn(postings: NameFacet, found: ReadonlySet<number>): FacetCount[] {
-  const counts: FacetCount[] = []
-  for (const [name, docs] of Object.entries(postings)) {
-    let count = 0
-    for (const doc of docs) if (found.has(doc)) count++
-    if (count > 0) counts.push({ name, count })
-  }
-  return counts.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
 function collectStarts(into: Candidate['starts'], matchData: lunr.MatchData): void {

@@ -1,61 +1,111 @@
-// The search files for facets beyond those entry.js names (search-files.ts writes date,
-// person and topic): organizations for `org:`, and the names the search page counts beside
-// the results (people by their registry name, topics as assigned). `year:` and the year
-// counts need nothing new: they read the date facet.
+// The facet files (shapes in facet-format.ts): what `person:`, `topic:`, `org:`, `date:` and
+// `year:` filter on, what sorting by date reads, and the topics, people and years counted
+// beside the results. Everything is reached through search/facet-entry.js, loaded only when
+// a query needs it.
 //
-//   search/facet-entry.js                 tiny, unhashed: the files below
-//   search/facets/org-<hash>.js           normalised organization name → sorted doc numbers
-//   search/facets/people-names-<hash>.js  person's registry name → sorted doc numbers
-//   search/facets/topic-names-<hash>.js   topic as assigned → sorted doc numbers
+//   search/facet-entry.js                    tiny, unhashed: year runs, the name directories
+//   search/facets/date-<hash>.js             each doc's date, packed
+//   search/facets/<facet>-<n>-<hash>.js      a range of names → doc numbers, packed
 //
-// Doc numbers are those of collectSearchDocs, the same list the term index numbers.
+// Name tables are cut by name range into files of about NAME_FILE_BUDGET bytes, so a filter
+// on one person loads that person's file, not every person's postings.
 
-import type { OutputFile, RegisteredPerson, SiteModel, Story } from '../types.js'
-import { SEARCH_DIR, type NameFacet } from './format.js'
-import { hashedScriptEmitter, registeringScript } from './script-file.js'
-import { collectSearchDocs } from './search-docs.js'
+import { SEARCH_DIR } from './format.js'
+import type { OutputFile } from '../types.js'
+import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry, type NameDirectory, type NamePostings } from './facet-format.js'
+import { isoToDay, zigzag } from './day-number.js'
+import { registeringScript } from './script-file.js'
+import type { SearchDoc } from './search-docs.js'
 import { normalizeText } from './tokenizer.js'
-import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry } from './facet-format.js'
+import { VarintWriter, packAscending } from './varint.js'
 
-function postings(entries: Iterable<[string, number]>): NameFacet {
-  const byName = new Map<string, Set<number>>()
-  for (const [name, doc] of entries) {
-    if (name === '') continue
-    let docs = byName.get(name)
-    if (!docs) byName.set(name, (docs = new Set()))
-    docs.add(doc)
+/** Bytes of packed doc numbers per name file (a very frequent name gets a file of its own). */
+export const NAME_FILE_BUDGET = 6_000
+
+type Emit = (prefix: string, data: unknown) => string
+
+/** Name → ascending unique doc numbers, names in code-unit order. */
+function nameTable(docs: readonly SearchDoc[], names: (doc: SearchDoc) => readonly string[]): Array<[string, string]> {
+  const byName = new Map<string, number[]>()
+  for (const doc of docs) {
+    for (const name of names(doc)) {
+      if (name === '') continue
+      const list = byName.get(name)
+      // Docs arrive in ascending order, so a repeat can only be the last one.
+      if (!list) byName.set(name, [doc.ref])
+      else if (list[list.length - 1] !== doc.ref) list.push(doc.ref)
+    }
   }
-  const facet: NameFacet = {}
-  for (const name of [...byName.keys()].sort()) facet[name] = [...byName.get(name)!].sort((a, b) => a - b)
-  return facet
+  return [...byName.keys()].sort().map((name) => [name, packAscending(byName.get(name)!)])
 }
 
-/** Alias → the registry name it belongs to. */
-function registryNames(registry: readonly RegisteredPerson[]): Map<string, string> {
-  const names = new Map<string, string>()
-  for (const person of registry) for (const alias of person.aliases) if (!names.has(alias)) names.set(alias, person.name)
-  for (const person of registry) names.set(person.name, person.name)
-  return names
+function nameFiles(emit: Emit, prefix: string, table: ReadonlyArray<[string, string]>, budget: number): NameDirectory {
+  const directory: NameDirectory = []
+  let current: NamePostings = { names: [], docs: [] }
+  let size = 0
+  const close = () => {
+    const file = emit(`facets/${prefix}-${directory.length}`, current)
+    directory.push({ from: current.names[0]!, to: current.names[current.names.length - 1]!, file })
+    current = { names: [], docs: [] }
+    size = 0
+  }
+  for (const [name, docs] of table) {
+    if (current.names.length > 0 && size + docs.length > budget) close()
+    current.names.push(name)
+    current.docs.push(docs)
+    size += docs.length
+    if (size >= budget) close()
+  }
+  if (current.names.length > 0) close()
+  return directory
 }
 
-export function renderFacetFiles(model: SiteModel): OutputFile[] {
-  const stories = new Map<string, Story>()
-  for (const issue of model.issues) for (const page of issue.pages) for (const story of page.stories) stories.set(story.id, story)
-  const docs = collectSearchDocs(model).map((doc) => ({ ref: doc.ref, story: stories.get(doc.card.id)! }))
-  const canonical = registryNames(model.people)
+/** `year, runLength` pairs over the docs' dates, packed. */
+function yearRuns(docs: readonly SearchDoc[]): string {
+  const out = new VarintWriter()
+  let year = -1
+  let run = 0
+  for (const doc of docs) {
+    const next = Number(doc.card.date.slice(0, 4))
+    if (next !== year && run > 0) {
+      out.int(year)
+      out.int(run)
+      run = 0
+    }
+    year = next
+    run++
+  }
+  if (run > 0) {
+    out.int(year)
+    out.int(run)
+  }
+  return out.take()
+}
 
-  const files: OutputFile[] = []
-  const emit = hashedScriptEmitter(files, SEARCH_DIR)
+function packedDates(docs: readonly SearchDoc[]): string {
+  const out = new VarintWriter()
+  let previous = 0
+  for (const doc of docs) {
+    const day = isoToDay(doc.card.date)
+    out.int(zigzag(day - previous))
+    previous = day
+  }
+  return out.take()
+}
+
+/** The facet files of `docs` (collectSearchDocs, the same list the term index numbers). */
+export function renderFacetFiles(docs: readonly SearchDoc[], emit: Emit, budget = NAME_FILE_BUDGET): OutputFile[] {
+  const normalized = (names: readonly string[]) => names.map((name) => normalizeText(name))
   const entry: FacetEntry = {
     format: FACET_FORMAT_VERSION,
     docCount: docs.length,
-    org: emit('facets/org', postings(docs.flatMap(({ ref, story }) => story.organizations.map((org): [string, number] => [normalizeText(org), ref])))),
-    people: emit(
-      'facets/people-names',
-      postings(docs.flatMap(({ ref, story }) => story.people.map(({ name }): [string, number] => [canonical.get(name) ?? name, ref]))),
-    ),
-    topics: emit('facets/topic-names', postings(docs.flatMap(({ ref, story }) => story.topics.map((topic): [string, number] => [topic, ref])))),
+    yearRuns: yearRuns(docs),
+    date: emit('facets/date', packedDates(docs)),
+    person: nameFiles(emit, 'person', nameTable(docs, (doc) => normalized(doc.people)), budget),
+    topic: nameFiles(emit, 'topic', nameTable(docs, (doc) => normalized(doc.topics)), budget),
+    org: nameFiles(emit, 'org', nameTable(docs, (doc) => normalized(doc.organizations)), budget),
+    peopleNames: nameFiles(emit, 'people-names', nameTable(docs, (doc) => doc.peopleNames), budget),
+    topicNames: nameFiles(emit, 'topic-names', nameTable(docs, (doc) => doc.topics), budget),
   }
-  files.push({ path: `${SEARCH_DIR}/${FACET_ENTRY_FILE}`, contents: registeringScript(FACET_ENTRY_FILE, entry) })
-  return files
+  return [{ path: `${SEARCH_DIR}/${FACET_ENTRY_FILE}`, contents: registeringScript(FACET_ENTRY_FILE, entry) }]
 }

@@ -1,20 +1,52 @@
-// Shape of the facet files facet-files.ts writes and the search page reads (kept apart from
-// the writer so the page's bundle takes no build-side code).
+// Shape of the facet files (facet-files.ts writes them, the search page reads them; kept apart
+// from the writer so the page's bundle takes no build-side code). Everything here is loaded
+// only when a query needs it: a filter, a sort by date, or the counts beside the results.
 
-/** Named by the page (relative to search/entry.js); loaded only when a query needs it. */
+/** Named by the page (relative to search/entry.js). */
 export const FACET_ENTRY_FILE = 'facet-entry.js'
 
 /** Bump when the layout of the files below changes. */
-export const FACET_FORMAT_VERSION = 1
+export const FACET_FORMAT_VERSION = 2
+
+/**
+ * A name → doc numbers table cut into files by name range, so `person:NAME` loads the one
+ * file holding NAME (a few kilobytes) rather than every person's postings.
+ */
+export type NameDirectory = Array<{ from: string; to: string; file: string }>
+
+/**
+ * `search/facets/<facet>-<n>-<hash>.js`: names sorted by code units, and for each its doc
+ * numbers packed as ascending gaps (varint.ts packAscending).
+ */
+export interface NamePostings {
+  names: string[]
+  docs: string[]
+}
+
+export type NameFacetKey = 'person' | 'topic' | 'org' | 'peopleNames' | 'topicNames'
 
 /** `search/facet-entry.js`. */
 export interface FacetEntry {
   format: number
   /** Equals entry.js's docCount when both come from one build. */
   docCount: number
-  /** `org:` postings, keyed by normalised name. */
-  org: string
-  /** Facet counts: display name → doc numbers. */
-  people: string
-  topics: string
+  /**
+   * The year of each doc's date (event date, else issue date) as runs over doc numbers:
+   * packed `year, runLength, year, runLength…`. Docs go oldest first, so a few runs per year
+   * cover the archive: `year:` and the year counts need nothing else.
+   */
+  yearRuns: string
+  /**
+   * `search/facets/date-<hash>.js` registers a packed string (varint.ts): per doc, its date
+   * as days since 1970-01-01, zigzag-encoded difference from the previous doc's. Loaded for
+   * date ranges finer than a year and for sorting by date.
+   */
+  date: string
+  /** Filters: `person:` (normalised name or alias), `topic:`, `org:` (normalised). */
+  person: NameDirectory
+  topic: NameDirectory
+  org: NameDirectory
+  /** Counts beside the results: people by registry name, topics as assigned. */
+  peopleNames: NameDirectory
+  topicNames: NameDirectory
 }

@@ -1,8 +1,14 @@
 // Shapes of the files under `search/` in the output. The build writes them and the search page
 // reads them; both import these types so the two sides cannot drift apart silently.
+//
+// Sizes are what drive this layout: at 100,000 stories a query must load a few hundred
+// kilobytes, not megabytes. So every table the page needs at start is small (entry.js), every
+// big table is split so one lookup loads one small piece (a directory of shards, then one
+// shard), numbers are packed (varint.ts) instead of JSON arrays, and the text of a story is
+// loaded only when its result is on screen (one card file per story).
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 2
+export const SEARCH_FORMAT_VERSION = 3
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
@@ -22,24 +28,27 @@ export interface ShardRef {
 }
 
 /**
- * `search/terms/*.js`: one term range, compact. lunr's own JSON spends ~60 bytes per posting;
- * this spends ~10, and the page expands it into lunr's form before `Index.load`
- * (shard-reader.ts).
+ * `search/terms/dir-<n>-<hash>.js`: the ShardRefs of a run of consecutive shards. entry.js
+ * lists the directories by the term range they cover, so the page finds a term's shard with
+ * two small files instead of one table of every shard (92 kB at 100,000 stories).
+ */
+export type ShardDirectory = ShardRef[]
+
+/**
+ * `search/terms/<n>-<hash>.js`: one term range.
  *
- * `postings[t][f]` lists, for term `terms[t]` in field `fields[f]`, one group per document:
+ * `postings[t]` is term `terms[t]` packed (varint.ts): for each field of entry.fields in
+ * order, the number of documents holding the term in that field, then per document
  * `docDelta, score, count, startDelta × count`. Doc numbers ascend and are stored as the gap
  * from the previous one (the first from 0); `score` is the term's weight in that document's
- * field vector in thousandths (lunr rounds weights to three decimals, so this is exact);
- * starts ascend and are stored as gaps the same way.
+ * lunr field vector in thousandths (lunr rounds weights to three decimals, so this is exact);
+ * starts (offsets in the normalised field text) ascend and are stored as gaps the same way.
  */
 export interface ShardData {
-  fields: string[]
   /** Sorted by UTF-16 code units. */
   terms: string[]
-  postings: number[][][]
+  postings: string[]
 }
-
-export type FacetName = 'date' | 'person' | 'topic'
 
 /** `search/entry.js`: small and unhashed, the only file the page names. */
 export interface SearchEntry {
@@ -47,11 +56,20 @@ export interface SearchEntry {
   tokenizer: number
   docCount: number
   fields: SearchField[]
-  shards: ShardRef[]
-  /** Doc cards are stored in chunks of this many consecutive doc numbers. */
-  docChunkSize: number
-  docChunks: string[]
-  facets: Record<FacetName, string>
+  /** Shard directories, by the term range each covers (sorted, disjoint). */
+  shardDirs: ShardRef[]
+  /** Docs per folder of card files (see cardFile). */
+  cardFolderSize: number
+}
+
+/**
+ * `search/docs/<folder>/<doc>.js`: one story's card. Named by doc number, so the page needs no
+ * table to find it (a table of 100,000 content-hashed names would cost more than the cards a
+ * query shows). Doc numbers count stories oldest issue first, so adding the newest issue
+ * leaves every existing card file as it was.
+ */
+export function cardFile(doc: number, folderSize: number): string {
+  return `docs/${Math.floor(doc / folderSize)}/${doc}.js`
 }
 
 /** What a result needs for display, plus the indexed text the snippet is cut from. */
@@ -70,12 +88,6 @@ export interface DocCard {
   /** The `body` field text as indexed. */
   body: string
 }
-
-/** `search/facets/date-*.js`: the effective date of each doc, indexed by doc number. */
-export type DateFacet = string[]
-
-/** `search/facets/person-*.js` and `topic-*.js`: normalised name → sorted doc numbers. */
-export type NameFacet = Record<string, number[]>
 
 /** Global variable the self-registering scripts call: `self.__archiveSearch.add(file, data)`. */
 export const REGISTRY_GLOBAL = '__archiveSearch'

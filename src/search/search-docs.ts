@@ -1,10 +1,14 @@
 // Turns the site model into the list of searchable documents, one per story. The order of
 // this list gives each story its doc number, and doc numbers break score ties, so the order
-// is fixed here once: newest issue first, then page, then the order stories have on the page.
+// is fixed here once: issues oldest first, and within an issue its stories in reverse
+// reading order (last page's last story first). Oldest first so that adding the newest
+// issue (the usual case) appends doc numbers and leaves every existing story's number, and
+// its card file, as it was; reversed within the issue so that descending doc numbers, the
+// order of equal scores, read newest issue first and then page by page, top to bottom.
 
-import { issuesNewestFirst, pagesInOrder } from '../render/order.js'
+import { compareText, pagesInOrder } from '../render/order.js'
 import { storyUrl } from '../render/urls.js'
-import type { RegisteredPerson, SiteModel, Story } from '../types.js'
+import type { Issue, RegisteredPerson, SiteModel, Story } from '../types.js'
 import type { DocCard } from './format.js'
 
 export interface SearchDoc {
@@ -12,7 +16,10 @@ export interface SearchDoc {
   card: DocCard
   /** Every name a `person:` filter finds the story by: each tagged name, and for people of the registry their name and aliases. */
   people: string[]
+  /** The people as the counts beside the results name them: registry name, else as tagged. */
+  peopleNames: string[]
   topics: string[]
+  organizations: string[]
 }
 
 // A blank line is a paragraph break for the tokenizer: no search term spans it.
@@ -56,15 +63,29 @@ function personNames(story: Story, spellings: ReadonlyMap<string, string[]>): st
   return names
 }
 
+/** Alias → the registry name it belongs to. */
+function registryNames(registry: readonly RegisteredPerson[]): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const person of registry) for (const alias of person.aliases) if (!names.has(alias)) names.set(alias, person.name)
+  for (const person of registry) names.set(person.name, person.name)
+  return names
+}
+
+/** Oldest first; same-day issues by paper name. */
+function issuesOldestFirst(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort((a, b) => compareText(a.date, b.date) || compareText(a.paper, b.paper))
+}
+
 export function collectSearchDocs(model: SiteModel): SearchDoc[] {
   const spellings = personSpellings(model.people)
+  const canonical = registryNames(model.people)
   const docs: SearchDoc[] = []
-  for (const issue of issuesNewestFirst(model.issues)) {
+  for (const issue of issuesOldestFirst(model.issues)) {
+    const inReadingOrder: Array<Omit<SearchDoc, 'ref'>> = []
     for (const page of pagesInOrder(issue)) {
       for (const story of page.stories) {
         const fields = storySearchFields(story)
-        docs.push({
-          ref: docs.length,
+        inReadingOrder.push({
           card: {
             id: story.id,
             url: storyUrl(issue.date, page.page.meta.page, story.bodyLine),
@@ -77,10 +98,13 @@ export function collectSearchDocs(model: SiteModel): SearchDoc[] {
             body: fields.body,
           },
           people: personNames(story, spellings),
+          peopleNames: [...new Set(story.people.map(({ name }) => canonical.get(name) ?? name))],
           topics: [...story.topics],
+          organizations: [...story.organizations],
         })
       }
     }
+    for (const doc of inReadingOrder.reverse()) docs.push({ ref: docs.length, ...doc })
   }
   return docs
 }

@@ -1,71 +1,105 @@
-// Writes the search index as files under `search/`:
+// Writes the search index as files under `search/` (shapes in format.ts and facet-format.ts):
 //
-//   search/entry.js               tiny, unhashed: versions, shard table, doc-chunk table, facet files
-//   search/terms/<n>-<hash>.js    self-contained lunr indexes, one per term range (shard.ts)
-//   search/docs/<n>-<hash>.js     result cards for doc numbers n*size … n*size+size-1
-//   search/facets/<name>-<hash>.js  date per doc; person/topic name → doc numbers
+//   search/entry.js                   tiny, unhashed: versions, the shard directories
+//   search/terms/dir-<n>-<hash>.js    the shards of one term range (a directory)
+//   search/terms/<n>-<hash>.js        packed postings of one term range, with lunr's weights
+//   search/docs/<folder>/<doc>.js     one story's card (title, date, link, text for the snippet)
+//   search/facet-entry.js, search/facets/…   filters, sorting by date, counts (facet-files.ts)
 //
-// The page loads entry.js, then only the shards, cards and facets a query needs.
+// The page loads entry.js, then only the directories, shards, cards and facets a query needs.
+//
+// Incremental builds. Tokenizing every story is the part of this that grows with the text;
+// pass `cache` to keep each story's tokens (DocTerms, doc-terms.ts) between builds:
+//
+//   const cache = new Map<string, DocTerms>()           // or anything with get/set, e.g. on disk
+//   renderSearchFiles(model, { cache })                 // first build: fills the cache
+//   renderSearchFiles(nextModel, { cache })             // later: only new or edited stories are tokenized
+//
+// Keys are content hashes of a story's indexed texts and the tokenizer version (docTermsKey),
+// values plain JSON, so a stale entry is never read and entries can be persisted as they are.
+// The cache never changes the output: the files are byte-identical with or without it.
+// Everything else (joining postings, lunr's weights, which change with every new story
+// because idf and average lengths do, and writing the files) is redone on each call.
 
 import createDebug from 'debug'
 import type { OutputFile, SiteModel } from '../types.js'
+import { docTerms, docTermsKey, type DocTerms } from './doc-terms.js'
+import { renderFacetFiles } from './facet-files.js'
 import {
   SEARCH_DIR,
   SEARCH_ENTRY_FILE,
   SEARCH_FIELDS,
   SEARCH_FORMAT_VERSION,
-  type DateFacet,
-  type NameFacet,
+  cardFile,
   type SearchEntry,
+  type ShardRef,
 } from './format.js'
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { termShardFiles } from './term-index-thread.js'
-import { TOKENIZER_VERSION, normalizeText } from './tokenizer.js'
+import { TOKENIZER_VERSION } from './tokenizer.js'
+
+/** Where renderSearchFiles keeps each story's DocTerms between builds: a Map will do. */
+export interface SearchCache {
+  get(key: string): DocTerms | undefined
+  set(key: string, value: DocTerms): void
+}
 
 export interface SearchFilesOptions {
-  /** Encoded numbers per term shard (see shard.ts). */
+  /** Bytes of packed postings per term shard (see shard.ts). */
   shardBudget?: number
   /** Build the term shards on a worker thread (default: for large archives when running from source). */
   termWorker?: boolean
-  /** Result cards per doc chunk. */
-  docChunkSize?: number
+  /** Shards per directory file. */
+  shardDirSize?: number
+  /** Card files per folder. */
+  cardFolderSize?: number
+  /** Bytes of packed doc numbers per facet name file (facet-files.ts). */
+  facetBudget?: number
+  /** Each story's tokens from an earlier build (see the note at the top). */
+  cache?: SearchCache
 }
 
-const DEFAULT_DOC_CHUNK_SIZE = 100
+const DEFAULT_SHARD_DIR_SIZE = 64
+const DEFAULT_CARD_FOLDER_SIZE = 1000
 
 const debug = createDebug('archive:search')
 
-function nameFacet(docs: readonly SearchDoc[], names: (doc: SearchDoc) => string[]): NameFacet {
-  const postings = new Map<string, Set<number>>()
-  for (const doc of docs) {
-    for (const name of names(doc)) {
-      const key = normalizeText(name)
-      if (key === '') continue
-      let set = postings.get(key)
-      if (!set) postings.set(key, (set = new Set()))
-      set.add(doc.ref)
-    }
-  }
-  const facet: NameFacet = {}
-  for (const key of [...postings.keys()].sort()) facet[key] = [...postings.get(key)!].sort((a, b) => a - b)
-  return facet
+/** Each doc's DocTerms, from the cache when it has them. */
+function docTermsOf(docs: readonly SearchDoc[], cache: SearchCache | undefined): DocTerms[] {
+  return docs.map(({ card }) => {
+    const texts = SEARCH_FIELDS.map((field) => (field === 'title' ? card.titleText : card.body))
+    if (!cache) return docTerms(texts)
+    const key = docTermsKey(texts)
+    let terms = cache.get(key)
+    if (terms === undefined) cache.set(key, (terms = docTerms(texts)))
+    return terms
+  })
 }
 
 export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions = {}): OutputFile[] {
   const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
-  const chunkSize = options.docChunkSize ?? DEFAULT_DOC_CHUNK_SIZE
+  const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
+  const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const docs = collectSearchDocs(model)
   const files: OutputFile[] = []
   const emit = hashedScriptEmitter(files, SEARCH_DIR)
 
-  const started = performance.now()
-  const shards = docs.length === 0 ? [] : termShardFiles(docs, budget, options.termWorker)
-  const shardRefs = shards.map((shard) => {
+  let started = performance.now()
+  const terms = docTermsOf(docs, options.cache)
+  debug('tokens of %d stories in %d ms (cache: %s)', docs.length, Math.round(performance.now() - started), options.cache ? 'yes' : 'no')
+  started = performance.now()
+  const shards = docs.length === 0 ? [] : termShardFiles(terms, budget, options.termWorker)
+  const shardRefs: ShardRef[] = shards.map((shard) => {
     files.push({ path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes })
     return { from: shard.from, to: shard.to, file: shard.name }
   })
+  const shardDirs: ShardRef[] = []
+  for (let start = 0; start < shardRefs.length; start += dirSize) {
+    const refs = shardRefs.slice(start, start + dirSize)
+    shardDirs.push({ from: refs[0]!.from, to: refs[refs.length - 1]!.to, file: emit(`terms/dir-${shardDirs.length}`, refs) })
+  }
   debug(
     'term shards: %d stories, %d shards, %d bytes in %d ms',
     docs.length,
@@ -74,27 +108,21 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     Math.round(performance.now() - started),
   )
 
-  const docChunks: string[] = []
-  for (let start = 0; start < docs.length; start += chunkSize) {
-    docChunks.push(emit(`docs/${start / chunkSize}`, docs.slice(start, start + chunkSize).map((doc) => doc.card)))
+  for (const doc of docs) {
+    const name = cardFile(doc.ref, folderSize)
+    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, doc.card) })
   }
+  files.push(...renderFacetFiles(docs, emit, options.facetBudget))
 
-  const dates: DateFacet = docs.map((doc) => doc.card.date)
   const entry: SearchEntry = {
     format: SEARCH_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
     docCount: docs.length,
     fields: [...SEARCH_FIELDS],
-    shards: shardRefs,
-    docChunkSize: chunkSize,
-    docChunks,
-    facets: {
-      date: emit('facets/date', dates),
-      person: emit('facets/person', nameFacet(docs, (doc) => doc.people)),
-      topic: emit('facets/topic', nameFacet(docs, (doc) => doc.topics)),
-    },
+    shardDirs,
+    cardFolderSize: folderSize,
   }
   files.push({ path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) })
-  debug('search files: %d in %d ms', files.length, Math.round(performance.now() - started))
+  debug('search files: %d', files.length)
   return files
 }

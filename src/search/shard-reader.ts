@@ -1,31 +1,38 @@
-// Reading term shards in the page (the build side is shard.ts): find the shard that holds a
-// term, expand its compact form (format.ts, ShardData) into the JSON lunr.Index.load takes,
-// and combine per-shard scores into the score one big index would give.
+// Reading term shards in the page (the build side is term-index.ts, its reference shard.ts):
+// find the shard that holds a term, and turn the packed postings of a query's terms into the
+// JSON lunr.Index.load takes.
+//
+// The page builds one small lunr index per query, from the postings of that query's terms
+// only. It scores exactly as one big index over every story would: lunr scores a document as
+// dot(query vector, field vector) / |query vector|, and the dot product only involves the
+// query's own terms, whose weights the shards carry as lunr computed them.
 
 import lunr from 'lunr'
 import type { ShardData } from './format.js'
 import type { FieldPosting, SerializedIndex, SerializedPosting } from './lunr-index.js'
+import { VarintReader } from './varint.js'
 
-export function expandShard(data: ShardData): SerializedIndex {
+/**
+ * A lunr index holding exactly `postings` (term → packed postings, format.ts ShardData),
+ * with the field-vector weights the whole archive's index gives those terms.
+ */
+export function expandTerms(fields: readonly string[], postings: ReadonlyMap<string, string>): SerializedIndex {
+  const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const vectors = new Map<string, number[]>()
-  const invertedIndex = data.terms.map((term, termIndex): [string, SerializedPosting] => {
+  const invertedIndex = terms.map((term, termIndex): [string, SerializedPosting] => {
     const posting: SerializedPosting = { _index: termIndex }
-    data.fields.forEach((field, f) => {
+    const reader = new VarintReader(postings.get(term)!)
+    for (const field of fields) {
       const docs: FieldPosting = {}
-      const groups = data.postings[termIndex]?.[f] ?? []
+      const count = reader.int()
       let doc = 0
-      let i = 0
-      while (i < groups.length) {
-        doc += groups[i]!
-        const score = groups[i + 1]! / 1000
-        const count = groups[i + 2]!
+      for (let d = 0; d < count; d++) {
+        doc += reader.int()
+        const score = reader.int() / 1000
+        const tf = reader.int()
         const position: Array<[number, number]> = []
         let start = 0
-        for (let k = 0; k < count; k++) {
-          start += groups[i + 3 + k]!
-          position.push([start, term.length])
-        }
-        i += 3 + count
+        for (let k = 0; k < tf; k++) position.push([(start += reader.int()), term.length])
         docs[doc] = { position }
         const fieldRef = `${field}/${doc}`
         let vector = vectors.get(fieldRef)
@@ -34,19 +41,18 @@ export function expandShard(data: ShardData): SerializedIndex {
         vector.push(termIndex, score)
       }
       posting[field] = docs
-    })
+    }
     return [term, posting]
   })
-  return {
-    version: lunr.version,
-    fields: data.fields,
-    fieldVectors: [...vectors],
-    invertedIndex,
-    pipeline: [],
-  }
+  return { version: lunr.version, fields: [...fields], fieldVectors: [...vectors], invertedIndex, pipeline: [] }
 }
 
-/** The shard whose range holds `term`, by binary search over sorted, disjoint ranges; -1 when none does. */
+/** Every term of a shard with its packed postings. */
+export function shardPostings(data: ShardData): Map<string, string> {
+  return new Map(data.terms.map((term, i) => [term, data.postings[i]!]))
+}
+
+/** The range among sorted, disjoint ranges that holds `term`, by binary search; -1 when none does. */
 export function findShard(shards: ReadonlyArray<{ from: string; to: string }>, term: string): number {
   let low = 0
   let high = shards.length - 1
@@ -60,17 +66,15 @@ export function findShard(shards: ReadonlyArray<{ from: string; to: string }>, t
   return -1
 }
 
-/**
- * One document's global score from its per-shard lunr scores. A shard queried with `n` terms
- * (boost 1, all fields) returns Σ dot / √n; the single big index would return Σ dot / √N for
- * all N query terms, so rescale each part by √n and normalise once.
- */
-export function combineShardScores(parts: ReadonlyArray<{ score: number; terms: number }>): number {
-  let dot = 0
-  let total = 0
-  for (const part of parts) {
-    dot += part.score * Math.sqrt(part.terms)
-    total += part.terms
+/** Where `term` sits in a sorted list, -1 when absent. */
+export function findTerm(terms: readonly string[], term: string): number {
+  let low = 0
+  let high = terms.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    if (terms[mid]! < term) low = mid + 1
+    else if (terms[mid]! > term) high = mid - 1
+    else return mid
   }
-  return total === 0 ? 0 : dot / Math.sqrt(total)
+  return -1
 }

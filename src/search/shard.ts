@@ -1,13 +1,16 @@
 // Cuts one serialised lunr index into shards by term range, Pagefind-style: terms are
-// already sorted, and a shard holds at most `budget` encoded numbers, so a very common term
-// gets a shard of its own instead of bloating others. Shards are written in
-// the compact ShardData form (format.ts) and expanded back into lunr's form by the page.
+// already sorted, and a shard holds at most `budget` bytes of packed postings, so a very
+// common term gets a shard of its own instead of bloating others. Shards are written in the
+// compact ShardData form (format.ts) and expanded back into lunr's form by the page.
 //
-// Each shard keeps the global postings and the global field-vector weights of its own terms.
-// lunr scores a document as dot(query, fieldVector) / |query|, so a query spread over shards
-// can be scored exactly: see `combineShardScores` in shard-reader.ts.
+// This is the reference the build's direct indexer (term-index.ts) is tested against: it
+// starts from what lunr.Builder itself computed. Each shard keeps the global postings and
+// the global field-vector weights of its own terms. lunr scores a document as
+// dot(query, fieldVector) / |query|, and the dot product only involves the query's terms, so
+// the page can score a query exactly from the postings of its terms alone (shard-reader.ts).
 
 import type { ShardData } from './format.js'
+import { VarintWriter } from './varint.js'
 import { fieldPostings, type FieldPosting, type SerializedIndex } from './lunr-index.js'
 
 export interface Shard {
@@ -16,8 +19,11 @@ export interface Shard {
   data: ShardData
 }
 
-/** Numbers per shard: about 200 kB of script. */
-export const DEFAULT_SHARD_BUDGET = 40_000
+/**
+ * Bytes of packed postings per shard. Small, because a rare term (a person's name) loads its
+ * whole shard: two bigrams of a name cost two shards.
+ */
+export const DEFAULT_SHARD_BUDGET = 12_000
 
 /** Key of one field of one document among a term's weights (numbers hash faster than "field/doc" strings). */
 function slot(fieldIndex: number, doc: number, fieldCount: number): number {
@@ -39,56 +45,65 @@ function weightsByTerm(index: SerializedIndex): Map<number, Map<number, number>>
   return weights
 }
 
-/** One term's postings per field as `docDelta, score, count, startDelta…` groups. */
+/** One term's postings, packed as format.ts describes ShardData.postings. */
 function encodePostings(
   fields: readonly string[],
   term: string,
   docsByField: ReadonlyMap<string, FieldPosting>,
   weights: ReadonlyMap<number, number>,
-): number[][] {
-  return fields.map((field, fieldIndex) => {
+): string {
+  const out = new VarintWriter()
+  fields.forEach((field, fieldIndex) => {
     const docs = docsByField.get(field) ?? {}
     const refs = Object.keys(docs)
       .map(Number)
       .sort((a, b) => a - b)
-    const out: number[] = []
+    out.int(refs.length)
     let previousDoc = 0
     for (const doc of refs) {
       const weight = weights.get(slot(fieldIndex, doc, fields.length))
       if (weight === undefined) throw new Error(`Unexpected posting of "${term}" in ${field}/${doc} without a field-vector weight`)
       // lunr records positions in token order, so starts already ascend.
       const positions = docs[doc]!.position ?? []
-      out.push(doc - previousDoc, Math.round(weight * 1000), positions.length)
+      out.int(doc - previousDoc)
+      out.int(Math.round(weight * 1000))
+      out.int(positions.length)
       let previousStart = 0
       for (const [start] of positions) {
-        out.push(start - previousStart)
+        out.int(start - previousStart)
         previousStart = start
       }
       previousDoc = doc
     }
-    return out
   })
+  return out.take()
+}
+
+/** Bytes a shard's `postings` array takes inside its brackets: each string quoted, comma-separated. */
+export function postingsBytes(postings: readonly string[]): number {
+  return postings.reduce((sum, p) => sum + p.length + 2, 0) + Math.max(0, postings.length - 1)
 }
 
 export function splitIndex(index: SerializedIndex, budget = DEFAULT_SHARD_BUDGET): Shard[] {
   const weights = weightsByTerm(index)
   const shards: Shard[] = []
-  let current: ShardData = { fields: index.fields, terms: [], postings: [] }
+  let current: ShardData = { terms: [], postings: [] }
   let size = 0
   const close = () => {
     shards.push({ from: current.terms[0]!, to: current.terms[current.terms.length - 1]!, data: current })
-    current = { fields: index.fields, terms: [], postings: [] }
+    current = { terms: [], postings: [] }
     size = 0
   }
   for (const [term, posting] of index.invertedIndex) {
     const encoded = encodePostings(index.fields, term, new Map(fieldPostings(posting)), weights.get(posting._index) ?? new Map())
-    const termSize = encoded.reduce((sum, field) => sum + field.length, 0)
+    // Quotes, and the comma before every posting but the first.
+    const termSize = encoded.length + 2 + (current.terms.length > 0 ? 1 : 0)
     // A term that would overflow the shard starts the next one: a rare term never shares a
     // download with a huge one (a huge term alone still gets a shard of its own).
     if (current.terms.length > 0 && size + termSize > budget) close()
+    size += encoded.length + 2 + (current.terms.length > 0 ? 1 : 0)
     current.terms.push(term)
     current.postings.push(encoded)
-    size += termSize
     if (size >= budget) close()
   }
   if (current.terms.length > 0) close()

@@ -8,9 +8,8 @@
 
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
 import createDebug from 'debug'
-import { SEARCH_FIELDS } from './format.js'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
-import type { SearchDoc } from './search-docs.js'
+import type { DocTerms } from './doc-terms.js'
 import { buildTermShards } from './term-index.js'
 
 const debug = createDebug('archive:search')
@@ -21,8 +20,8 @@ const WORKER_THRESHOLD = 5_000
 const WORKER_TIMEOUT_MS = 30 * 60_000
 
 export interface ShardFilesJob {
-  /** `[title, body]` of each doc, in doc order. */
-  texts: Array<[string, string]>
+  /** Each doc's tokens, in doc order. */
+  docs: DocTerms[]
   budget: number
 }
 
@@ -40,15 +39,8 @@ export interface ShardFilesResult {
 }
 
 export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
-  if (SEARCH_FIELDS.join() !== 'title,body') throw new Error('term-index-thread: fields changed, update the texts sent')
-  const docs: SearchDoc[] = job.texts.map(([title, body], ref) => ({
-    ref,
-    card: { id: '', url: '', title: '', column: null, date: '', issueDate: '', page: 0, titleText: title, body },
-    people: [],
-    topics: [],
-  }))
   const names: string[] = []
-  const shards = buildTermShards(docs, job.budget, (n, json) => {
+  const shards = buildTermShards(job.docs, job.budget, (n, json) => {
     names.push(hashedNameOfJson(`terms/${n}`, json))
     return registeringScriptFrame(names[n]!, json)
   })
@@ -62,8 +54,8 @@ function canStartWorker(): boolean {
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly SearchDoc[], budget: number, worker?: boolean): ShardFile[] {
-  const job: ShardFilesJob = { texts: docs.map((doc) => [doc.card.titleText, doc.card.body]), budget }
+export function termShardFiles(docs: readonly DocTerms[], budget: number, worker?: boolean): ShardFile[] {
+  const job: ShardFilesJob = { docs: [...docs], budget }
   const useWorker = worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorker() && !process.env.VITEST)
   if (!useWorker) return buildShardFiles(job).shards
   debug('term shards of %d stories on a worker thread', docs.length)

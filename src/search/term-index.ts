@@ -1,7 +1,8 @@
 // Builds the term shards directly, without lunr.Builder. lunr keeps an object per posting,
 // per position and per field-vector entry, which at tens of thousands of stories costs
 // seconds per thousand stories and gigabytes of heap. Here one streaming pass over the
-// stories records, per document field, each distinct term once ("a group": where its start
+// stories' DocTerms (doc-terms.ts: each story tokenized once, cacheable between builds)
+// records, per document field, each distinct term once ("a group": where its start
 // offsets sit in one flat pool); the weights lunr would bake into its field vectors are
 // computed at the end from raw term frequencies, with lunr's own formula (BM25 with lunr's
 // k1 and b, lunr's idf, field boost, three decimals). The shards written are the very bytes
@@ -10,10 +11,10 @@
 //
 // Memory: a few Int32Arrays over token positions and groups, no object per token or posting.
 
-import type { SearchDoc } from './search-docs.js'
+import type { DocTerms } from './doc-terms.js'
 import { SEARCH_FIELDS } from './format.js'
 import { FIELD_BOOST } from './build-index.js'
-import { forEachIndexToken } from './tokenizer.js'
+import { VARINT_CODES, VARINT_VALUES } from './varint.js'
 
 /** lunr.Builder's defaults (lib/builder.js): BM25 saturation and length normalisation. */
 const K1 = 1.2
@@ -78,121 +79,63 @@ interface Postings {
   documentCount: number
 }
 
-function collectPostings(docs: readonly SearchDoc[]): Postings {
+/** Joins the stories' DocTerms into one table of postings, grouped by term. */
+function collectPostings(docs: readonly DocTerms[]): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
-  // Sized once from the text (tokens ≈ 1.7 per code unit in Chinese news; groups fewer), so
-  // the big arrays are rarely reallocated: every large allocation makes V8 collect garbage
-  // over the whole heap ("external memory pressure"), which dominates at scale.
+  // Sized once from the packed lengths (a start is about one character), so the big arrays
+  // are rarely reallocated: every large allocation makes V8 collect garbage over the whole
+  // heap ("external memory pressure"), which dominates at scale.
   let units = 0
-  for (const { card } of docs) units += card.titleText.length + card.body.length
-  const groupTerm = new IntList(Math.ceil(units * 1.2) + 1024)
-  const groupDocField = new IntList(Math.ceil(units * 1.2) + 1024)
-  const groupTf = new IntList(Math.ceil(units * 1.2) + 1024)
-  const starts = new IntList(Math.ceil(units * 1.8) + 1024)
+  for (const doc of docs) for (const field of doc.fields) units += field.length
+  const groupTerm = new IntList(Math.ceil(units * 0.6) + 1024)
+  const groupDocField = new IntList(Math.ceil(units * 0.6) + 1024)
+  const groupTf = new IntList(Math.ceil(units * 0.6) + 1024)
+  const starts = new IntList(units + 1024)
   const fieldLength = new Int32Array(docs.length * fieldCount)
-
-  // Scratch for one field: its tokens in order, then grouped by term.
-  let tokenTerm = new Int32Array(4096)
-  let tokenStart = new Int32Array(4096)
-  let tokenCount = 0
-  // Per term id: 1 + its local slot in the current field (0: not seen yet in this field).
-  let localSlot = new Int32Array(4096)
-  const localTerms: number[] = []
-  const localCount: number[] = []
-  const localFill: number[] = []
-
-  const newTerm = (term: string): number => {
-    const id = terms.length
-    termIds.set(term, id)
-    terms.push(term)
-    if (id >= localSlot.length) {
-      const bigger = new Int32Array(localSlot.length * 2)
-      bigger.set(localSlot)
-      localSlot = bigger
-    }
-    return id
-  }
-  const push = (id: number, start: number) => {
-    if (tokenCount === tokenTerm.length) {
-      const moreTerms = new Int32Array(tokenCount * 2)
-      moreTerms.set(tokenTerm)
-      tokenTerm = moreTerms
-      const moreStarts = new Int32Array(tokenCount * 2)
-      moreStarts.set(tokenStart)
-      tokenStart = moreStarts
-    }
-    tokenTerm[tokenCount] = id
-    tokenStart[tokenCount] = start
-    tokenCount++
-  }
-  const emit = (term: string, start: number) => push(termIds.get(term) ?? newTerm(term), start)
-  // CJK characters and bigrams arrive as code units: a character's term id by table, a
-  // bigram's by the small numbers of its two characters, without building their strings.
-  const charTerm = new Int32Array(0x10000).fill(-1)
-  const charNumber = new Int32Array(0x10000).fill(-1)
-  let charCount = 0
-  const bigramTerm = new Map<number, number>()
-  const emitCjk = (first: number, second: number, start: number) => {
-    if (second === -1) {
-      let id = charTerm[first]!
-      if (id === -1) charTerm[first] = id = termIds.get(String.fromCharCode(first)) ?? newTerm(String.fromCharCode(first))
-      push(id, start)
-      return
-    }
-    let a = charNumber[first]!
-    if (a === -1) charNumber[first] = a = charCount++
-    let b = charNumber[second]!
-    if (b === -1) charNumber[second] = b = charCount++
-    // Below 2^30 (a Smi, hashed without allocation) while fewer than 32,768 distinct characters occur.
-    const key = a < 0x8000 && b < 0x8000 ? a * 0x8000 + b : -1
-    let id = key === -1 ? undefined : bigramTerm.get(key)
-    if (id === undefined) {
-      const term = String.fromCharCode(first, second)
-      id = termIds.get(term) ?? newTerm(term)
-      if (key !== -1) bigramTerm.set(key, id)
-    }
-    push(id, start)
-  }
+  const values = VARINT_VALUES
 
   for (let doc = 0; doc < docs.length; doc++) {
-    const card = docs[doc]!.card
+    const { terms: termText, fields } = docs[doc]!
+    const local = termText === '' ? [] : termText.split(' ')
+    const ids = new Int32Array(local.length)
+    for (let i = 0; i < local.length; i++) {
+      let id = termIds.get(local[i]!)
+      if (id === undefined) {
+        id = terms.length
+        termIds.set(local[i]!, id)
+        terms.push(local[i]!)
+      }
+      ids[i] = id
+    }
     for (let field = 0; field < fieldCount; field++) {
-      const text = SEARCH_FIELDS[field] === 'title' ? card.titleText : card.body
-      tokenCount = 0
-      forEachIndexToken(text, emit, emitCjk)
-      const docField = doc * fieldCount + field
-      fieldLength[docField] = tokenCount
-      localTerms.length = 0
-      localCount.length = 0
-      for (let k = 0; k < tokenCount; k++) {
-        const id = tokenTerm[k]!
-        const slot = localSlot[id]!
-        if (slot === 0) {
-          localTerms.push(id)
-          localCount.push(1)
-          localSlot[id] = localTerms.length
-        } else {
-          localCount[slot - 1]!++
+      // varint.ts's format, read inline: this loop runs over every token of the archive.
+      const packed = fields[field]!
+      let at = 0
+      const next = (): number => {
+        let value = 0
+        let scale = 1
+        for (;;) {
+          const digit = values[packed.charCodeAt(at++)]!
+          if (digit < 0) throw new Error('DocTerms: broken packed field')
+          value += (digit & 31) * scale
+          if (digit < 32) return value
+          scale *= 32
         }
       }
-      // One group per distinct term, in order of first occurrence; each group's starts stay in token order.
-      let offset = starts.length
-      localFill.length = 0
-      for (let s = 0; s < localTerms.length; s++) {
-        groupTerm.push(localTerms[s]!)
+      const docField = doc * fieldCount + field
+      fieldLength[docField] = next()
+      const groups = next()
+      for (let g = 0; g < groups; g++) {
+        const id = ids[next()]!
+        const tf = next()
+        groupTerm.push(id)
         groupDocField.push(docField)
-        groupTf.push(localCount[s]!)
-        localFill.push(offset)
-        offset += localCount[s]!
+        groupTf.push(tf)
+        let start = 0
+        for (let k = 0; k < tf; k++) starts.push((start += next()))
       }
-      starts.reserve(tokenCount)
-      for (let k = 0; k < tokenCount; k++) {
-        const slot = localSlot[tokenTerm[k]!]! - 1
-        starts.data[localFill[slot]!++] = tokenStart[k]!
-      }
-      for (const id of localTerms) localSlot[id] = 0
     }
   }
 
@@ -241,7 +184,7 @@ function collectPostings(docs: readonly SearchDoc[]): Postings {
   }
 }
 
-/** Appends ASCII JSON text into one growing byte buffer: no string per number. */
+/** Appends ASCII text into one growing byte buffer: no string per number. */
 class ByteWriter {
   bytes = new Uint8Array(1 << 16)
   length = 0
@@ -257,18 +200,15 @@ class ByteWriter {
     this.ensure(1)
     this.bytes[this.length++] = code
   }
-  /** A non-negative integer, as JSON.stringify writes it. */
-  int(value: number): void {
-    this.ensure(16)
-    if (value < 10) {
-      this.bytes[this.length++] = 48 + value
-      return
+  /** A non-negative integer packed as varint.ts packs it (its characters are ASCII). */
+  varint(value: number): void {
+    this.ensure(8)
+    let rest = value
+    while (rest >= 32) {
+      this.bytes[this.length++] = VARINT_CODES[32 + (rest % 32)]!
+      rest = Math.floor(rest / 32)
     }
-    let digits = 0
-    for (let rest = value; rest > 0; rest = (rest / 10) | 0) digits++
-    let at = this.length + digits
-    this.length = at
-    for (let rest = value; rest > 0; rest = (rest / 10) | 0) this.bytes[--at] = 48 + (rest % 10)
+    this.bytes[this.length++] = VARINT_CODES[rest]!
   }
   raw(bytes: Uint8Array): void {
     this.ensure(bytes.length)
@@ -303,15 +243,14 @@ class BlockStore {
 }
 
 const COMMA = 44
-const OPEN = 91
-const CLOSE = 93
+const QUOTE = 34
 
 /**
- * The term shards of `docs`: sorted terms cut into ranges of about `budget` encoded numbers,
- * each range's postings with lunr's field-vector weights (format.ts, ShardData), as the UTF-8
- * bytes of `JSON.stringify(data)`.
+ * The term shards of `docs` (each story's DocTerms, in doc order): sorted terms cut into
+ * ranges of about `budget` bytes of packed postings, each term's postings with lunr's
+ * field-vector weights (format.ts, ShardData), as the UTF-8 bytes of `JSON.stringify(data)`.
  */
-export function buildTermShards(docs: readonly SearchDoc[], budget: number, frame?: ShardFrame): EncodedShard[] {
+export function buildTermShards(docs: readonly DocTerms[], budget: number, frame?: ShardFrame): EncodedShard[] {
   if (docs.length === 0) return []
   const fieldCount = SEARCH_FIELDS.length
   const p = collectPostings(docs)
@@ -323,16 +262,16 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number, fram
   const boosts = SEARCH_FIELDS.map((field) => FIELD_BOOST[field])
   const order = p.terms.map((_, id) => id).sort((a, b) => (p.terms[a]! < p.terms[b]! ? -1 : p.terms[a]! > p.terms[b]! ? 1 : 0))
   const encoder = new TextEncoder()
-  const head = encoder.encode(`{"fields":${JSON.stringify(SEARCH_FIELDS)},"terms":`)
+  const head = encoder.encode('{"terms":')
   const postingsKey = encoder.encode(',"postings":[')
   const tail = encoder.encode(']}')
 
   const shards: EncodedShard[] = []
   const postings = new ByteWriter()
+  const term = new ByteWriter()
   const out = new ByteWriter()
   const store = new BlockStore(32 << 20)
   let shardTerms: string[] = []
-  let size = 0
   const close = () => {
     out.raw(head)
     out.raw(encoder.encode(JSON.stringify(shardTerms)))
@@ -346,7 +285,6 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number, fram
     out.length = 0
     shards.push({ from: shardTerms[0]!, to: shardTerms[shardTerms.length - 1]!, json: bytes })
     shardTerms = []
-    size = 0
   }
 
   // Where each term's starts begin in `p.starts`.
@@ -356,21 +294,17 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number, fram
     for (let g = p.termStart[t]!; g < p.termStart[t + 1]!; g++) at += p.groupTf[g]!
     termStarts[t + 1] = at
   }
+  const inField = new Int32Array(fieldCount)
   for (const id of order) {
     const first = p.termStart[id]!
     const end = p.termStart[id + 1]!
     const idf = lunrIdf(end - first, p.documentCount)
-    // Numbers this term encodes: three per group, one per start. As in splitIndex, a term
-    // that would overflow the shard starts the next one.
-    const termSize = 3 * (end - first) + (termStarts[id + 1]! - termStarts[id]!)
-    if (shardTerms.length > 0 && size + termSize > budget) close()
-    if (shardTerms.length > 0) postings.byte(COMMA)
-    postings.byte(OPEN)
+    inField.fill(0)
+    for (let g = first; g < end; g++) inField[p.groupDocField[g]! % fieldCount]!++
+    term.length = 0
     for (let field = 0; field < fieldCount; field++) {
-      if (field > 0) postings.byte(COMMA)
-      postings.byte(OPEN)
+      term.varint(inField[field]!)
       let previousDoc = 0
-      let written = false
       let from = termStarts[id]!
       for (let g = first; g < end; g++) {
         const docField = p.groupDocField[g]!
@@ -383,27 +317,26 @@ export function buildTermShards(docs: readonly SearchDoc[], budget: number, fram
         let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (p.fieldLength[docField]! / averageLength[field]!)) + tf)
         score *= boosts[field]!
         const weight = Math.round(score * 1000) / 1000
-        if (written) postings.byte(COMMA)
-        written = true
-        postings.int(doc - previousDoc)
-        postings.byte(COMMA)
-        postings.int(Math.round(weight * 1000))
-        postings.byte(COMMA)
-        postings.int(tf)
+        term.varint(doc - previousDoc)
+        term.varint(Math.round(weight * 1000))
+        term.varint(tf)
         let previousStart = 0
         for (let i = groupFrom; i < groupFrom + tf; i++) {
-          postings.byte(COMMA)
-          postings.int(p.starts[i]! - previousStart)
+          term.varint(p.starts[i]! - previousStart)
           previousStart = p.starts[i]!
         }
-        size += 3 + tf
         previousDoc = doc
       }
-      postings.byte(CLOSE)
     }
-    postings.byte(CLOSE)
+    // As in splitIndex: a term that would overflow the shard starts the next one (a rare
+    // term never shares a download with a huge one; a huge term alone gets its own shard).
+    if (shardTerms.length > 0 && postings.length + 1 + term.length + 2 > budget) close()
+    if (shardTerms.length > 0) postings.byte(COMMA)
+    postings.byte(QUOTE)
+    postings.raw(term.bytes.subarray(0, term.length))
+    postings.byte(QUOTE)
     shardTerms.push(p.terms[id]!)
-    if (size >= budget) close()
+    if (postings.length >= budget) close()
   }
   if (shardTerms.length > 0) close()
   return shards

@@ -3,7 +3,6 @@
 
 import { describe, expect, test } from 'vitest'
 import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.js'
-import { renderFacetFiles } from '../../src/search/facet-files.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import type { SiteModel } from '../../src/types.js'
@@ -11,7 +10,7 @@ import { sampleModel } from './fixtures/site-model.js'
 import { memorySource } from './helpers/memory-source.js'
 
 function engineFor(model: SiteModel) {
-  return createSearchEngine(memorySource([...renderSearchFiles(model, { shardBudget: 40, docChunkSize: 2 }), ...renderFacetFiles(model)]))
+  return createSearchEngine(memorySource(renderSearchFiles(model, { shardBudget: 40, cardFolderSize: 2, facetBudget: 4 })))
 }
 
 function ids(model: SiteModel, outcome: SearchOutcome): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { SEARCH_ENTRY_FILE } from '../../src/search/format.js'
+import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { TOKENIZER_VERSION } from '../../src/search/tokenizer.js'
 import { makeModel, sampleModel } from './fixtures/site-model.js'
@@ -20,23 +21,30 @@ describe('renderSearchFiles', () => {
     expect(renderSearchFiles(sampleModel())).toEqual(renderSearchFiles(sampleModel()))
   })
 
-  test('data files are named by a hash of their content; the entry is not', () => {
+  test('data files are named by a hash of their content; the entries and the cards (named by doc number) are not', () => {
     const paths = renderSearchFiles(sampleModel()).map((f) => f.path)
     expect(paths).toContain(`search/${SEARCH_ENTRY_FILE}`)
-    for (const path of paths.filter((p) => !p.endsWith(SEARCH_ENTRY_FILE))) expect(path).toMatch(/-[0-9a-f]{10}\.js$/)
+    expect(paths).toContain('search/facet-entry.js')
+    const cards = paths.filter((p) => p.startsWith('search/docs/'))
+    expect(cards).toHaveLength(collectSearchDocs(sampleModel()).length)
+    for (const path of cards) expect(path).toMatch(/^search\/docs\/\d+\/\d+\.js$/)
+    for (const path of paths.filter((p) => !p.endsWith('entry.js') && !p.startsWith('search/docs/'))) expect(path).toMatch(/-[0-9a-f]{10}\.js$/)
   })
 
   test('a model without stories still has a searchable (empty) index', async () => {
     const source = memorySource(renderSearchFiles(makeModel([])))
-    expect(source.entry).toMatchObject({ docCount: 0, shards: [], docChunks: [] })
+    expect(source.entry).toMatchObject({ docCount: 0, shardDirs: [] })
   })
 
   test('text that looks like markup or a script terminator stays inert inside the script', () => {
     const model = sampleModel()
     model.issues[0]!.pages[0]!.stories[0]!.paragraphs[0]!.text = '</script><script>alert(1)</script>\u2028'
-    const chunk = renderSearchFiles(model).find((f) => f.path.startsWith('search/docs/'))!
-    expect(String(chunk.contents)).not.toContain('</script>')
-    expect(String(chunk.contents)).not.toContain('\u2028')
-    expect(JSON.stringify(runRegisteringScript(String(chunk.contents)).data)).toContain('</script><script>alert(1)</script>')
+    const files = renderSearchFiles(model)
+    for (const file of files) {
+      expect(String(file.contents)).not.toContain('</script>')
+      expect(String(file.contents)).not.toContain('\u2028')
+    }
+    const card = files.filter((f) => f.path.startsWith('search/docs/')).map((f) => JSON.stringify(runRegisteringScript(String(f.contents)).data))
+    expect(card.some((data) => data.includes('</script><script>alert(1)</script>'))).toBe(true)
   })
 })
