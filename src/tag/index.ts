@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import type { PersonMention, SegmentedPage, Story } from '../types.js'
 import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
-import { findPeople, type PersonHit } from './people.js'
+import { confirms, findPeopleWithModel, type PersonHit } from './people.js'
 import { judgeTopics } from './topics.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
@@ -63,25 +63,29 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   }
   // found in the first pass, used again in the second
   const hitsOf = new Map<Story, { hits: PersonHit[]; reporters: Set<string> }>()
-  const seen = new Map<string, { count: number; titled: boolean; first: { file: VFile; line: number } }>()
+  const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; line: number } }>()
   for (const { page, file } of inputs) {
     for (const story of page.stories) {
       const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
-      const hits = findPeople(bodyText(story)).filter((h) => !reporters.has(h.name))
+      const hits = findPeopleWithModel(bodyText(story)).filter((h) => !reporters.has(h.name))
       hitsOf.set(story, { hits, reporters })
       for (const h of hits) {
         const s = seen.get(h.name)
         if (s) {
           s.count++
-          s.titled ||= h.evidence !== 'list'
-        } else seen.set(h.name, { count: 1, titled: h.evidence !== 'list', first: { file, line: lineAt(story, h.offset) } })
+          s.titled ||= confirms(h.evidence)
+        } else {
+          const first = { file, line: lineAt(story, h.offset) }
+          seen.set(h.name, { count: 1, titled: confirms(h.evidence), model: h.evidence === 'model', first })
+        }
         if (!known.has(h.name)) known.set(h.name, h.name)
       }
     }
   }
   for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (s.count > 1 || s.titled || registry.some((p) => p.name === name || p.aliases.includes(name))) continue
-    s.first.file.message(`Unconfirmed name \`${name}\`: seen once, in a list without a title; if it is a person, add to _data/people.yaml: - name: ${name}`, {
+    const where = s.model ? 'read by the name model alone, without a title' : 'in a list without a title'
+    s.first.file.message(`Unconfirmed name \`${name}\`: seen once, ${where}; if it is a person, add to _data/people.yaml: - name: ${name}`, {
       place: { line: s.first.line, column: 1 },
       ruleId: 'name-unconfirmed',
       source: 'tag',

@@ -1,4 +1,5 @@
 import { COMPOUND_SURNAMES, surnameScore } from '../lexicon/surnames.js'
+import { defaultNameModel, modelNames, type NameModel } from './name-model.js'
 import { readName, startsWithFollowerWord } from './name-shape.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
@@ -24,7 +25,11 @@ const TITLE_BREAK = /[，。；：！？（）()\s]/u
 /** Words that start the clause before a title, not the title itself. */
 const LEADING_FUNCTION = /(?:的|在|由|和|与|及|同|向|对|听取了|听取|陪同|带领|邀请|看望|会见|会同|率领|慰问|为|是|等|到)/gu
 
-export type Evidence = 'title' | 'list' | 'title-after' | 'speech'
+/** `model`: read by the statistical name model alone, with no printed sign around it. */
+export type Evidence = 'title' | 'list' | 'title-after' | 'speech' | 'model'
+
+/** Evidence that confirms a name by itself; a name seen only in a list or by the model is not confirmed. */
+export const confirms = (evidence: Evidence): boolean => evidence !== 'list' && evidence !== 'model'
 
 export interface PersonHit {
   name: string
@@ -34,6 +39,8 @@ export interface PersonHit {
   /** The text after the name clearly shows where the name ends. */
   bounded: boolean
   offset: number
+  /** For `model` hits, the model's probability. */
+  p?: number
 }
 
 /** The printed title that ends at `end`, going back over 、-joined titles (`市委副书记、市长`). */
@@ -123,4 +130,23 @@ function readList(text: string, start: number): PersonHit[] {
     i += reading.name.length + 1
   }
   return hits
+}
+
+/**
+ * The printed shapes first, then the names the model reads where no shape matched.
+ * The rules keep their spans (a title is the strongest evidence there is); a model
+ * name must not overlap one of them and must pass the same checks as a ruled name
+ * (no follower word, no word characters such as 县, 们, 的 in the given name), so a
+ * place, title or phrase fragment is not taken even when the model scores it high.
+ */
+export function findPeopleWithModel(text: string, model: NameModel = defaultNameModel(), threshold = model.threshold): PersonHit[] {
+  const hits = findPeople(text)
+  const used = new Uint8Array(text.length)
+  for (const h of hits) used.fill(1, h.offset, h.offset + h.name.length)
+  for (const m of modelNames(text, model, threshold)) {
+    if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) continue
+    if (!plausibleName(m.name)) continue
+    hits.push({ name: m.name, role: null, evidence: 'model', bounded: true, offset: m.offset, p: m.p })
+  }
+  return hits.sort((a, b) => a.offset - b.offset)
 }

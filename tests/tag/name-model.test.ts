@@ -1,0 +1,80 @@
+import { expect, test } from 'vitest'
+import { candidates, defaultNameModel, features, modelFromFile, modelNames, score, type NameModelFile } from '../../src/tag/name-model.js'
+import { findPeople, findPeopleWithModel } from '../../src/tag/people.js'
+
+// Made-up sentences in the genre's style; the names are invented, not from any key.
+const names = (text: string): string[] => findPeopleWithModel(text).map((h) => h.name)
+
+test('names printed without a title are found by the model', () => {
+  const text = '会上，王建平介绍了今年的工作安排，李晓燕就下一步工作提出了建议。'
+  expect(findPeople(text).map((h) => h.name)).not.toContain('李晓燕')
+  expect(names(text)).toEqual(expect.arrayContaining(['王建平', '李晓燕']))
+  expect(findPeopleWithModel(text).find((h) => h.name === '李晓燕')?.evidence).toBe('model')
+})
+
+test('a name after a verb in running text is found whole', () => {
+  expect(names('记者在村里见到了正在忙碌的张国庆。')).toContain('张国庆')
+})
+
+test('places, titles and ordinary words that start with a surname character are not names', () => {
+  for (const text of [
+    '市长主持召开会议，研究部署安全生产工作。',
+    '全市各地高度重视，方面军和平安建设同步推进。',
+    '项目建设加足马力抢进度，确保按期完工。',
+    '金华、温州等地的企业负责人参加了活动。',
+    '文化礼堂里热闹非凡，群众高兴地观看演出。',
+  ]) {
+    expect(findPeopleWithModel(text).filter((h) => h.evidence === 'model')).toEqual([])
+  }
+})
+
+test('the printed shapes keep their spans and roles; the model only adds where they found nothing', () => {
+  const hits = findPeopleWithModel('县委书记王明远主持会议，周海涛汇报了工作。')
+  expect(hits[0]).toMatchObject({ name: '王明远', role: '县委书记', evidence: 'title' })
+  expect(hits.slice(1).map((h) => [h.name, h.evidence])).toEqual([['周海涛', 'model']])
+})
+
+test('a higher threshold takes fewer names, and every name taken is at least that probable', () => {
+  const text = '王建平介绍，李晓燕、陈志刚和赵红梅参加了座谈，刘华也发了言。'
+  const low = modelNames(text, defaultNameModel(), 0.2)
+  const high = modelNames(text, defaultNameModel(), 0.9)
+  expect(high.length).toBeLessThanOrEqual(low.length)
+  for (const n of high) expect(n.p).toBeGreaterThanOrEqual(0.9)
+  expect(modelNames(text, defaultNameModel(), 1)).toEqual([])
+})
+
+test('the fast scorer gives exactly the reference score of every candidate', () => {
+  const text = '１２日上午，欧阳明华和司马光来到东阳，王建平说：“这个项目A3很好。”李四表示，'
+  const model = defaultNameModel()
+  const keys: number[] = []
+  const reference = candidates(text)
+    .map((c) => ({ name: text.slice(c.start, c.start + c.length), offset: c.start, p: 1 / (1 + Math.exp(-score(model, features(text, c, keys)))) }))
+    .filter((c) => c.p >= 0.01)
+  const fast = modelNames(text, model, 0.01)
+  // the fast reader keeps the best non-overlapping spans: each must have the probability of the best
+  // reference reading of that span (司马光 is read both as 司 + 马光 and as 司马 + 光)
+  for (const f of fast) {
+    const same = reference.filter((r) => r.offset === f.offset && r.name === f.name).map((r) => r.p)
+    expect(Math.max(...same)).toBeCloseTo(f.p, 12)
+  }
+  expect(fast.length).toBeGreaterThan(0)
+})
+
+test('a model file loads the same way every time, and an empty model finds nothing', () => {
+  const file: NameModelFile = { version: 1, scale: 1000, threshold: 0.5, source: 'test', features: { '0': [0, 0, -3000] } }
+  expect([...modelFromFile(file).weights]).toEqual([...modelFromFile(file).weights])
+  expect(modelNames('王建平介绍说', modelFromFile(file))).toEqual([])
+  expect(defaultNameModel()).toBe(defaultNameModel())
+})
+
+test('the model stays cheap: well under a millisecond of CPU per 1,000-character story', () => {
+  const story = '本报讯 6月4日上午，王建平带队检查安全生产工作。他强调，要压实责任，李晓燕介绍了企业的情况。'.repeat(25).slice(0, 1000)
+  for (let k = 0; k < 100; k++) modelNames(story) // compiled by the JIT, as in a long build
+  const runs = 300
+  const before = process.cpuUsage()
+  for (let k = 0; k < runs; k++) modelNames(story)
+  const used = process.cpuUsage(before)
+  const ms = (used.user + used.system) / 1000 / runs
+  // a guard against an accidental order-of-magnitude slowdown on a shared CI machine; the measured figure is in the README
+  expect(ms).toBeLessThan(1)
+})
