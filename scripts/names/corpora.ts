@@ -3,7 +3,7 @@
 // person names only (`字\tB-PER`, sentences separated by blank lines), the input of
 // `npm run train-names`. A SOURCE is `FORMAT:PATH`:
 //   bio:PATH      one `字 TAG` per line, blank lines between sentences (PER, PERSON, nr)
-//   pairs:PATH    `PATH` holds space-separated characters per line, `PATH.tags` the tags
+//   pairs:SENTENCES+TAGS  space-separated characters per line in one file, their tags in the other
 //   cluener:PATH  CLUENER2020 JSON lines (`label.name` spans)
 //   boson:PATH    BosonNLP `{{person_name:…}}` markup, one document per line
 // --exclude drops every training sentence that shares a 12-character run with a
@@ -18,13 +18,14 @@ const { values, positionals } = parseArgs({
   options: { out: { type: 'string' }, exclude: { type: 'string', multiple: true } },
 })
 if (!values.out || positionals.length === 0) {
-  process.stdout.write('usage: npm run name-corpora -- --out FILE [--exclude TEST] bio:PATH pairs:PATH cluener:PATH boson:PATH\n')
+  process.stdout.write('usage: npm run name-corpora -- --out FILE [--exclude TEST] bio:PATH pairs:SENTENCES+TAGS cluener:PATH boson:PATH\n')
   process.exit(0)
 }
 
-function fromPairs(path: string): BioSentence[] {
-  const chars = readFileSync(path, 'utf8').split('\n')
-  const tags = readFileSync(`${path}.tags`, 'utf8').split('\n')
+function fromPairs(paths: string): BioSentence[] {
+  const [sentences = '', tagFile = ''] = paths.split('+')
+  const chars = readFileSync(sentences, 'utf8').split('\n')
+  const tags = readFileSync(tagFile, 'utf8').split('\n')
   return chars.flatMap((line, k) => {
     const cs = line.trim().split(/\s+/u).filter(Boolean)
     const ts = (tags[k] ?? '').trim().split(/\s+/u)
