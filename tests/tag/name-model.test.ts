@@ -1,6 +1,9 @@
+import { VFile } from 'vfile'
 import { expect, test } from 'vitest'
+import { tagArchive } from '../../src/tag/index.js'
 import { candidates, defaultNameModel, features, modelFromFile, modelNames, score, type NameModelFile } from '../../src/tag/name-model.js'
 import { findPeople, findPeopleWithModel } from '../../src/tag/people.js'
+import { segmentSnippet } from '../helpers/page.js'
 
 // Made-up sentences in the genre's style; the names are invented, not from any key.
 const names = (text: string): string[] => findPeopleWithModel(text).map((h) => h.name)
@@ -77,4 +80,16 @@ test('the model stays cheap: well under a millisecond of CPU per 1,000-character
   const ms = (used.user + used.system) / 1000 / runs
   // a guard against an accidental order-of-magnitude slowdown on a shared CI machine; the measured figure is in the README
   expect(ms).toBeLessThan(1)
+})
+
+test('in a build, a name read by the model once and never with a title is tagged and reported for an editor to confirm', () => {
+  const { page } = segmentSnippet('本报讯 3月2日上午，县委书记王明远主持召开会议。会上，周海涛汇报了全县的工作情况，王明远对下一步工作提出要求。\n')
+  const file = new VFile({ path: 'example.txt' })
+  tagArchive([{ page, file }], { topics: [], paragraphThreshold: 3, headlineThreshold: 3 }, [])
+  const people = page.stories.flatMap((s) => s.people.map((p) => p.name))
+  expect(people).toEqual(expect.arrayContaining(['王明远', '周海涛']))
+  const warnings = file.messages.filter((m) => m.ruleId === 'name-unconfirmed').map((m) => m.reason)
+  expect(warnings).toHaveLength(1)
+  expect(warnings[0]).toContain('周海涛')
+  expect(warnings[0]).toContain('name model')
 })
