@@ -61,17 +61,24 @@ interface Candidate {
 /** `relevance`: best first (the default); `date`: newest first by the date `date:` filters on. */
 export type SortOrder = 'relevance' | 'date'
 
-/** How the results spread over topics, people and years, most frequent first (years newest first). */
+/**
+ * How the results spread over topics, people and years, most frequent first (years newest
+ * first). Topics and people are null when not asked for: counting them reads every name
+ * table, which in a large archive is more than the rest of a query together.
+ */
 export interface FacetCounts {
-  topics: FacetCount[]
-  people: FacetCount[]
+  topics: FacetCount[] | null
+  people: FacetCount[] | null
   years: FacetCount[]
 }
 
 export interface SearchEngine {
   search(query: string, options?: { sort?: SortOrder }): Promise<SearchOutcome>
   cards(docs: readonly number[]): Promise<DocCard[]>
-  facetCounts(hits: readonly SearchHit[]): Promise<FacetCounts>
+  /** Years always; topics and people with `names` (see FacetCounts). */
+  facetCounts(hits: readonly SearchHit[], options?: { names?: boolean }): Promise<FacetCounts>
+  /** Bytes that counting topics and people downloads (nothing more once it has been done). */
+  nameCountBytes(): Promise<number>
 }
 
 export function createSearchEngine(source: SearchSource): SearchEngine {
@@ -192,11 +199,12 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     return Promise.all(docs.map((doc) => load(cardFile(doc, entry.cardFolderSize)) as Promise<DocCard>))
   }
 
-  async function facetCounts(hits: readonly SearchHit[]): Promise<FacetCounts> {
+  async function facetCounts(hits: readonly SearchHit[], options: { names?: boolean } = {}): Promise<FacetCounts> {
     const found = new Set(hits.map((hit) => hit.doc))
+    const names = options.names ?? true
     const [topics, people, years] = await Promise.all([
-      facets.counts('topicNames', found),
-      facets.counts('peopleNames', found),
+      names ? facets.counts('topicNames', found) : null,
+      names ? facets.counts('peopleNames', found) : null,
       facets.years(),
     ])
     const perYear = new Map<number, number>()
@@ -208,7 +216,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     }
   }
 
-  return { search, cards, facetCounts }
+  return { search, cards, facetCounts, nameCountBytes: () => facets.countBytes() }
 }
 
 function collectStarts(into: Candidate['starts'], matchData: lunr.MatchData): void {

@@ -14,7 +14,7 @@ import { SEARCH_DIR } from './format.js'
 import type { OutputFile } from '../types.js'
 import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry, type NameDirectory, type NamePostings } from './facet-format.js'
 import { isoToDay, zigzag } from './day-number.js'
-import { registeringScript } from './script-file.js'
+import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import type { SearchDoc } from './search-docs.js'
 import { normalizeText } from './tokenizer.js'
 import { VarintWriter, packAscending } from './varint.js'
@@ -22,7 +22,7 @@ import { VarintWriter, packAscending } from './varint.js'
 /** Bytes of packed doc numbers per name file (a very frequent name gets a file of its own). */
 export const NAME_FILE_BUDGET = 6_000
 
-type Emit = (prefix: string, data: unknown) => string
+type Emit = ReturnType<typeof hashedScriptEmitter>
 
 /** Name → ascending unique doc numbers, names in code-unit order. */
 function nameTable(docs: readonly SearchDoc[], names: (doc: SearchDoc) => readonly string[]): Array<[string, string]> {
@@ -93,9 +93,13 @@ function packedDates(docs: readonly SearchDoc[]): string {
   return out.take()
 }
 
-/** The facet files of `docs` (collectSearchDocs, the same list the term index numbers). */
-export function renderFacetFiles(docs: readonly SearchDoc[], emit: Emit, budget = NAME_FILE_BUDGET): OutputFile[] {
+/** Adds the facet files of `docs` (collectSearchDocs, the same list the term index numbers) to `files`. */
+export function renderFacetFiles(docs: readonly SearchDoc[], files: OutputFile[], budget = NAME_FILE_BUDGET): void {
+  const emit = hashedScriptEmitter(files, SEARCH_DIR)
   const normalized = (names: readonly string[]) => names.map((name) => normalizeText(name))
+  const peopleNames = nameFiles(emit, 'people-names', nameTable(docs, (doc) => doc.peopleNames), budget)
+  const topicNames = nameFiles(emit, 'topic-names', nameTable(docs, (doc) => doc.topics), budget)
+  const counted = new Set([...peopleNames, ...topicNames].map((ref) => `${SEARCH_DIR}/${ref.file}`))
   const entry: FacetEntry = {
     format: FACET_FORMAT_VERSION,
     docCount: docs.length,
@@ -104,8 +108,9 @@ export function renderFacetFiles(docs: readonly SearchDoc[], emit: Emit, budget 
     person: nameFiles(emit, 'person', nameTable(docs, (doc) => normalized(doc.people)), budget),
     topic: nameFiles(emit, 'topic', nameTable(docs, (doc) => normalized(doc.topics)), budget),
     org: nameFiles(emit, 'org', nameTable(docs, (doc) => normalized(doc.organizations)), budget),
-    peopleNames: nameFiles(emit, 'people-names', nameTable(docs, (doc) => doc.peopleNames), budget),
-    topicNames: nameFiles(emit, 'topic-names', nameTable(docs, (doc) => doc.topics), budget),
+    peopleNames,
+    topicNames,
+    countBytes: files.filter((file) => counted.has(file.path)).reduce((sum, file) => sum + Buffer.byteLength(file.contents), 0),
   }
-  return [{ path: `${SEARCH_DIR}/${FACET_ENTRY_FILE}`, contents: registeringScript(FACET_ENTRY_FILE, entry) }]
+  files.push({ path: `${SEARCH_DIR}/${FACET_ENTRY_FILE}`, contents: registeringScript(FACET_ENTRY_FILE, entry) })
 }

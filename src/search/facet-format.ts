@@ -49,4 +49,10 @@ export interface FacetEntry {
   /** Counts beside the results: people by registry name, topics as assigned. */
   peopleNames: NameDirectory
   topicNames: NameDirectory
+  /**
+   * Bytes of every peopleNames and topicNames file: what counting people and topics for a
+   * result set downloads. The page does it on its own only when that is small (a big
+   * archive's people tables run to megabytes) and otherwise offers it as a button.
+   */
+  countBytes: number
 }

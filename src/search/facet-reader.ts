@@ -21,6 +21,8 @@ export interface FacetReader {
   dates(): Promise<string[]>
   /** Names with at least one doc of `found`, most docs first, then by name (code units). */
   counts(facet: NameFacetKey, found: ReadonlySet<number>): Promise<FacetCount[]>
+  /** Bytes `counts` downloads for people and topics together (FacetEntry.countBytes). */
+  countBytes(): Promise<number>
 }
 
 export function createFacetReader(load: (file: string) => Promise<unknown>, docCount: number): FacetReader {
@@ -74,6 +76,9 @@ export function createFacetReader(load: (file: string) => Promise<unknown>, docC
         return out
       })
       return dates
+    },
+    async countBytes() {
+      return (await facetEntry()).countBytes
     },
     async counts(facet, found) {
       const directory = (await facetEntry())[facet]

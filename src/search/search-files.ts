@@ -112,7 +112,7 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     const name = cardFile(doc.ref, folderSize)
     files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, doc.card) })
   }
-  files.push(...renderFacetFiles(docs, emit, options.facetBudget))
+  renderFacetFiles(docs, files, options.facetBudget)
 
   const entry: SearchEntry = {
     format: SEARCH_FORMAT_VERSION,

@@ -1,6 +1,7 @@
 // The topics, people and years of the current results, with counts. Each is a link to the
 // same search narrowed by it (`topic:NAME` added to the query), so it works from the
-// keyboard, opens in a new tab, and lands in the history like any other search.
+// keyboard, opens in a new tab, and lands in the history like any other search. When
+// counting topics and people would download a lot (a large archive), they wait for a button.
 
 import type { FacetCount, FacetCounts } from '../engine.js'
 import { filterPart, queryParts } from '../query-syntax.js'
@@ -16,7 +17,8 @@ const GROUPS: ReadonlyArray<{ key: keyof FacetCounts; filter: string; heading: s
 ]
 
 export interface FacetsView {
-  show(state: SearchState, counts: FacetCounts): void
+  /** With `countNames`, topics and people not yet counted get a button that calls it. */
+  show(state: SearchState, counts: FacetCounts, countNames?: { kB: number; run: () => void }): void
   hide(): void
 }
 
@@ -59,10 +61,23 @@ export function createFacetsView(container: HTMLElement, onFollow: (state: Searc
   }
 
   return {
-    show(state, counts) {
-      const sections = GROUPS.map(({ key, filter, heading }) => group(state, heading, filter, counts[key])).filter(
+    show(state, counts, countNames) {
+      const sections = GROUPS.map(({ key, filter, heading }) => group(state, heading, filter, counts[key] ?? [])).filter(
         (section): section is HTMLElement => section !== null,
       )
+      if ((counts.topics === null || counts.people === null) && countNames) {
+        const button = document.createElement('button')
+        button.type = 'button'
+        button.className = 'facet-more'
+        button.textContent = `统计主题和人物（约 ${Math.max(1, Math.round(countNames.kB))} kB）`
+        button.addEventListener('click', () => {
+          button.disabled = true
+          countNames.run()
+        })
+        const section = document.createElement('section')
+        section.append(button)
+        sections.push(section)
+      }
       container.replaceChildren()
       if (sections.length === 0) {
         container.hidden = true

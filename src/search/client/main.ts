@@ -13,6 +13,11 @@ import { looserQueries, showAlternatives, type Alternative } from './suggestions
 import { putStateInUrl, stateFromUrl, type SearchState } from './url-state.js'
 
 const TYPING_DELAY_MS = 250
+/**
+ * Topics and people are counted beside the results on their own only when their tables are
+ * this small; otherwise a button offers it (FacetCounts in engine.ts says why).
+ */
+const AUTO_COUNT_BYTES = 150_000
 
 function start(): void {
   const status = document.getElementById('search-status')
@@ -74,6 +79,8 @@ function start(): void {
   }
 
   let latest = 0
+  // Once the reader has asked for topic and people counts, their tables are loaded: keep counting.
+  let namesCounted = false
   async function run(state: SearchState): Promise<void> {
     const mine = ++latest
     list!.setAttribute('aria-busy', 'true')
@@ -85,8 +92,22 @@ function start(): void {
       await view.showOutcome(state.query, outcome)
       if (outcome.status !== 'done') return
       if (outcome.hits.length > 0 && facets) {
-        const counts = await engine.facetCounts(outcome.hits)
-        if (mine === latest) facets.show(state, counts)
+        const bytes = await engine.nameCountBytes()
+        const names = bytes <= AUTO_COUNT_BYTES || namesCounted
+        const counts = await engine.facetCounts(outcome.hits, { names })
+        if (mine !== latest) return
+        facets.show(state, counts, {
+          kB: bytes / 1000,
+          run: () => {
+            namesCounted = true
+            engine.facetCounts(outcome.hits, { names: true }).then(
+              (all) => {
+                if (mine === latest) facets.show(state, all)
+              },
+              (error: unknown) => view.showMessage(state.query, `无法统计：${error instanceof Error ? error.message : String(error)}`),
+            )
+          },
+        })
       } else if (outcome.hits.length === 0 && suggestions) {
         const found = await findAlternatives(state.query)
         if (mine === latest) showAlternatives(suggestions, state.sort, found)

@@ -6,7 +6,7 @@ import type { SearchEngine, SearchHit, SearchOutcome } from '../engine.js'
 import { excerptPieces, findHighlights, toPieces, type Piece } from '../highlight.js'
 import { formatDate } from '../../render/labels.js'
 
-export const PAGE_SIZE = 50
+export const PAGE_SIZE = 20
 
 const SUGGESTION = '建议：检查用字是否有误，减少或换用关键词，或放宽 date:、year:、person:、topic:、org: 条件。'
 
