@@ -1,9 +1,11 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
 import type { VFile } from 'vfile'
+import { readManifest, writeManifest, type OutputManifest, type WrittenFile } from './cache/output-manifest.js'
+import { pageCache } from './cache/page-cache.js'
 import { buildModel, type ProgressListener } from './pipeline.js'
-import { renderSite } from './render/index.js'
+import { planSite, type SitePlan } from './render/index.js'
 import type { OutputFile, SiteModel } from './types.js'
 
 export interface BuildOptions {
@@ -14,6 +16,11 @@ export interface BuildOptions {
   keepGoing?: boolean
   /** Told how far the long stages have got (pages segmented, files written). */
   onProgress?: ProgressListener
+  /**
+   * Folder for results kept between builds (segmented pages, what was written where), so
+   * a rebuild only redoes what changed; null or absent builds everything afresh.
+   */
+  cacheDir?: string | null
 }
 
 export interface BuildResult {
@@ -22,6 +29,8 @@ export interface BuildResult {
   failed: VFile[]
   /** Files written, or 0 when the old output was kept. */
   written: number
+  /** Of those, pages taken unchanged from the previous output instead of rendered. */
+  reused: number
   /** Whether the new output replaced the old one. */
   replaced: boolean
 }
@@ -32,11 +41,15 @@ export interface BuildResult {
  * good (or --keep-going), so a failed build leaves the last good site untouched.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { model, files, failed } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress)
-  if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, replaced: false }
-  const output = renderSite(model)
-  await writeAtomically(options.outDir, output, (done) => options.onProgress?.('write', done, output.length))
-  return { model, files, failed, written: output.length, replaced: true }
+  const cacheDir = options.cacheDir ?? null
+  const cache = cacheDir ? pageCache(cacheDir) : null
+  const { model, files, failed } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress, cache)
+  if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false }
+  const previous = cacheDir ? await readManifest(cacheDir, options.outDir) : null
+  const plan = planSite(model)
+  const result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total))
+  if (cacheDir) await writeManifest(cacheDir, options.outDir, result.manifest)
+  return { model, files, failed, written: result.written, reused: result.reused, replaced: true }
 }
 
 /** Refuses paths that would land outside the output folder. */
@@ -49,7 +62,11 @@ export function safeJoin(root: string, relative: string): string {
 /** Writes in flight at once; enough to keep the disk busy, few enough for any file-handle limit. */
 const WRITE_CONCURRENCY = 16
 
-export async function writeAtomically(outDir: string, files: OutputFile[], onWritten: (done: number) => void = () => {}): Promise<void> {
+/**
+ * Writes into a fresh folder beside `outDir`, then swaps it in with two renames; on any
+ * error the temporary folder is removed and `outDir` is left as it was.
+ */
+async function swapIn(outDir: string, fill: (temp: string) => Promise<void>): Promise<void> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
   const stamp = `${process.pid}-${Date.now()}`
@@ -57,23 +74,7 @@ export async function writeAtomically(outDir: string, files: OutputFile[], onWri
   const old = path.join(parent, `.${path.basename(out)}.old-${stamp}`)
   await mkdir(temp, { recursive: true })
   try {
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    const targets = sorted.map((f, i) => {
-      if (i > 0 && sorted[i - 1]!.path === f.path) throw new Error(`Two outputs want the same file: ${f.path}`)
-      return safeJoin(temp, f.path)
-    })
-    // Folders first (parents before children, each once), then the files a few at a time:
-    // one write after the other leaves the disk idle between them.
-    for (const dir of new Set(targets.map((target) => path.dirname(target)))) await mkdir(dir, { recursive: true })
-    let done = 0
-    await pMap(
-      sorted,
-      async (f, i) => {
-        await writeFile(targets[i]!, f.contents)
-        onWritten(++done)
-      },
-      { concurrency: WRITE_CONCURRENCY },
-    )
+    await fill(temp)
     let hadOld = true
     try {
       await rename(out, old)
@@ -85,5 +86,100 @@ export async function writeAtomically(outDir: string, files: OutputFile[], onWri
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
     throw error
+  }
+}
+
+/** Places files in a folder: each path once, each folder created once. */
+function folderWriter(root: string) {
+  const seen = new Set<string>()
+  const folders = new Map<string, Promise<unknown>>()
+  return async (relative: string): Promise<string> => {
+    if (seen.has(relative)) throw new Error(`Two outputs want the same file: ${relative}`)
+    seen.add(relative)
+    const target = safeJoin(root, relative)
+    const dir = path.dirname(target)
+    let ready = folders.get(dir)
+    if (!ready) folders.set(dir, (ready = mkdir(dir, { recursive: true })))
+    await ready
+    return target
+  }
+}
+
+export async function writeAtomically(outDir: string, files: OutputFile[], onWritten: (done: number) => void = () => {}): Promise<void> {
+  await swapIn(outDir, async (temp) => {
+    const place = folderWriter(temp)
+    let done = 0
+    await pMap(
+      files,
+      async (f) => {
+        await writeFile(await place(f.path), f.contents)
+        onWritten(++done)
+      },
+      { concurrency: WRITE_CONCURRENCY },
+    )
+  })
+}
+
+interface SiteWrite {
+  written: number
+  reused: number
+  manifest: Record<string, WrittenFile>
+}
+
+/**
+ * Streams the site into `outDir` atomically: pages are built, rendered and written a few
+ * at a time, and a page whose key matches the previous build's (and whose old file is
+ * untouched) is hard-linked from the old output instead of rendered.
+ */
+async function writeSite(
+  outDir: string,
+  plan: SitePlan,
+  previous: OutputManifest | null,
+  onWritten: (done: number, total: number) => void,
+): Promise<SiteWrite> {
+  const manifest: Record<string, WrittenFile> = {}
+  let written = 0
+  let reused = 0
+  const out = path.resolve(outDir)
+  await swapIn(outDir, async (temp) => {
+    const place = folderWriter(temp)
+    // The site-wide files first (they are few, and then out of memory), then the pages, then
+    // the sitemap that lists them.
+    const files = plan.files()
+    const total = files.length + plan.pageCount + (plan.hasSitemap ? 1 : 0)
+    const put = async (f: OutputFile): Promise<void> => {
+      await writeFile(await place(f.path), f.contents)
+      onWritten(++written, total)
+    }
+    await pMap(files, put, { concurrency: WRITE_CONCURRENCY })
+    await pMap(
+      plan.pages,
+      async (spec) => {
+        const target = await place(spec.path)
+        const key = plan.key(spec)
+        if (await reuse(previous?.files[spec.path], key, safeJoin(out, spec.path), target)) reused++
+        else await writeFile(target, plan.render(spec).contents)
+        const s = await stat(target)
+        manifest[spec.path] = { key, size: s.size, mtimeMs: s.mtimeMs }
+        onWritten(++written, total)
+      },
+      { concurrency: WRITE_CONCURRENCY },
+    )
+    const sitemap = plan.sitemap()
+    if (sitemap) await put(sitemap)
+  })
+  return { written, reused, manifest }
+}
+
+/** Links the old file into the new output when it was made from the same key and is still as written. */
+async function reuse(before: WrittenFile | undefined, key: string, oldFile: string, target: string): Promise<boolean> {
+  if (!before || before.key !== key) return false
+  try {
+    const s = await stat(oldFile)
+    if (s.size !== before.size || s.mtimeMs !== before.mtimeMs) return false
+    await link(oldFile, target)
+    return true
+  } catch {
+    return false
   }
 }

@@ -7,6 +7,7 @@ import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
+import type { PageCache } from './cache/page-cache.js'
 import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 export interface ModelResult {
@@ -116,19 +117,40 @@ function applyEditorCorrections(pages: SegmentedPage[], data: EditorData, conten
   }
 }
 
+/** normalize → segment for every page, reading unchanged pages back from the cache when there is one. */
+async function segmentWithCache(pages: RawPage[], cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
+  if (!cache) return segmentPages(pages, onProgress)
+  const results = await cache.read(pages)
+  const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
+  const cached = pages.length - missing.length
+  const fresh = await segmentPages(
+    missing.map((m) => m.page),
+    (done) => onProgress(cached + done),
+  )
+  missing.forEach((m, k) => (results[m.i] = fresh[k]))
+  await cache.write(
+    missing.map((m) => m.page),
+    fresh,
+  )
+  await cache.prune()
+  return results as PageResult[]
+}
+
 /** ingest → normalize → segment → tag → corrections, for a whole content folder. */
 export async function buildModel(
   contentDir: string,
   siteUrl: string | null = null,
   read: ReadOptions = {},
   onProgress: ProgressListener = () => {},
+  cache: PageCache | null = null,
 ): Promise<ModelResult> {
   const data = await readEditorData(contentDir)
   const ingested = await readContent(contentDir, read)
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
   const accepted = acceptPages(ingested, data.corrections, failed)
-  const results = await segmentPages(
+  const results = await segmentWithCache(
     accepted.map((a) => a.page),
+    cache,
     (done) => onProgress('segment', done, accepted.length),
   )
   const tagged: TagInput[] = []

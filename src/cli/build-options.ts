@@ -7,14 +7,32 @@ export const BUILD_FLAGS = {
   'site-url': { type: 'string' },
   'keep-going': { type: 'boolean', default: false },
   report: { type: 'string' },
+  cache: { type: 'string', default: '.cache/archive' },
+  'no-cache': { type: 'boolean', default: false },
 } as const
 
 export const BUILD_FLAGS_USAGE = `  --content DIR    content folder to build (default: content)
   --out DIR        output folder (default: public)
   --site-url URL   absolute base URL for feeds and sitemap
   --keep-going     replace the output even when some pages failed; exit 0
-  --report json    print the build report (errors, warnings, notes) as JSON on stdout`
+  --report json    print the build report (errors, warnings, notes) as JSON on stdout
+  --cache DIR      keep segmented pages and a record of the output here, so rebuilds only
+                   redo what changed (default: .cache/archive; safe to delete)
+  --no-cache       build everything afresh and keep nothing`
 
-export function buildOptions(values: { content: string; out: string; 'site-url'?: string | undefined; 'keep-going': boolean }): BuildOptions {
-  return { contentDir: values.content, outDir: values.out, siteUrl: values['site-url'] ?? null, keepGoing: values['keep-going'] }
+export function buildOptions(values: {
+  content: string
+  out: string
+  'site-url'?: string | undefined
+  'keep-going': boolean
+  cache: string
+  'no-cache': boolean
+}): BuildOptions {
+  return {
+    contentDir: values.content,
+    outDir: values.out,
+    siteUrl: values['site-url'] ?? null,
+    keepGoing: values['keep-going'],
+    cacheDir: values['no-cache'] ? null : values.cache,
+  }
 }

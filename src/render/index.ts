@@ -5,7 +5,9 @@
 import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
+import { contentKey } from '../cache/hash.js'
 import { renderDocument, type PageSpec } from './document.js'
+import { KEEP } from './slots.js'
 import { renderFeed } from './feed.js'
 import { renderApi } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
@@ -32,36 +34,84 @@ export interface RenderOptions {
 /** Pages a sitemap leaves out: they hold nothing to find (search, 404) or are for editors (the build report). */
 const NOT_IN_SITEMAP = new Set([SEARCH_URL, NOT_FOUND_URL, REPORT_URL])
 
-export function renderSite(model: SiteModel, options: RenderOptions = {}): OutputFile[] {
+export interface SitePlan {
+  /** The HTML pages, each built when iteration reaches it, so a big archive's pages never sit in memory together. Iterate once. */
+  pages: Iterable<PageSpec>
+  /** How many pages `pages` yields (for progress). */
+  pageCount: number
+  /** A page's file. */
+  render(spec: PageSpec): OutputFile
+  /** Names everything a page's file is made from (its content, the templates, the site settings): same key, same bytes. */
+  key(spec: PageSpec): string
+  /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index. */
+  files(): OutputFile[]
+  /** The sitemap when the site URL is known: call once `pages` has been iterated (it lists them). */
+  sitemap(): OutputFile | null
+  /** Whether `sitemap()` gives a file. */
+  hasSitemap: boolean
+}
+
+/** The slot value that keeps a template's own content is a symbol, which JSON would drop. */
+const keyReplacer = (_key: string, value: unknown): unknown => (value === KEEP ? '\u0000keep' : value)
+
+/** Home, search, 404, API and report pages. */
+const FIXED_PAGES = 5
+
+export function planSite(model: SiteModel, options: RenderOptions = {}): SitePlan {
   const site = buildSiteContext(model)
   const templates = loadTemplates(options.templateDir)
-  const pages: PageSpec[] = [
-    homePage(site),
-    searchPage(),
-    notFoundPage(),
-    apiDocPage(templates),
-    reportPage(model),
-    ...datePages(site),
-    ...peoplePages(site),
-    ...topicPages(site),
-  ]
-  for (const issue of site.issues) {
-    pages.push(issuePage(site, issue))
-    for (const page of issue.pages) pages.push(pageView(site, issue, page))
+  const document = { config: model.config, templates }
+  const settings = JSON.stringify(model.config)
+  const paths: string[] = []
+  function* pages(): Generator<PageSpec> {
+    const fixed = [homePage(site), searchPage(), notFoundPage(), apiDocPage(templates), reportPage(model)]
+    if (fixed.length !== FIXED_PAGES) throw new Error('FIXED_PAGES is out of date')
+    for (const spec of [fixed, datePages(site), peoplePages(site), topicPages(site)].flatMap((group) => [...group])) yield spec
+    for (const issue of site.issues) {
+      yield issuePage(site, issue)
+      for (const page of issue.pages) yield pageView(site, issue, page)
+    }
+    for (const ref of site.stories) yield storyPage(site, ref)
   }
-  for (const ref of site.stories) pages.push(storyPage(site, ref))
+  function* recorded(): Generator<PageSpec> {
+    for (const spec of pages()) {
+      paths.push(spec.path)
+      yield spec
+    }
+  }
+  return {
+    pages: recorded(),
+    pageCount:
+      FIXED_PAGES +
+      site.calendar.reduce((n, year) => n + 1 + year.months.length, 0) +
+      1 + site.people.length +
+      1 + site.topics.length +
+      site.issues.reduce((n, issue) => n + 1 + issue.pages.length, 0) +
+      site.stories.length,
+    render: (spec) => renderDocument(document, spec),
+    key: (spec) => contentKey(templates.fingerprint, settings, JSON.stringify(spec, keyReplacer)),
+    files: () => [
+      { path: FEED_URL, contents: renderFeed(site) },
+      { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) },
+      ...renderApi(model),
+      { path: STYLESHEET_URL, contents: templates.stylesheet },
+      { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() },
+      { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() },
+      ...renderSearchFiles(model, options.search),
+    ],
+    hasSitemap: Boolean(model.config.siteUrl),
+    sitemap: () => {
+      const { siteUrl } = model.config
+      return siteUrl ? { path: SITEMAP_URL, contents: renderSitemap(siteUrl, paths.filter((path) => !NOT_IN_SITEMAP.has(path))) } : null
+    },
+  }
+}
 
-  const { siteUrl } = model.config
-  const sitemapPaths = pages.map((page) => page.path).filter((path) => !NOT_IN_SITEMAP.has(path))
-  return [
-    ...pages.map((spec) => renderDocument({ config: model.config, templates }, spec)),
-    { path: FEED_URL, contents: renderFeed(site) },
-    ...(siteUrl ? [{ path: SITEMAP_URL, contents: renderSitemap(siteUrl, sitemapPaths) }] : []),
-    { path: ROBOTS_URL, contents: renderRobots(siteUrl) },
-    ...renderApi(model),
-    { path: STYLESHEET_URL, contents: templates.stylesheet },
-    { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() },
-    { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() },
-    ...renderSearchFiles(model, options.search),
-  ]
+/** The whole site in memory (tests and small sites; the build streams it with planSite). */
+export function renderSite(model: SiteModel, options: RenderOptions = {}): OutputFile[] {
+  const plan = planSite(model, options)
+  const files = plan.files()
+  const pages = [...plan.pages].map((spec) => plan.render(spec))
+  const sitemap = plan.sitemap()
+  return [...pages, ...files, ...(sitemap ? [sitemap] : [])]
 }

@@ -9,6 +9,7 @@ import type { Root } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { contentKey } from '../cache/hash.js'
 
 export const TEMPLATE_NAMES = [
   'base', 'home', 'year', 'month', 'issue', 'page', 'story', 'search', 'list', 'person', 'topic', 'doc', 'report', '404',
@@ -27,10 +28,11 @@ export interface Templates {
   /** The site stylesheet, `templates/style.css`. */
   stylesheet: string
   markdown(name: MarkdownName): string
+  /** Changes whenever any template does. */
+  fingerprint: string
 }
 
-function parseTemplate(dir: string, name: TemplateName): Root {
-  const text = readFileSync(`${dir}/${name}.html`, 'utf8')
+function parseTemplate(name: TemplateName, text: string): Root {
   const tree = unified()
     .use(rehypeParse, { fragment: name !== 'base' })
     .parse(text)
@@ -55,11 +57,14 @@ function cloneTree<T>(value: T): T {
 }
 
 export function loadTemplates(dir: string = TEMPLATE_DIR): Templates {
-  const parsed = new Map(TEMPLATE_NAMES.map((name) => [name, parseTemplate(dir, name)]))
+  const texts = TEMPLATE_NAMES.map((name) => [name, readFileSync(`${dir}/${name}.html`, 'utf8')] as const)
+  const parsed = new Map(texts.map(([name, text]) => [name, parseTemplate(name, text)]))
   const markdown: Record<MarkdownName, string> = { api: readFileSync(`${dir}/api.md`, 'utf8') }
+  const stylesheet = readFileSync(`${dir}/style.css`, 'utf8')
   return {
     instance: (name) => cloneTree(parsed.get(name)!),
-    stylesheet: readFileSync(`${dir}/style.css`, 'utf8'),
+    stylesheet,
     markdown: (name) => markdown[name],
+    fingerprint: contentKey(...texts.flat(), markdown.api, stylesheet),
   }
 }

@@ -101,6 +101,8 @@ function personPage(site: SiteContext, entry: NameEntry): PageSpec {
   }
 }
 
-export function peoplePages(site: SiteContext): PageSpec[] {
-  return [nameIndexPage(PEOPLE, site.people), ...site.people.map((entry) => personPage(site, entry))]
+/** The index, then one page per person, each built when asked for. */
+export function* peoplePages(site: SiteContext): Generator<PageSpec> {
+  yield nameIndexPage(PEOPLE, site.people)
+  for (const entry of site.people) yield personPage(site, entry)
 }

@@ -33,6 +33,8 @@ function topicPage(entry: NameEntry): PageSpec {
   }
 }
 
-export function topicPages(site: SiteContext): PageSpec[] {
-  return [nameIndexPage(TOPICS, site.topics), ...site.topics.map(topicPage)]
+/** The index, then one page per topic, each built when asked for. */
+export function* topicPages(site: SiteContext): Generator<PageSpec> {
+  yield nameIndexPage(TOPICS, site.topics)
+  for (const entry of site.topics) yield topicPage(entry)
 }
