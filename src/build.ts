@@ -157,10 +157,16 @@ async function writeSite(
       async (spec) => {
         const target = await place(spec.path)
         const key = plan.key(spec)
-        if (await reuse(previous?.files[spec.path], key, safeJoin(out, spec.path), target)) reused++
-        else await writeFile(target, plan.render(spec).contents)
-        const s = await stat(target)
-        manifest[spec.path] = { key, size: s.size, mtimeMs: s.mtimeMs }
+        const before = previous?.files[spec.path]
+        if (before && (await reuse(before, key, safeJoin(out, spec.path), target))) {
+          // A link is the same file: same size and time as recorded.
+          manifest[spec.path] = before
+          reused++
+        } else {
+          await writeFile(target, plan.render(spec).contents)
+          const s = await stat(target)
+          manifest[spec.path] = { key, size: s.size, mtimeMs: s.mtimeMs }
+        }
         onWritten(++written, total)
       },
       { concurrency: WRITE_CONCURRENCY },
@@ -172,8 +178,8 @@ async function writeSite(
 }
 
 /** Links the old file into the new output when it was made from the same key and is still as written. */
-async function reuse(before: WrittenFile | undefined, key: string, oldFile: string, target: string): Promise<boolean> {
-  if (!before || before.key !== key) return false
+async function reuse(before: WrittenFile, key: string, oldFile: string, target: string): Promise<boolean> {
+  if (before.key !== key) return false
   try {
     const s = await stat(oldFile)
     if (s.size !== before.size || s.mtimeMs !== before.mtimeMs) return false
