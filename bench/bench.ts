@@ -1,9 +1,12 @@
-// npm run bench [-- --issues N --runs R --save]
-// Times full builds as a user runs them (a fresh `node` process each run, so start-up
-// counts), reports the median of R runs, peak memory, output and search-index sizes,
-// and seconds per 1,000 stories at growing archive sizes. --save writes bench/results.md.
+// npm run bench [-- --issues N,M,… --runs R --save]
+// Times builds as a user runs them (a fresh `node` process each run, so start-up counts),
+// reports the median of R runs, peak memory, output and search-index sizes, seconds per
+// 1,000 stories at growing archive sizes (~12.5 stories an issue: 480 ≈ 6k, 1600 ≈ 20k,
+// 4800 ≈ 60k), and the incremental rebuild after adding one issue to the largest archive.
+// Full builds run with --no-cache; the incremental one with a warm cache and the previous
+// output in place, as an editor's daily build runs. --save writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +16,7 @@ import { searchBench } from './search-bench.js'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
   options: {
-    issues: { type: 'string', default: '300,1000' },
+    issues: { type: 'string', default: '480,1600' },
     runs: { type: 'string', default: '3' },
     save: { type: 'boolean', default: false },
     // Search section (bench/search-bench.ts): --search runs only it, over --search-issues (~12.4 stories each; 8050 ≈ 100,000 stories).
@@ -41,19 +44,17 @@ interface Run {
   peakMB: number
 }
 
-/** One build in a fresh process; peak RSS from GNU time when present, else from the child's resource usage. */
-function buildOnce(content: string, out: string): Run {
+const RSS_REPORTER = path.join(ROOT, 'bench', 'report-rss.mjs')
+
+/** One build in a fresh process; its peak RSS as the process itself reports it at exit. */
+function buildOnce(content: string, out: string, cache: string | null): Run {
   const started = performance.now()
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  })
+  const args = ['--import', 'tsx', '--import', RSS_REPORTER, path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out]
+  const r = spawnSync(process.execPath, [...args, ...(cache ? ['--cache', cache] : ['--no-cache'])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
   const seconds = (performance.now() - started) / 1000
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
-  // resourceUsage of children is cumulative; maxRSS of the last child is what we want
-  const peakMB = process.resourceUsage().maxRSS / 1024
-  return { seconds, peakMB }
+  const rss = /\[rss\] (\d+)/u.exec(r.stderr)
+  return { seconds, peakMB: rss ? Number(rss[1]) / 1024 : Number.NaN }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
@@ -73,7 +74,7 @@ function measure(label: string, content: string, stories: number): Row {
   const times: number[] = []
   let peak = 0
   for (let i = 0; i < runs; i++) {
-    const r = buildOnce(content, out)
+    const r = buildOnce(content, out, null)
     times.push(r.seconds)
     peak = Math.max(peak, r.peakMB)
   }
@@ -99,19 +100,58 @@ if (values.search) {
   process.exit(0)
 }
 
+/** The newest issue's folder (`content/YYYY/YYYY-MM-DD`). */
+function newestIssue(content: string): string {
+  const year = readdirSync(content).filter((name) => /^\d{4}$/u.test(name)).sort().at(-1)!
+  const day = readdirSync(path.join(content, year)).sort().at(-1)!
+  return path.join(content, year, day)
+}
+
+/**
+ * An editor's daily build: the archive without its newest issue is built (warming the
+ * cache and leaving the output in place); then, each run, the issue is added and the
+ * rebuild timed, and it is taken away again (and rebuilt, untimed) for the next run.
+ */
+function measureIncremental(label: string, content: string, stories: number): Row {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-inc-'))
+  const cache = path.join(work, 'cache')
+  const out = path.join(work, 'public')
+  const issue = newestIssue(content)
+  const aside = path.join(work, 'issue')
+  renameSync(issue, aside)
+  buildOnce(content, out, cache)
+  const times: number[] = []
+  let peak = 0
+  for (let i = 0; i < runs; i++) {
+    cpSync(aside, issue, { recursive: true })
+    const r = buildOnce(content, out, cache)
+    times.push(r.seconds)
+    peak = Math.max(peak, r.peakMB)
+    rmSync(issue, { recursive: true })
+    buildOnce(content, out, cache)
+  }
+  renameSync(aside, issue)
+  const seconds = median(times)
+  return { label, stories, seconds, perThousand: (seconds / stories) * 1000, peakMB: peak, outputMB: folderBytes(out) / 1e6, searchMB: folderBytes(path.join(out, 'search')) / 1e6 }
+}
+
 const rows: Row[] = [measure('seeds (5 pages)', path.join(ROOT, 'content'), 13)]
+let largest: { issues: number; content: string; stories: number } | null = null
 for (const issues of sizes) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'synth-'))
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/synth.ts'), '--issues', String(issues), '--out', dir], { cwd: ROOT })
-  rows.push(measure(`synthetic, ${issues} issues`, path.join(dir, 'content'), countStories(path.join(dir, 'expected.json'))))
+  const stories = countStories(path.join(dir, 'expected.json'))
+  rows.push(measure(`synthetic, ${issues} issues`, path.join(dir, 'content'), stories))
+  largest = { issues, content: path.join(dir, 'content'), stories }
 }
+if (largest) rows.push(measureIncremental(`one issue added to the ${largest.issues}-issue archive (cached)`, largest.content, largest.stories))
 
 const table = [
   `Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs, each a fresh process (start-up included).`,
   '',
-  '| archive | stories | full build (s) | s / 1,000 stories | peak RSS (MB) | output (MB) | search index (MB) |',
+  '| build | stories | seconds | s / 1,000 stories | peak RSS (MB) | output (MB) | search index (MB) |',
   '|---|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.label} | ${r.stories} | ${r.seconds.toFixed(2)} | ${r.perThousand.toFixed(2)} | ${r.peakMB.toFixed(0)} | ${r.outputMB.toFixed(1)} | ${r.searchMB.toFixed(1)} |`),
 ].join('\n')
 process.stdout.write(`${table}\n`)
-if (values.save) writeFileSync(path.join(ROOT, 'bench', 'results.md'), `# Benchmark results\n\n${table}\n\nNot measured yet: incremental rebuild after adding one issue, and the search figures (first-query bytes and time at 100,000 stories, Pagefind side by side).\n`)
+if (values.save) writeFileSync(path.join(ROOT, 'bench', 'results.md'), `# Benchmark results\n\n${table}\n`)
