@@ -272,10 +272,10 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
     writeFileSync(path.join(site, 'pf-bench.js'), PAGEFIND_SCRIPT)
   }
 
-  // The queries: names of people and topics, spread over how often they occur.
-  const people = spread(countNames(stories, (s) => s.people.map((p) => p.name)), 10)
+  // The queries: 20 names of topics (up to 10) and people, spread over how often they occur.
   const topics = spread(countNames(stories, (s) => s.topics), 10)
-  const queries = [...people, ...topics].slice(0, 20)
+  const people = spread(countNames(stories, (s) => s.people.map((p) => p.name)), 20 - topics.length)
+  const queries = [...people, ...topics]
   const lines = stories.map((s) => [s.column ?? '', ...s.headline, s.title, ...s.body].map(normalizeText))
   const truthOf = (query: string) => {
     const needle = normalizeText(query)

@@ -38,16 +38,8 @@ class IntList {
   constructor(capacity = 1024) {
     this.data = new Int32Array(capacity)
   }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5))
-      bigger.set(this.data)
-      this.data = bigger
-    }
-    this.data[this.length++] = value
-  }
-  /** Makes room for `count` more values and counts them as used (the caller fills them in). */
-  reserve(count: number): void {
+  /** Makes room for `count` more values and counts them as used; returns where they start (the caller fills them in). */
+  reserve(count: number): number {
     if (this.length + count > this.data.length) {
       let size = Math.ceil(this.data.length * 1.5)
       while (size < this.length + count) size = Math.ceil(size * 1.5)
@@ -56,6 +48,22 @@ class IntList {
       this.data = bigger
     }
     this.length += count
+    return this.length - count
+  }
+}
+
+// varint.ts's format, read inline: collectPostings reads every token of the archive this
+// way, so the cursor is a module variable rather than a closure made per field.
+let cursor = 0
+function readInt(packed: string): number {
+  let value = 0
+  let scale = 1
+  for (;;) {
+    const digit = VARINT_VALUES[packed.charCodeAt(cursor++)]!
+    if (digit < 0 || digit === undefined) throw new Error('DocTerms: broken packed field')
+    value += (digit & 31) * scale
+    if (digit < 32) return value
+    scale *= 32
   }
 }
 
@@ -94,7 +102,6 @@ function collectPostings(docs: readonly DocTerms[]): Postings {
   const groupTf = new IntList(Math.ceil(units * 0.6) + 1024)
   const starts = new IntList(units + 1024)
   const fieldLength = new Int32Array(docs.length * fieldCount)
-  const values = VARINT_VALUES
 
   for (let doc = 0; doc < docs.length; doc++) {
     const { terms: termText, fields } = docs[doc]!
@@ -110,31 +117,28 @@ function collectPostings(docs: readonly DocTerms[]): Postings {
       ids[i] = id
     }
     for (let field = 0; field < fieldCount; field++) {
-      // varint.ts's format, read inline: this loop runs over every token of the archive.
       const packed = fields[field]!
-      let at = 0
-      const next = (): number => {
-        let value = 0
-        let scale = 1
-        for (;;) {
-          const digit = values[packed.charCodeAt(at++)]!
-          if (digit < 0) throw new Error('DocTerms: broken packed field')
-          value += (digit & 31) * scale
-          if (digit < 32) return value
-          scale *= 32
-        }
-      }
+      cursor = 0
       const docField = doc * fieldCount + field
-      fieldLength[docField] = next()
-      const groups = next()
-      for (let g = 0; g < groups; g++) {
-        const id = ids[next()]!
-        const tf = next()
-        groupTerm.push(id)
-        groupDocField.push(docField)
-        groupTf.push(tf)
+      // The field's token count is also the number of starts it holds: room is made once.
+      const tokens = readInt(packed)
+      const groups = readInt(packed)
+      fieldLength[docField] = tokens
+      let g = groupTerm.reserve(groups)
+      groupDocField.reserve(groups)
+      groupTf.reserve(groups)
+      let k = starts.reserve(tokens)
+      const termData = groupTerm.data
+      const docFieldData = groupDocField.data
+      const tfData = groupTf.data
+      const startData = starts.data
+      for (let end = g + groups; g < end; g++) {
+        termData[g] = ids[readInt(packed)]!
+        docFieldData[g] = docField
+        const tf = readInt(packed)
+        tfData[g] = tf
         let start = 0
-        for (let k = 0; k < tf; k++) starts.push((start += next()))
+        for (let i = 0; i < tf; i++) startData[k++] = start += readInt(packed)
       }
     }
   }
