@@ -8,6 +8,7 @@ import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
 import type { PageCache } from './cache/page-cache.js'
+import type { Taxonomy } from './tag/types.js'
 import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 export interface ModelResult {
@@ -117,19 +118,22 @@ function applyEditorCorrections(pages: SegmentedPage[], data: EditorData, conten
   }
 }
 
-/** normalize → segment for every page, reading unchanged pages back from the cache when there is one. */
-async function segmentWithCache(pages: RawPage[], cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
-  if (!cache) return segmentPages(pages, onProgress)
-  const results = await cache.read(pages)
+/** The page jobs for every page, reading unchanged pages back from the cache when there is one. */
+async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
+  if (!cache) return segmentPages(pages, taxonomy, onProgress)
+  const context = JSON.stringify(taxonomy)
+  const results = await cache.read(pages, context)
   const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
   const cached = pages.length - missing.length
   const fresh = await segmentPages(
     missing.map((m) => m.page),
+    taxonomy,
     (done) => onProgress(cached + done),
   )
   missing.forEach((m, k) => (results[m.i] = fresh[k]))
   await cache.write(
     missing.map((m) => m.page),
+    context,
     fresh,
   )
   await cache.prune()
@@ -150,6 +154,7 @@ export async function buildModel(
   const accepted = acceptPages(ingested, data.corrections, failed)
   const results = await segmentWithCache(
     accepted.map((a) => a.page),
+    data.taxonomy,
     cache,
     (done) => onProgress('segment', done, accepted.length),
   )
@@ -157,7 +162,7 @@ export async function buildModel(
   accepted.forEach(({ file }, i) => {
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
-    if (result.page) tagged.push({ page: result.page, file })
+    if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)

@@ -13,17 +13,21 @@ import { contentKey } from './hash.js'
 
 const IO_CONCURRENCY = 16
 
+/**
+ * A page's cached result depends on the page as read and on `context`: whatever else the
+ * page job reads (the topic taxonomy), given as one string.
+ */
 export interface PageCache {
   /** Results for `pages` in order, undefined where the cache has none. */
-  read(pages: readonly RawPage[]): Promise<(PageResult | undefined)[]>
+  read(pages: readonly RawPage[], context: string): Promise<(PageResult | undefined)[]>
   /** Stores fresh results (pages in the same order as `results`). */
-  write(pages: readonly RawPage[], results: readonly PageResult[]): Promise<void>
+  write(pages: readonly RawPage[], context: string, results: readonly PageResult[]): Promise<void>
   /** Removes entries for pages that this build did not read or write. */
   prune(): Promise<void>
 }
 
-export function pageKey(page: RawPage): string {
-  return contentKey(codeFingerprint(), JSON.stringify(page))
+export function pageKey(page: RawPage, context: string): string {
+  return contentKey(codeFingerprint(), context, JSON.stringify(page))
 }
 
 export function pageCache(dir: string): PageCache {
@@ -31,11 +35,11 @@ export function pageCache(dir: string): PageCache {
   const used = new Set<string>()
   const fileOf = (key: string): string => path.join(root, key.slice(0, 2), `${key}.json`)
   return {
-    async read(pages) {
+    async read(pages, context) {
       return pMap(
         pages,
         async (page) => {
-          const key = pageKey(page)
+          const key = pageKey(page, context)
           used.add(key)
           try {
             return JSON.parse(await readFile(fileOf(key), 'utf8')) as PageResult
@@ -47,11 +51,13 @@ export function pageCache(dir: string): PageCache {
         { concurrency: IO_CONCURRENCY },
       )
     },
-    async write(pages, results) {
+    async write(pages, context, results) {
       await pMap(
         pages,
         async (page, i) => {
-          const file = fileOf(pageKey(page))
+          const key = pageKey(page, context)
+          used.add(key)
+          const file = fileOf(key)
           await mkdir(path.dirname(file), { recursive: true })
           // Written aside and renamed, so a reader never sees half a file.
           const temp = `${file}.${process.pid}.tmp`

@@ -1,6 +1,9 @@
 import { VFile } from 'vfile'
 import { normalizePage } from '../normalize/index.js'
 import { segmentPage } from '../segment/index.js'
+import { tagStory } from '../tag/index.js'
+import type { PersonHit } from '../tag/people.js'
+import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
 
 /** A diagnostic as plain data, so it can cross a thread boundary. */
@@ -16,15 +19,20 @@ export interface PlainMessage {
 
 export interface PageResult {
   page: SegmentedPage | null
+  /** Per story, the people its own text shows (tag/index.ts `tagStory`), for the archive-wide pass. */
+  hits: PersonHit[][]
   messages: PlainMessage[]
 }
 
-/** normalize → segment for one page, with its diagnostics as plain data. Never throws. */
-export function runPageJob(raw: RawPage): PageResult {
+/** normalize → segment → the story-local part of tagging, for one page, with its diagnostics as plain data. Never throws. */
+export function runPageJob(raw: RawPage, taxonomy: Taxonomy): PageResult {
   const file = new VFile({ path: raw.displayPath })
   let page: SegmentedPage | null = null
+  let hits: PersonHit[][] = []
   try {
-    page = segmentPage(normalizePage(raw), file)
+    const segmented = segmentPage(normalizePage(raw), file)
+    hits = segmented.stories.map((story) => tagStory(story, taxonomy, file))
+    page = segmented
   } catch (error) {
     const m = file.message(`Cannot segment page: ${(error as Error).message}`, {
       place: { line: raw.firstLine, column: 1 },
@@ -35,6 +43,7 @@ export function runPageJob(raw: RawPage): PageResult {
   }
   return {
     page,
+    hits,
     messages: file.messages.map((m) => ({
       reason: m.reason,
       line: m.line ?? 1,

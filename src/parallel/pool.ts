@@ -1,6 +1,7 @@
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import createDebug from 'debug'
+import type { Taxonomy } from '../tag/types.js'
 import type { RawPage } from '../types.js'
 import { runPageJob, type PageResult } from './page-job.js'
 
@@ -21,15 +22,15 @@ function canStartWorkers(): boolean {
 }
 
 /**
- * Segments pages on every core: batches go to a pool of worker threads and come back
+ * Segments (and story-tags, see page-job.ts) pages on every core: batches go to a pool of worker threads and come back
  * in input order, so the result is the same as doing it in one thread. Small archives,
  * or processes that cannot start TypeScript workers, run in this thread.
  */
-export async function segmentPages(pages: RawPage[], onProgress: (done: number) => void = () => {}): Promise<PageResult[]> {
+export async function segmentPages(pages: RawPage[], taxonomy: Taxonomy, onProgress: (done: number) => void = () => {}): Promise<PageResult[]> {
   const threads = Math.min(os.availableParallelism(), 8)
   if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) {
     return pages.map((page, i) => {
-      const result = runPageJob(page)
+      const result = runPageJob(page, taxonomy)
       onProgress(i + 1)
       return result
     })
@@ -49,7 +50,7 @@ export async function segmentPages(pages: RawPage[], onProgress: (done: number) 
             const send = (): void => {
               if (next >= batches.length) return resolve()
               const id = next++
-              worker.postMessage({ id, pages: batches[id] })
+              worker.postMessage({ id, pages: batches[id], taxonomy })
             }
             worker.on('message', (msg: { id: number; results: PageResult[] }) => {
               results[msg.id] = msg.results

@@ -9,6 +9,8 @@ import type { PersonRecord, Taxonomy } from './types.js'
 export interface TagInput {
   page: SegmentedPage
   file: VFile
+  /** Per story of the page, the people hits `tagStory` found (computed here when absent). */
+  hits?: PersonHit[][]
 }
 
 const bodyText = (story: Story): string => story.paragraphs.map((p) => p.text).join('')
@@ -49,10 +51,36 @@ export function findKnownNames(text: string, known: ReadonlyMap<string, string>)
   return out
 }
 
+/** Everyone a story credits rather than names: bylines and photographers. */
+const reportersOf = (story: Story): Set<string> => new Set([...story.byline.map((b) => b.name), ...story.photographers])
+
 /**
- * Tags every story of the archive: people with the titles printed before them,
- * topics, organizations. Names confirmed anywhere in the archive (by a title, a
- * leaders' list or the people registry) are then recognised in every story.
+ * The part of tagging that needs nothing but the story and the taxonomy: topics,
+ * organizations, and the people its own text shows (titles, lists, the name model). It runs
+ * with segmentation — on worker threads, cached with the page — and returns the people
+ * hits for the archive-wide pass.
+ */
+export function tagStory(story: Story, taxonomy: Taxonomy, file: VFile): PersonHit[] {
+  const text = bodyText(story)
+  const reporters = reportersOf(story)
+  const judged = judgeTopics(story, taxonomy)
+  story.topics = judged.filter((j) => j.assigned).map((j) => j.topic)
+  const near = judged.filter((j) => j.near).map((j) => j.topic)
+  if (near.length) {
+    file.info(
+      `Topic ${near.map((t) => `\`${t}\``).join(', ')} nearly assigned to the story at line ${story.bodyLine}; to add it: - story: ${story.id}  topics: [${[...story.topics, ...near].join(', ')}]`,
+      { place: { line: story.bodyLine, column: 1 }, ruleId: 'topic-near', source: 'tag' },
+    )
+  }
+  story.organizations = findOrganizations(text)
+  return findPeopleWithModel(text).filter((h) => !reporters.has(h.name))
+}
+
+/**
+ * Tags the people of every story across the archive. Names confirmed anywhere (by a title,
+ * a leaders' list or the people registry) are recognised in every story. `hits` are the
+ * stories' own people from `tagStory`, one list per story of the page; pages without them
+ * are tagged here first.
  */
 export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: PersonRecord[]): void {
   // name or alias → canonical name
@@ -61,14 +89,12 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     known.set(p.name, p.name)
     for (const a of p.aliases) known.set(a, p.name)
   }
-  // found in the first pass, used again in the second
-  const hitsOf = new Map<Story, { hits: PersonHit[]; reporters: Set<string> }>()
+  const hitsOf = new Map<Story, PersonHit[]>()
   const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; line: number } }>()
-  for (const { page, file } of inputs) {
-    for (const story of page.stories) {
-      const reporters = new Set([...story.byline.map((b) => b.name), ...story.photographers])
-      const hits = findPeopleWithModel(bodyText(story)).filter((h) => !reporters.has(h.name))
-      hitsOf.set(story, { hits, reporters })
+  for (const { page, file, hits: pageHits } of inputs) {
+    page.stories.forEach((story, i) => {
+      const hits = pageHits?.[i] ?? tagStory(story, taxonomy, file)
+      hitsOf.set(story, hits)
       for (const h of hits) {
         const s = seen.get(h.name)
         if (s) {
@@ -80,7 +106,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
         }
         if (!known.has(h.name)) known.set(h.name, h.name)
       }
-    }
+    })
   }
   for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (s.count > 1 || s.titled || registry.some((p) => p.name === name || p.aliases.includes(name))) continue
@@ -91,10 +117,10 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       source: 'tag',
     })
   }
-  for (const { page, file } of inputs) {
+  for (const { page } of inputs) {
     for (const story of page.stories) {
-      const text = bodyText(story)
-      const { hits, reporters } = hitsOf.get(story) ?? { hits: [], reporters: new Set<string>() }
+      const reporters = reportersOf(story)
+      const hits = hitsOf.get(story) ?? []
       const people = new Map<string, PersonMention>()
       const mention = (name: string, role: string | null): void => {
         const canonical = known.get(name) ?? name
@@ -105,20 +131,10 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       }
       const found = [
         ...hits.map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
-        ...findKnownNames(text, known).map((k) => ({ name: k.name, role: null, offset: k.offset })),
+        ...findKnownNames(bodyText(story), known).map((k) => ({ name: k.name, role: null, offset: k.offset })),
       ].sort((a, b) => a.offset - b.offset)
       for (const f of found) mention(f.name, f.role)
       story.people = [...people.values()]
-      const judged = judgeTopics(story, taxonomy)
-      story.topics = judged.filter((j) => j.assigned).map((j) => j.topic)
-      const near = judged.filter((j) => j.near).map((j) => j.topic)
-      if (near.length) {
-        file.info(
-          `Topic ${near.map((t) => `\`${t}\``).join(', ')} nearly assigned to the story at line ${story.bodyLine}; to add it: - story: ${story.id}  topics: [${[...story.topics, ...near].join(', ')}]`,
-          { place: { line: story.bodyLine, column: 1 }, ruleId: 'topic-near', source: 'tag' },
-        )
-      }
-      story.organizations = findOrganizations(text)
     }
   }
 }
