@@ -43,10 +43,11 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
-  const { model, files, failed } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress, cache)
+  const { model, files, failed, searchTerms } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress, cache)
   if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false }
   const previous = cacheDir ? await readManifest(cacheDir, options.outDir) : null
-  const plan = planSite(model)
+  // Stories whose text changed after segmenting (an editor's corrected headline) miss the map and are tokenized then.
+  const plan = planSite(model, { search: { cache: { get: (key) => searchTerms.get(key), set: () => {} } } })
   const result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total))
   if (cacheDir) await writeManifest(cacheDir, options.outDir, result.manifest)
   return { model, files, failed, written: result.written, reused: result.reused, replaced: true }

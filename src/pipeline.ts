@@ -9,6 +9,7 @@ import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
 import type { PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
+import type { DocTerms } from './search/doc-terms.js'
 import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 export interface ModelResult {
@@ -17,6 +18,8 @@ export interface ModelResult {
   files: VFile[]
   /** Pages that could not be built (each file has a fatal message). */
   failed: VFile[]
+  /** Each story's search terms by their key, made with the pages (for renderSearchFiles's cache). */
+  searchTerms: Map<string, DocTerms>
 }
 
 /** Groups pages into issues, newest issue first, pages in page order. */
@@ -159,9 +162,11 @@ export async function buildModel(
     (done) => onProgress('segment', done, accepted.length),
   )
   const tagged: TagInput[] = []
+  const searchTerms = new Map<string, DocTerms>()
   accepted.forEach(({ file }, i) => {
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
+    for (const { key, terms } of result.terms) searchTerms.set(key, terms)
     if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })
@@ -179,5 +184,6 @@ export async function buildModel(
     },
     files,
     failed,
+    searchTerms,
   }
 }
