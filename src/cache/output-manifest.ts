@@ -1,43 +1,54 @@
 // What the last build wrote into an output folder: for every file, the key of what it was
-// made from (render/index.ts `SitePlan.key`) and its size and modification time as written.
-// The next build into the same folder links a page whose key is unchanged instead of
-// rendering it again — but only if the file is still exactly as written (same size and
-// time), so a file edited or deleted by hand is rendered afresh.
+// made from (a page's inputs, `SitePlan.key`; for other files a hash of their bytes). The
+// manifest lives in the cache; the output folder holds only its id (BUILD_ID_FILE), a hash
+// of all the keys. A build whose output folder carries the manifest's id updates that folder
+// in place, writing only what changed; any other folder (deleted, replaced by a build
+// without the cache, cut short) is rebuilt whole. The id depends only on the files' keys,
+// so the same content still gives byte-identical output.
 
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
 
-export interface WrittenFile {
-  key: string
-  size: number
-  mtimeMs: number
-}
+/** In the output folder: the id of the build that wrote it. */
+export const BUILD_ID_FILE = '.archive-build'
 
 export interface OutputManifest {
   fingerprint: string
-  files: Record<string, WrittenFile>
+  id: string
+  /** Output path → key. */
+  files: Record<string, string>
+}
+
+/** The id of a set of files: changes whenever any file's key, or the set of paths, does. */
+export function manifestId(files: Record<string, string>): string {
+  return contentKey(...Object.keys(files).sort().flatMap((file) => [file, files[file]!]))
 }
 
 function manifestFile(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, 'outputs', `${contentKey(path.resolve(outDir))}.json`)
 }
 
-/** The manifest of the last build into `outDir`, or null (none, unreadable, or written by other code). */
+/**
+ * The manifest of the build that wrote `outDir` as it is now, or null: none kept, written
+ * by other code, or the folder no longer carries its id.
+ */
 export async function readManifest(cacheDir: string, outDir: string): Promise<OutputManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(manifestFile(cacheDir, outDir), 'utf8')) as OutputManifest
-    return manifest.fingerprint === codeFingerprint() ? manifest : null
+    if (manifest.fingerprint !== codeFingerprint()) return null
+    const id = (await readFile(path.join(outDir, BUILD_ID_FILE), 'utf8')).trim()
+    return id === manifest.id ? manifest : null
   } catch {
     return null
   }
 }
 
-export async function writeManifest(cacheDir: string, outDir: string, files: Record<string, WrittenFile>): Promise<void> {
+export async function writeManifest(cacheDir: string, outDir: string, manifest: OutputManifest): Promise<void> {
   const file = manifestFile(cacheDir, outDir)
   await mkdir(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}.tmp`
-  await writeFile(temp, JSON.stringify({ fingerprint: codeFingerprint(), files } satisfies OutputManifest))
+  await writeFile(temp, JSON.stringify(manifest))
   await rename(temp, file)
 }

@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   if (values.report === 'json') process.stdout.write(jsonReport(result.model, result.failed.length))
   if (result.replaced) {
     (values.report === 'json' ? process.stderr : process.stdout).write(
-      `[archive] Wrote ${result.written} files (${result.model.issues.length} issues, ${pages} pages, ${stories} stories${result.reused ? `; ${result.reused} unchanged pages reused` : ''}) to ${values.out} in ${seconds} seconds\n`,
+      `[archive] Wrote ${result.written - result.reused} files${result.reused ? ` (${result.reused} more unchanged)` : ''} for ${result.model.issues.length} issues, ${pages} pages, ${stories} stories to ${values.out} in ${seconds} seconds\n`,
     )
   } else {
     process.stderr.write(`[archive] ${result.failed.length} page(s) could not be built; ${values.out} was left as it was (use --keep-going to build the rest)\n`)
