@@ -3,7 +3,7 @@
 // is `SearchSource.load`.
 //
 // A query's terms are combined with AND. Each term is tokenized with the shared tokenizer;
-// its tokens become REQUIRED lunr clauses (never lunr's query-string parser) on one small
+// the tokens that cover it (phrase.ts coverTokens: `疫情` and `防控` for `疫情防控`) become REQUIRED lunr clauses (never lunr's query-string parser) on one small
 // lunr index built from the postings of exactly those tokens (shard-reader.ts), which scores
 // as one index over the whole archive would. Documents found are then confirmed: a term of
 // several tokens must occur as one chain (see phrase.ts). Filters narrow the set. The whole
@@ -12,7 +12,7 @@
 import lunr from 'lunr'
 import { loadIndex } from './lunr-index.js'
 import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
-import { hasPhrase } from './phrase.js'
+import { coverTokens, hasPhrase } from './phrase.js'
 import { expandTerms, findShard, findTerm } from './shard-reader.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
 import { cardFile, type DocCard, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
@@ -163,7 +163,8 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     const terms: QueryTerm[] = []
     const ignored: string[] = []
     for (const text of parsed.terms) {
-      const tokens = tokenizeQuery(text)
+      // Only the tokens that cover the term are looked up and scored (phrase.ts coverTokens).
+      const tokens = coverTokens(tokenizeQuery(text))
       if (tokens.length === 0) ignored.push(text)
       else terms.push({ text: normalizeText(text), tokens })
     }

@@ -5,6 +5,7 @@ import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.
 import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { isCjk, normalizeText, tokenizeQuery } from '../../src/search/tokenizer.js'
+import { coverTokens } from '../../src/search/phrase.js'
 import type { SiteModel } from '../../src/types.js'
 import { sampleModel } from './fixtures/site-model.js'
 import { memorySource } from './helpers/memory-source.js'
@@ -177,7 +178,7 @@ describe('sharding', () => {
     const index = buildLunrIndex(collectSearchDocs(model))
     const { engine } = engineFor(model, 10)
     for (const query of ['王小明', '五金 城', 'covid 19']) {
-      const terms = [...new Set(query.split(' ').flatMap((part) => tokenizeQuery(part).map((t) => t.term)))]
+      const terms = [...new Set(query.split(' ').flatMap((part) => coverTokens(tokenizeQuery(part)).map((t) => t.term)))]
       const expected = index.query((q) => {
         for (const term of terms) q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false })
       })
