@@ -11,7 +11,7 @@ import { TOKENIZER_VERSION, forEachIndexToken } from './tokenizer.js'
 import { VarintReader, VarintWriter } from './varint.js'
 
 /** Bump when the shape below changes, so old cache entries are never read as new ones. */
-const DOC_TERMS_VERSION = 1
+const DOC_TERMS_VERSION = 2
 
 /**
  * One story's index terms. `terms`: its distinct terms, space-separated (terms never hold

@@ -14,7 +14,7 @@
 import type { DocTerms } from './doc-terms.js'
 import { SEARCH_FIELDS } from './format.js'
 import { FIELD_BOOST } from './build-index.js'
-import { VARINT_CODES, VARINT_VALUES } from './varint.js'
+import { VARINT_BASE, VARINT_CODES, VARINT_VALUES } from './varint.js'
 
 /** lunr.Builder's defaults (lib/builder.js): BM25 saturation and length normalisation. */
 const K1 = 1.2
@@ -61,9 +61,9 @@ function readInt(packed: string): number {
   for (;;) {
     const digit = VARINT_VALUES[packed.charCodeAt(cursor++)]!
     if (digit < 0 || digit === undefined) throw new Error('DocTerms: broken packed field')
-    value += (digit & 31) * scale
-    if (digit < 32) return value
-    scale *= 32
+    value += (digit % VARINT_BASE) * scale
+    if (digit < VARINT_BASE) return value
+    scale *= VARINT_BASE
   }
 }
 
@@ -75,6 +75,7 @@ function lunrIdf(documentsWithTerm: number, documentCount: number): number {
 
 interface Postings {
   terms: string[]
+  termIds: Map<string, number>
   /** Groups of term `t` are `termStart[t] … termStart[t+1]-1`, in document-then-field order. */
   termStart: Int32Array
   /** For each group: its `doc * fieldCount + field` and its term frequency. */
@@ -179,6 +180,7 @@ function collectPostings(docs: readonly DocTerms[]): Postings {
 
   return {
     terms,
+    termIds,
     termStart,
     groupDocField: sortedDocField,
     groupTf: sortedTf,
@@ -208,9 +210,9 @@ class ByteWriter {
   varint(value: number): void {
     this.ensure(8)
     let rest = value
-    while (rest >= 32) {
-      this.bytes[this.length++] = VARINT_CODES[32 + (rest % 32)]!
-      rest = Math.floor(rest / 32)
+    while (rest >= VARINT_BASE) {
+      this.bytes[this.length++] = VARINT_CODES[VARINT_BASE + (rest % VARINT_BASE)]!
+      rest = Math.floor(rest / VARINT_BASE)
     }
     this.bytes[this.length++] = VARINT_CODES[rest]!
   }
@@ -264,7 +266,9 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
     return total / p.documentCount
   })
   const boosts = SEARCH_FIELDS.map((field) => FIELD_BOOST[field])
-  const order = p.terms.map((_, id) => id).sort((a, b) => (p.terms[a]! < p.terms[b]! ? -1 : p.terms[a]! > p.terms[b]! ? 1 : 0))
+  // Code-unit order, as lunr sorts terms. The default sort compares strings by code units,
+  // and natively: a comparator called from JS costs seconds over millions of bigrams.
+  const order = [...p.terms].sort().map((term) => p.termIds.get(term)!)
   const encoder = new TextEncoder()
   const head = encoder.encode('{"terms":')
   const postingsKey = encoder.encode(',"postings":[')

@@ -1,17 +1,24 @@
 // Lists of non-negative integers packed into plain ASCII strings, for the search files. JSON
-// spends a digit per decimal place plus a comma on every number; here a number below 32 is
-// one character, below 1,024 two, below 32,768 three (five bits per character, the sixth
-// says "more follows"). The alphabet is base64url's: no quote, backslash or `<`, so a packed
+// spends a digit per decimal place plus a comma on every number; here each character is a
+// digit in base 46, least significant first, and the 46 characters after the first 46 mark
+// "more digits follow": a number below 46 is one character, below 2,116 two, below 97,336
+// three (lunr weights in thousandths, 1,000–2,000 for most postings, take two). The 92
+// characters are printable ASCII without the quote, the backslash and `<`, so a packed
 // string needs no escaping inside JSON or a script. Shared by the build and the page.
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+/** Values per digit. */
+export const VARINT_BASE = 46
+const ALPHABET = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
+  .filter((char) => char !== '"' && char !== '\\' && char !== '<')
+  .join('')
+if (ALPHABET.length !== 2 * VARINT_BASE) throw new Error('varint: the alphabet must hold two sets of digits')
 const CODE = ALPHABET.split('').map((char) => char.charCodeAt(0))
 const VALUE = new Int8Array(0x10000).fill(-1)
 CODE.forEach((code, value) => (VALUE[code] = value))
 
-/** Character code of each digit (0–63), for writers that build bytes themselves. */
+/** Character code of each digit (0–91), for writers that build bytes themselves. */
 export const VARINT_CODES: readonly number[] = CODE
-/** Digit of each UTF-16 code unit, -1 outside the alphabet, for readers that decode inline. */
+/** Digit (0–91: below VARINT_BASE the last of a number) of each UTF-16 code unit, -1 outside the alphabet, for readers that decode inline. */
 export const VARINT_VALUES: Int8Array = VALUE
 
 /** Appends packed numbers to an array of character codes (the build packs millions; no string per number). */
@@ -20,9 +27,9 @@ export class VarintWriter {
   int(value: number): void {
     if (!Number.isInteger(value) || value < 0) throw new Error(`varint: ${value} is not a non-negative integer`)
     let rest = value
-    while (rest >= 32) {
-      this.codes.push(CODE[32 + (rest % 32)]!)
-      rest = Math.floor(rest / 32)
+    while (rest >= VARINT_BASE) {
+      this.codes.push(CODE[VARINT_BASE + (rest % VARINT_BASE)]!)
+      rest = Math.floor(rest / VARINT_BASE)
     }
     this.codes.push(CODE[rest]!)
   }
@@ -56,9 +63,9 @@ export class VarintReader {
       if (this.at >= this.text.length) throw new Error('varint: packed text ends inside a number')
       const digit = VALUE[this.text.charCodeAt(this.at++)] ?? -1
       if (digit < 0) throw new Error('varint: character outside the alphabet')
-      value += (digit % 32) * scale
-      if (digit < 32) return value
-      scale *= 32
+      value += (digit % VARINT_BASE) * scale
+      if (digit < VARINT_BASE) return value
+      scale *= VARINT_BASE
     }
   }
 }
