@@ -6,7 +6,7 @@
 export const FACET_ENTRY_FILE = 'facet-entry.js'
 
 /** Bump when the layout of the files below changes. */
-export const FACET_FORMAT_VERSION = 2
+export const FACET_FORMAT_VERSION = 3
 
 /**
  * A name → doc numbers table cut into files by name range, so `person:NAME` loads the one

@@ -8,7 +8,7 @@
 // loaded only when its result is on screen (one card file per story).
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 3
+export const SEARCH_FORMAT_VERSION = 4
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
