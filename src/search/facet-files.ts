@@ -3,8 +3,9 @@
 // beside the results. Everything is reached through search/facet-entry.js, loaded only when
 // a query needs it.
 //
-//   search/facet-entry.js                    tiny, unhashed: year runs, the name directories
+//   search/facet-entry.js                    tiny, unhashed: year runs, the files below
 //   search/facets/date-<hash>.js             each doc's date, packed
+//   search/facets/dir-<facet>-<hash>.js      a facet's name files by name range
 //   search/facets/<facet>-<n>-<hash>.js      a range of names → doc numbers, packed
 //
 // Name tables are cut by name range into files of about NAME_FILE_BUDGET bytes, so a filter
@@ -12,7 +13,7 @@
 
 import { SEARCH_DIR } from './format.js'
 import type { OutputFile } from '../types.js'
-import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry, type NameDirectory, type NamePostings } from './facet-format.js'
+import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry, type NameDirectory, type NameFacetKey, type NamePostings } from './facet-format.js'
 import { isoToDay, zigzag } from './day-number.js'
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import type { SearchDoc } from './search-docs.js'
@@ -97,19 +98,33 @@ function packedDates(docs: readonly SearchDoc[]): string {
 export function renderFacetFiles(docs: readonly SearchDoc[], files: OutputFile[], budget = NAME_FILE_BUDGET): void {
   const emit = hashedScriptEmitter(files, SEARCH_DIR)
   const normalized = (names: readonly string[]) => names.map((name) => normalizeText(name))
-  const peopleNames = nameFiles(emit, 'people-names', nameTable(docs, (doc) => doc.peopleNames), budget)
-  const topicNames = nameFiles(emit, 'topic-names', nameTable(docs, (doc) => doc.topics), budget)
-  const counted = new Set([...peopleNames, ...topicNames].map((ref) => `${SEARCH_DIR}/${ref.file}`))
+  const directories: Record<NameFacetKey, NameDirectory> = {
+    person: nameFiles(emit, 'person', nameTable(docs, (doc) => normalized(doc.people)), budget),
+    topic: nameFiles(emit, 'topic', nameTable(docs, (doc) => normalized(doc.topics)), budget),
+    org: nameFiles(emit, 'org', nameTable(docs, (doc) => normalized(doc.organizations)), budget),
+    peopleNames: nameFiles(emit, 'people-names', nameTable(docs, (doc) => doc.peopleNames), budget),
+    topicNames: nameFiles(emit, 'topic-names', nameTable(docs, (doc) => doc.topics), budget),
+  }
+  const directoryFile = (key: NameFacetKey) => emit(`facets/dir-${key}`, directories[key])
+  const directoryFiles: FacetEntry['directories'] = {
+    person: directoryFile('person'),
+    topic: directoryFile('topic'),
+    org: directoryFile('org'),
+    peopleNames: directoryFile('peopleNames'),
+    topicNames: directoryFile('topicNames'),
+  }
+  // What counting people and topics loads: their directories and every file they list.
+  const counted = new Set(
+    [directoryFiles.peopleNames, directoryFiles.topicNames, ...[...directories.peopleNames, ...directories.topicNames].map((ref) => ref.file)].map(
+      (file) => `${SEARCH_DIR}/${file}`,
+    ),
+  )
   const entry: FacetEntry = {
     format: FACET_FORMAT_VERSION,
     docCount: docs.length,
     yearRuns: yearRuns(docs),
     date: emit('facets/date', packedDates(docs)),
-    person: nameFiles(emit, 'person', nameTable(docs, (doc) => normalized(doc.people)), budget),
-    topic: nameFiles(emit, 'topic', nameTable(docs, (doc) => normalized(doc.topics)), budget),
-    org: nameFiles(emit, 'org', nameTable(docs, (doc) => normalized(doc.organizations)), budget),
-    peopleNames,
-    topicNames,
+    directories: directoryFiles,
     countBytes: files.filter((file) => counted.has(file.path)).reduce((sum, file) => sum + Buffer.byteLength(file.contents), 0),
   }
   files.push({ path: `${SEARCH_DIR}/${FACET_ENTRY_FILE}`, contents: registeringScript(FACET_ENTRY_FILE, entry) })

@@ -6,7 +6,7 @@
 export const FACET_ENTRY_FILE = 'facet-entry.js'
 
 /** Bump when the layout of the files below changes. */
-export const FACET_FORMAT_VERSION = 3
+export const FACET_FORMAT_VERSION = 4
 
 /**
  * A name → doc numbers table cut into files by name range, so `person:NAME` loads the one
@@ -42,13 +42,13 @@ export interface FacetEntry {
    * date ranges finer than a year and for sorting by date.
    */
   date: string
-  /** Filters: `person:` (normalised name or alias), `topic:`, `org:` (normalised). */
-  person: NameDirectory
-  topic: NameDirectory
-  org: NameDirectory
-  /** Counts beside the results: people by registry name, topics as assigned. */
-  peopleNames: NameDirectory
-  topicNames: NameDirectory
+  /**
+   * `search/facets/dir-<facet>-<hash>.js`, each registering a NameDirectory: filters on
+   * `person:` (normalised name or alias), `topic:`, `org:` (normalised); counts beside the
+   * results of people by registry name and topics as assigned. Files of their own, because a
+   * large archive's directories of people run to tens of kilobytes and most queries need none.
+   */
+  directories: Record<NameFacetKey, string>
   /**
    * Bytes of every peopleNames and topicNames file: what counting people and topics for a
    * result set downloads. The page does it on its own only when that is small (a big

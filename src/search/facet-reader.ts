@@ -3,7 +3,7 @@
 // through `load` (memoised by the engine), so a name's file is fetched once per page.
 
 import { dayToIso, unzigzag } from './day-number.js'
-import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry, type NameFacetKey, type NamePostings } from './facet-format.js'
+import { FACET_ENTRY_FILE, FACET_FORMAT_VERSION, type FacetEntry, type NameDirectory, type NameFacetKey, type NamePostings } from './facet-format.js'
 import { findShard, findTerm } from './shard-reader.js'
 import { VarintReader, unpackAscending } from './varint.js'
 
@@ -34,16 +34,17 @@ export function createFacetReader(load: (file: string) => Promise<unknown>, docC
       return data
     }))
   const names = async (file: string) => (await load(file)) as NamePostings
+  const directory = async (facet: NameFacetKey) => (await load((await facetEntry()).directories[facet])) as NameDirectory
 
   let years: Int32Array | undefined
   let dates: Promise<string[]> | undefined
 
   return {
     async docsWith(facet, name) {
-      const directory = (await facetEntry())[facet]
-      const at = findShard(directory, name)
+      const files = await directory(facet)
+      const at = findShard(files, name)
       if (at === -1) return []
-      const postings = await names(directory[at]!.file)
+      const postings = await names(files[at]!.file)
       const index = findTerm(postings.names, name)
       return index === -1 ? [] : unpackAscending(postings.docs[index]!)
     },
@@ -81,8 +82,7 @@ export function createFacetReader(load: (file: string) => Promise<unknown>, docC
       return (await facetEntry()).countBytes
     },
     async counts(facet, found) {
-      const directory = (await facetEntry())[facet]
-      const files = await Promise.all(directory.map((ref) => names(ref.file)))
+      const files = await Promise.all((await directory(facet)).map((ref) => names(ref.file)))
       const counts: FacetCount[] = []
       for (const postings of files) {
         postings.names.forEach((name, i) => {
