@@ -3,6 +3,7 @@ import { readManifest, writeManifest } from './cache/output-manifest.js'
 import { pageCache } from './cache/page-cache.js'
 import { buildModel, type ProgressListener } from './pipeline.js'
 import { planSite } from './render/index.js'
+import type { DocTerms } from './search/doc-terms.js'
 import type { SiteModel } from './types.js'
 import { writeSite } from './write/site-writer.js'
 
@@ -46,8 +47,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { model, files, failed, searchTerms } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress, cache)
   if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false }
   const previous = cacheDir ? await readManifest(cacheDir, options.outDir) : null
-  // Stories whose text changed after segmenting (an editor's corrected headline) miss the map and are tokenized then.
-  const plan = planSite(model, { search: { cache: { get: (key) => searchTerms.get(key), set: () => {} } } })
+  // Each story's terms are read once, so they are let go as the index takes them (the pages
+  // rendered after it need the memory). A story whose text changed after segmenting (an
+  // editor's corrected headline), or a second story with the same text, is tokenized then.
+  const take = (key: string): DocTerms | undefined => {
+    const terms = searchTerms.get(key)
+    searchTerms.delete(key)
+    return terms
+  }
+  const plan = planSite(model, { search: { cache: { get: take, set: () => {} } } })
   const result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total))
   if (cacheDir) await writeManifest(cacheDir, options.outDir, result.manifest)
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }

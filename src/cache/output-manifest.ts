@@ -19,6 +19,8 @@ export interface OutputManifest {
   id: string
   /** Output path → key. */
   files: Record<string, string>
+  /** Keys of the page groups written (render/index.ts PageGroup): a group whose key is here kept its pages. */
+  groups: string[]
 }
 
 /** The id of a set of files: changes whenever any file's key, or the set of paths, does. */

@@ -8,6 +8,7 @@ import { renderSearchFiles, type SearchFilesOptions } from '../search/search-fil
 import { contentKey } from '../cache/hash.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { KEEP } from './slots.js'
+import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { renderFeed } from './feed.js'
 import { renderApi } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
@@ -16,7 +17,7 @@ import { notFoundPage, searchPage } from './pages/fixed.js'
 import { homePage } from './pages/home.js'
 import { issuePage } from './pages/issue.js'
 import { pageView } from './pages/page-view.js'
-import { peoplePages } from './pages/person.js'
+import { peopleIndexPage, personPage, personPageInputs } from './pages/person.js'
 import { reportPage } from './pages/report.js'
 import { storyPage } from './pages/story.js'
 import { topicPages } from './pages/topic.js'
@@ -34,10 +35,20 @@ export interface RenderOptions {
 /** Pages a sitemap leaves out: they hold nothing to find (search, 404) or are for editors (the build report). */
 const NOT_IN_SITEMAP = new Set([SEARCH_URL, NOT_FOUND_URL, REPORT_URL])
 
+/**
+ * Pages that are built together, and can be kept together: `key` names everything they
+ * are made from (null: always build them), `paths` are their files (null: known once built).
+ */
+export interface PageGroup {
+  key: string | null
+  paths: string[] | null
+  specs(): PageSpec[]
+}
+
 export interface SitePlan {
-  /** The HTML pages, each built when iteration reaches it, so a big archive's pages never sit in memory together. Iterate once. */
-  pages: Iterable<PageSpec>
-  /** How many pages `pages` yields (for progress). */
+  /** The HTML pages in groups, each built when asked for, so a big archive's pages never sit in memory together. Iterate once. */
+  pages: Iterable<PageGroup>
+  /** How many pages the groups hold (for progress). */
   pageCount: number
   /** A page's file. */
   render(spec: PageSpec): OutputFile
@@ -45,8 +56,8 @@ export interface SitePlan {
   key(spec: PageSpec): string
   /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index. */
   files(): OutputFile[]
-  /** The sitemap when the site URL is known: call once `pages` has been iterated (it lists them). */
-  sitemap(): OutputFile | null
+  /** The sitemap listing `pages` (the paths of every page, in order) when the site URL is known. */
+  sitemap(pages: readonly string[]): OutputFile | null
   /** Whether `sitemap()` gives a file. */
   hasSitemap: boolean
 }
@@ -62,25 +73,28 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   const templates = loadTemplates(options.templateDir)
   const document = { config: model.config, templates }
   const settings = JSON.stringify(model.config)
-  const paths: string[] = []
-  function* pages(): Generator<PageSpec> {
+  const single = (spec: () => PageSpec): PageGroup => ({ key: null, paths: null, specs: () => [spec()] })
+  const groupKey = (inputs: unknown): string => contentKey(templates.fingerprint, settings, JSON.stringify(inputs))
+  function* pages(): Generator<PageGroup> {
     const fixed = [homePage(site), searchPage(), notFoundPage(), apiDocPage(templates), reportPage(model)]
     if (fixed.length !== FIXED_PAGES) throw new Error('FIXED_PAGES is out of date')
-    for (const spec of [fixed, datePages(site), peoplePages(site), topicPages(site)].flatMap((group) => [...group])) yield spec
-    for (const issue of site.issues) {
-      yield issuePage(site, issue)
-      for (const page of issue.pages) yield pageView(site, issue, page)
+    for (const spec of fixed) yield single(() => spec)
+    for (const spec of datePages(site)) yield single(() => spec)
+    yield single(() => peopleIndexPage(site))
+    for (const entry of site.people) {
+      yield { key: groupKey(personPageInputs(site, entry)), paths: [entry.url], specs: () => [personPage(site, entry)] }
     }
-    for (const ref of site.stories) yield storyPage(site, ref)
-  }
-  function* recorded(): Generator<PageSpec> {
-    for (const spec of pages()) {
-      paths.push(spec.path)
-      yield spec
+    for (const spec of topicPages(site)) yield single(() => spec)
+    for (const issue of site.issues) {
+      yield {
+        key: groupKey(issueGroupInputs(site, issue)),
+        paths: issueGroupPaths(site, issue),
+        specs: () => [issuePage(site, issue), ...issue.pages.map((page) => pageView(site, issue, page)), ...site.storiesOf(issue).map((ref) => storyPage(site, ref))],
+      }
     }
   }
   return {
-    pages: recorded(),
+    pages: pages(),
     pageCount:
       FIXED_PAGES +
       site.calendar.reduce((n, year) => n + 1 + year.months.length, 0) +
@@ -100,7 +114,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
       ...renderSearchFiles(model, options.search),
     ],
     hasSitemap: Boolean(model.config.siteUrl),
-    sitemap: () => {
+    sitemap: (paths) => {
       const { siteUrl } = model.config
       return siteUrl ? { path: SITEMAP_URL, contents: renderSitemap(siteUrl, paths.filter((path) => !NOT_IN_SITEMAP.has(path))) } : null
     },
@@ -111,7 +125,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
 export function renderSite(model: SiteModel, options: RenderOptions = {}): OutputFile[] {
   const plan = planSite(model, options)
   const files = plan.files()
-  const pages = [...plan.pages].map((spec) => plan.render(spec))
-  const sitemap = plan.sitemap()
+  const pages = [...plan.pages].flatMap((group) => group.specs()).map((spec) => plan.render(spec))
+  const sitemap = plan.sitemap(pages.map((page) => page.path))
   return [...pages, ...files, ...(sitemap ? [sitemap] : [])]
 }

@@ -16,7 +16,8 @@ import pMap from 'p-map'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
 import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-manifest.js'
-import type { SitePlan } from '../render/index.js'
+import type { PageSpec } from '../render/document.js'
+import type { PageGroup, SitePlan } from '../render/index.js'
 import type { OutputFile } from '../types.js'
 
 /** Writes in flight at once; enough to keep the disk busy, few enough for any file-handle limit. */
@@ -70,12 +71,22 @@ interface Entry {
   contents: () => OutputFile['contents']
 }
 
-/** Every file of the site with its key: site-wide files, then the pages as they are built, then the sitemap. */
-async function* entries(plan: SitePlan, files: readonly OutputFile[]): AsyncGenerator<Entry> {
-  for (const f of files) yield { path: f.path, key: contentKey(f.contents), contents: () => f.contents }
-  for (const spec of plan.pages) yield { path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }
-  const sitemap = plan.sitemap()
-  if (sitemap) yield { path: sitemap.path, key: contentKey(sitemap.contents), contents: () => sitemap.contents }
+const fileEntry = (f: OutputFile): Entry => ({ path: f.path, key: contentKey(f.contents), contents: () => f.contents })
+
+/** A group of pages with its paths (for a group that names none, from building it now, in order). */
+interface Unit {
+  group: PageGroup
+  paths: string[]
+  specs: PageSpec[] | null
+}
+
+function* units(plan: SitePlan, pagePaths: string[]): Generator<Unit> {
+  for (const group of plan.pages) {
+    const specs = group.paths === null ? group.specs() : null
+    const paths = group.paths ?? specs!.map((spec) => spec.path)
+    pagePaths.push(...paths)
+    yield { group, paths, specs }
+  }
 }
 
 export async function writeSite(
@@ -88,37 +99,65 @@ export async function writeSite(
   const stamp = `${process.pid}-${Date.now()}`
   const beside = (kind: string): string => path.join(path.dirname(out), `.${path.basename(out)}.${kind}-${stamp}`)
   const keys: Record<string, string> = {}
+  const groups = new Set<string>()
+  const keptGroups = new Set(previous?.groups ?? [])
   const files = plan.files()
   const total = files.length + plan.pageCount + (plan.hasSitemap ? 1 : 0)
   let done = 0
   let unchanged = 0
   let removed = 0
+  const exists = existence(out)
 
-  // Each entry once; `skip` says whether the file already in place will do.
-  const visit = async (target: string, skip: (entry: Entry) => Promise<boolean>, staged: string[]): Promise<void> => {
+  /** Writes the site's files into `target`; with a previous build, only what changed (listed in `staged`). */
+  const fill = async (target: string, staged: string[]): Promise<void> => {
     const place = folderWriter(target)
+    const claim = (file: string, key: string): void => {
+      if (Object.hasOwn(keys, file)) throw new Error(`Two outputs want the same file: ${file}`)
+      keys[file] = key
+      onWritten(++done, total)
+    }
+    const put = async (entry: Entry): Promise<void> => {
+      claim(entry.path, entry.key)
+      if (previous?.files[entry.path] === entry.key && (await exists(entry.path))) unchanged++
+      else {
+        await writeFile(await place(entry.path), entry.contents())
+        staged.push(entry.path)
+      }
+    }
+    /** A group whose inputs are unchanged keeps its pages without building them. */
+    const keep = async ({ group, paths }: Unit): Promise<boolean> => {
+      if (!previous || group.key === null || !keptGroups.has(group.key)) return false
+      if (!paths.every((file) => previous.files[file] !== undefined)) return false
+      for (const file of paths) if (!(await exists(file))) return false
+      for (const file of paths) claim(file, previous.files[file]!)
+      unchanged += paths.length
+      return true
+    }
+    await pMap(files, (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
+    const pagePaths: string[] = []
     await pMap(
-      entries(plan, files),
-      async (entry) => {
-        if (Object.hasOwn(keys, entry.path)) throw new Error(`Two outputs want the same file: ${entry.path}`)
-        keys[entry.path] = entry.key
-        if (await skip(entry)) unchanged++
-        else {
-          await writeFile(await place(entry.path), entry.contents())
-          staged.push(entry.path)
+      units(plan, pagePaths),
+      async (unit) => {
+        if (unit.group.key !== null) groups.add(unit.group.key)
+        if (await keep(unit)) return
+        const specs = unit.specs ?? unit.group.specs()
+        const built = specs.map((spec) => spec.path)
+        if (built.length !== unit.paths.length || built.some((file, i) => file !== unit.paths[i])) {
+          throw new Error(`A page group built ${built.join(', ')} but named ${unit.paths.join(', ')}`)
         }
-        onWritten(++done, total)
+        for (const spec of specs) await put({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents })
       },
       { concurrency: WRITE_CONCURRENCY },
     )
+    const sitemap = plan.sitemap(pagePaths)
+    if (sitemap) await put(fileEntry(sitemap))
   }
 
   if (previous) {
     const stage = beside('stage')
-    const exists = existence(out)
     const staged: string[] = []
     try {
-      await visit(stage, async (entry) => previous.files[entry.path] === entry.key && (await exists(entry.path)), staged)
+      await fill(stage, staged)
       // Everything is rendered: now change the output folder. Its id goes first, so a
       // build cut short from here on leaves a folder the next build rebuilds whole.
       await rm(path.join(out, BUILD_ID_FILE), { force: true })
@@ -137,7 +176,7 @@ export async function writeSite(
     const old = beside('old')
     await mkdir(temp, { recursive: true })
     try {
-      await visit(temp, async () => false, [])
+      await fill(temp, [])
       await writeFile(path.join(temp, BUILD_ID_FILE), `${manifestId(keys)}\n`)
       let hadOld = true
       try {
@@ -152,7 +191,7 @@ export async function writeSite(
       throw error
     }
   }
-  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: manifestId(keys), files: keys }
+  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: manifestId(keys), files: keys, groups: [...groups].sort() }
   if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
   return { files: Object.keys(keys).length, unchanged, removed, manifest }
 }

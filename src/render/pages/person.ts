@@ -75,7 +75,23 @@ function aliasesOf(site: SiteContext, name: string): string[] {
   return [...new Set(aliases)].filter((alias) => alias !== name)
 }
 
-function personPage(site: SiteContext, entry: NameEntry): PageSpec {
+/**
+ * Everything personPage reads, as plain data: when it is unchanged, so is the page, and a
+ * rebuild keeps it without building it. Keep in step with personPage.
+ */
+export function personPageInputs(site: SiteContext, entry: NameEntry): unknown {
+  const others = new Set<string>()
+  for (const ref of entry.stories) for (const person of ref.story.people) others.add(person.name)
+  return {
+    name: entry.name,
+    url: entry.url,
+    aliases: aliasesOf(site, entry.name),
+    stories: entry.stories.map((ref) => [ref.url, ref.story.title, ref.issue.date, ref.story.people]),
+    urls: [...others].map((name) => [name, site.personUrl(name)]),
+  }
+}
+
+export function personPage(site: SiteContext, entry: NameEntry): PageSpec {
   const { name, stories } = entry
   const timeline = roleTimeline(
     stories.map((ref) => ({ date: ref.issue.date, roles: rolesIn(ref, name), source: ref })),
@@ -101,8 +117,7 @@ function personPage(site: SiteContext, entry: NameEntry): PageSpec {
   }
 }
 
-/** The index, then one page per person, each built when asked for. */
-export function* peoplePages(site: SiteContext): Generator<PageSpec> {
-  yield nameIndexPage(PEOPLE, site.people)
-  for (const entry of site.people) yield personPage(site, entry)
+/** The index of everyone the stories name. */
+export function peopleIndexPage(site: SiteContext): PageSpec {
+  return nameIndexPage(PEOPLE, site.people)
 }
