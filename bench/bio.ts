@@ -1,4 +1,4 @@
-// Reading character-level BIO corpora (`字 TAG` or `字\tTAG` per line, blank lines between
+// Reading character-level BIO corpora (`字 TAG` or `字\tTAG` per line, `B-PER` or `B_PER`, blank lines between
 // sentences): the text of each sentence and its person-name spans. Used by the name
 // benchmark, the training script and the corpus converter.
 import { readFileSync } from 'node:fs'
@@ -9,8 +9,8 @@ export interface BioSentence {
   names: [number, number][]
 }
 
-const BEGIN = /^B-(?:PER|PERSON|NR)\b/iu
-const INSIDE = /^I-(?:PER|PERSON|NR)\b/iu
+const BEGIN = /^B[-_](?:PER|PERSON|NR)\b/iu
+const INSIDE = /^I[-_](?:PER|PERSON|NR)\b/iu
 
 export function readBioSentences(file: string): BioSentence[] {
   const out: BioSentence[] = []

@@ -96,6 +96,19 @@ for (const [subset, keep] of [
     rows.push(`  ${system.padEnd(22)} ${fmt(score)}`)
   }
 }
+// The same tagger at other thresholds (the shipped one is the model file's, chosen on
+// development text, never here): how precision trades against recall.
+rows.push(`rules + model at other thresholds (the model file's is ${defaultNameModel().threshold}):`)
+for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+  const at = ours((text) => findPeopleWithModel(text, defaultNameModel(), t))
+  const all: Score = { tp: 0, fp: 0, fn: 0 }
+  const local: Score = { tp: 0, fp: 0, fn: 0 }
+  sentences.forEach((s, i) => {
+    add(all, nameStrings(s), at.names[i] ?? new Set())
+    if (OFFICIAL.test(s.text)) add(local, nameStrings(s), at.names[i] ?? new Set())
+  })
+  rows.push(`  ${t.toFixed(2)}  all ${fmt(all)}  |  local news ${fmt(local)}`)
+}
 rows.push(
   `speed, CPU ms per 1,000-character story (${stories.length} stories): rules ${speed.rules.toFixed(3)}, model ${speed.model.toFixed(3)}, rules + model ${speed.both.toFixed(3)}; model file loaded in ${loadMs.toFixed(0)} ms`,
 )

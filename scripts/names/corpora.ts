@@ -6,6 +6,8 @@
 //   pairs:SENTENCES+TAGS  space-separated characters per line in one file, their tags in the other
 //   cluener:PATH  CLUENER2020 JSON lines (`label.name` spans)
 //   boson:PATH    BosonNLP `{{person_name:…}}` markup, one document per line
+//   weibo:PATH    Weibo NER (Peng & Dredze 2015) CoNLL: `字\tB-PER.NAM`; only named persons
+//                 (PER.NAM), not nominal mentions (PER.NOM, `记者`, `妈妈`)
 // --exclude drops every training sentence that shares a 12-character run with a
 // sentence of the excluded corpus (the evaluation test set): some public corpora are cut
 // from the same newspaper year, and a model must never see its test text.
@@ -18,7 +20,7 @@ const { values, positionals } = parseArgs({
   options: { out: { type: 'string' }, exclude: { type: 'string', multiple: true } },
 })
 if (!values.out || positionals.length === 0) {
-  process.stdout.write('usage: npm run name-corpora -- --out FILE [--exclude TEST] bio:PATH pairs:SENTENCES+TAGS cluener:PATH boson:PATH\n')
+  process.stdout.write('usage: npm run name-corpora -- --out FILE [--exclude TEST] bio:PATH pairs:SENTENCES+TAGS cluener:PATH boson:PATH weibo:PATH\n')
   process.exit(0)
 }
 
@@ -87,8 +89,30 @@ function fromBoson(path: string): BioSentence[] {
   return out
 }
 
+/** Reads `字 TAG` lines, blank lines between sentences, turning the tags `personTag` reads as a person's into B-PER/I-PER. */
+function fromTagLines(path: string, personTag: (tag: string) => 'B' | 'I' | null): BioSentence[] {
+  const out: BioSentence[] = []
+  for (const block of readFileSync(path, 'utf8').split(/\n\s*\n/u)) {
+    const chars: string[] = []
+    const tags: string[] = []
+    for (const row of block.split('\n')) {
+      const [c, t = 'O'] = row.trim().split(/[ \t]+/u)
+      if (!c) continue
+      const kind = personTag(t)
+      chars.push(c)
+      tags.push(kind ? `${kind}-PER` : 'O')
+    }
+    if (chars.length) out.push(spansOf(chars.join(''), chars, tags))
+  }
+  return out
+}
+
+const fromWeibo = (path: string): BioSentence[] =>
+  fromTagLines(path, (t) => (/^B-PER\.NAM$/u.test(t) ? 'B' : /^I-PER\.NAM$/u.test(t) ? 'I' : null))
+
 const readers: Record<string, (path: string) => BioSentence[]> = {
   bio: readBioSentences,
+  weibo: fromWeibo,
   pairs: fromPairs,
   cluener: fromCluener,
   boson: fromBoson,

@@ -1,8 +1,9 @@
-// npm run train-names -- --train FILE [--train FILE]... --dev FILE [--out FILE] [--epochs N] [--min-count N]
+// npm run train-names -- --train FILE [--train FILE]... --dev FILE [--out FILE] [--epochs N] [--min-count N] [--min-pair-count N] [--min-weight W] [--min-precision P]
 // Trains the name model of src/tag/name-model.ts: logistic regression over the
 // candidate spans of the training sentences (a span is positive when it is exactly a
 // person name of the corpus), then chooses the threshold that gives the best F1 of
-// the whole tagger (printed shapes + model) on the development corpus. Writes only
+// the whole tagger (printed shapes + model) on the development corpus at a precision
+// of at least --min-precision. Writes only
 // pruned weights, never a sentence. Deterministic: same input, same bytes.
 // Inputs are character BIO files (`npm run name-corpora` makes one from public corpora).
 import { writeFileSync } from 'node:fs'
@@ -20,12 +21,13 @@ const { values } = parseArgs({
     'min-count': { type: 'string', default: '2' },
     'min-pair-count': { type: 'string', default: '12' },
     'min-weight': { type: 'string', default: '0.05' },
-    beta: { type: 'string', default: '0.5' },
+    beta: { type: 'string', default: '1' },
+    'min-precision': { type: 'string', default: '0.93' },
     source: { type: 'string', default: '' },
   },
 })
 if (!values.train?.length || !values.dev) {
-  process.stdout.write('usage: npm run train-names -- --train FILE --dev FILE [--out FILE] [--epochs N] [--min-count N] [--source TEXT]\n')
+  process.stdout.write('usage: npm run train-names -- --train FILE --dev FILE [--out FILE] [--epochs N] [--min-count N] [--min-pair-count N] [--min-weight W] [--min-precision P] [--source TEXT]\n')
   process.exit(0)
 }
 const log = (line: string): boolean => process.stderr.write(`${line}\n`)
@@ -51,7 +53,7 @@ log(`${train.length} sentences, ${allNames} names, ${keysOf.length} candidates, 
 // occurrences, which keeps the model file small and the rare pairs from being memorised.
 const minCount = Number(values['min-count'])
 const minPairCount = Number(values['min-pair-count'])
-const PAIR_KINDS = new Set<number>([Kind.Left2, Kind.Right2, Kind.JoinLeft, Kind.JoinRight, Kind.Inner, Kind.GivenPair])
+const PAIR_KINDS = new Set<number>([Kind.Left2, Kind.Right2, Kind.JoinLeft, Kind.JoinRight, Kind.Inner, Kind.GivenPair, Kind.Around])
 const counts = new Map<number, number>()
 for (const keys of keysOf) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
 const index = new Map<number, number>()
@@ -113,12 +115,15 @@ for (const [key, i] of index) {
 }
 log(`${weights.size} weights kept`)
 
-// 5. The threshold with the best F-beta of the whole tagger on the development corpus.
-// beta 0.5 weighs precision twice as much as recall: a false name becomes a person page
-// on the site, while a missed one only loses a link.
+// 5. The threshold with the best F-beta of the whole tagger on the development corpus
+// among those whose precision reaches --min-precision (0.93): a false name becomes a
+// person page on the site, while a missed one only loses a link, so precision has a floor;
+// above it, F1 (beta 1) decides. With no threshold reaching the floor, the most precise wins.
 const dev = readBioSentences(values.dev)
 const beta2 = Number(values.beta) ** 2
+const minPrecision = Number(values['min-precision'])
 let best = { threshold: 0.5, f: -1, f1: 0, p: 0, r: 0 }
+let mostPrecise = { threshold: 0.5, f: -1, f1: 0, p: -1, r: 0 }
 for (let t = 0.1; t <= 0.951; t += 0.05) {
   const model: NameModel = { weights, threshold: t }
   let tp = 0
@@ -134,10 +139,12 @@ for (let t = 0.1; t <= 0.951; t += 0.05) {
   const r = tp / (tp + fn || 1)
   const f1 = (2 * p * r) / (p + r || 1)
   const f = ((1 + beta2) * p * r) / (beta2 * p + r || 1)
-  log(`threshold ${t.toFixed(2)}: dev P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1.toFixed(3)} F${values.beta} ${f.toFixed(3)}`)
-  if (f > best.f) best = { threshold: Number(t.toFixed(2)), f, f1, p, r }
+  log(`threshold ${t.toFixed(2)}: dev P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1.toFixed(3)}${beta2 === 1 ? '' : ` F${values.beta} ${f.toFixed(3)}`}`)
+  if (p >= minPrecision && f > best.f) best = { threshold: Number(t.toFixed(2)), f, f1, p, r }
+  if (p > mostPrecise.p) mostPrecise = { threshold: Number(t.toFixed(2)), f, f1, p, r }
 }
-log(`chosen threshold ${best.threshold} (dev P ${best.p.toFixed(3)} R ${best.r.toFixed(3)} F1 ${best.f1.toFixed(3)} F${values.beta} ${best.f.toFixed(3)})`)
+if (best.f < 0) best = mostPrecise
+log(`chosen threshold ${best.threshold} (dev P ${best.p.toFixed(3)} R ${best.r.toFixed(3)} F1 ${best.f1.toFixed(3)}${beta2 === 1 ? '' : ` F${values.beta} ${best.f.toFixed(3)}`}; precision floor ${minPrecision})`)
 
 const file: NameModelFile = {
   version: 1,

@@ -73,7 +73,7 @@ export function tagStory(story: Story, taxonomy: Taxonomy, file: VFile): PersonH
     )
   }
   story.organizations = findOrganizations(text)
-  return findPeopleWithModel(text).filter((h) => !reporters.has(h.name))
+  return findPeopleWithModel(text, undefined, undefined, story.organizations).filter((h) => !reporters.has(h.name))
 }
 
 /**

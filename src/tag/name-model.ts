@@ -35,6 +35,8 @@ export const Kind = {
   GivenPair: 12,
   /** length, compound surname, how common the surname is */
   Shape: 13,
+  /** the characters right before and right after the span: `、…、` in a list, `，…说` */
+  Around: 14,
 } as const
 export type Kind = (typeof Kind)[keyof typeof Kind]
 
@@ -96,6 +98,7 @@ export function features(text: string, c: Candidate, out: number[]): number[] {
   out.push(featureKey(Kind.Right1, at(e)), featureKey(Kind.Right2, at(e), at(e + 1)))
   out.push(featureKey(Kind.JoinLeft, at(s - 1), at(s)), featureKey(Kind.JoinRight, at(e - 1), at(e)))
   out.push(featureKey(Kind.Inner, at(s + c.surname - 1), at(s + c.surname)))
+  out.push(featureKey(Kind.Around, at(s - 1), at(e)))
   out.push(featureKey(Kind.Shape, c.length * 4 + c.surname, surnameScore(text.slice(s, s + 2))))
   return out
 }
@@ -137,7 +140,7 @@ function pairWeight(t: FastTables, key: number): number {
 }
 
 const SINGLE_KINDS: Kind[] = [Kind.Given1, Kind.Given2, Kind.GivenSingle, Kind.Left1, Kind.Right1]
-const PAIR_KINDS: Kind[] = [Kind.Surname, Kind.Left2, Kind.Right2, Kind.JoinLeft, Kind.JoinRight, Kind.Inner, Kind.GivenPair]
+const PAIR_KINDS: Kind[] = [Kind.Surname, Kind.Left2, Kind.Right2, Kind.JoinLeft, Kind.JoinRight, Kind.Inner, Kind.GivenPair, Kind.Around]
 
 const fastCache = new WeakMap<NameModel, FastTables>()
 function fastTables(model: NameModel): FastTables {
@@ -152,7 +155,7 @@ function fastTables(model: NameModel): FastTables {
     if (d.b) id(d.b)
   }
   id(EDGE)
-  if ((Kind.Shape + 1) * size * size >= 2 ** 31) throw new Error('name model: too many characters for int32 pair keys')
+  if ((Kind.Around + 1) * size * size >= 2 ** 31) throw new Error('name model: too many characters for int32 pair keys')
   const single: Float64Array[] = []
   for (const k of SINGLE_KINDS) single[k] = new Float64Array(size)
   const pairs = decoded.filter((d) => PAIR_KINDS.includes(d.kind))
@@ -223,6 +226,21 @@ export function score(model: NameModel, keys: readonly number[]): number {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
+const scratchKeys: number[] = []
+/**
+ * The model's probability that `text.slice(start, start + length)` is a name, for a
+ * span found some other way (a printed title before it); 0 when the span is no
+ * candidate at all (no surname, not Han throughout, a length the model does not read).
+ */
+export function spanProbability(text: string, start: number, length: number, model: NameModel = defaultNameModel()): number {
+  const compound = COMPOUND_SURNAMES.has(text.slice(start, start + 2))
+  const surname = compound && length >= 3 ? 2 : 1
+  if (surname === 1 && !SURNAMES.has(text[start] as string)) return 0
+  if (length - surname < 1 || length - surname > 2) return 0
+  for (let k = start; k < start + length; k++) if (!isHan(text.charCodeAt(k))) return 0
+  return sigmoid(score(model, features(text, { start, length, surname }, scratchKeys)))
+}
+
 export interface ModelName {
   name: string
   offset: number
@@ -256,7 +274,7 @@ export function modelNames(text: string, model: NameModel = defaultNameModel(), 
     if (length - surname === 1) z += one(Kind.GivenSingle, id(e - 1))
     else z += one(Kind.Given1, id(e - 2)) + one(Kind.Given2, id(e - 1)) + pair(Kind.GivenPair, id(e - 2), id(e - 1))
     z += one(Kind.Right1, id(e)) + pair(Kind.Right2, id(e), id(e + 1)) + pair(Kind.JoinRight, id(e - 1), id(e))
-    z += pair(Kind.Inner, id(s + surname - 1), id(s + surname))
+    z += pair(Kind.Inner, id(s + surname - 1), id(s + surname)) + pair(Kind.Around, id(s - 1), id(e))
     if (z >= limit) scored.push({ name: text.slice(s, e), offset: s, p: 1 / (1 + Math.exp(-z)) })
   }
   for (let i = 0; i < n; i++) {

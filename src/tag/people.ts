@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { COMPOUND_SURNAMES, surnameScore } from '../lexicon/surnames.js'
-import { defaultNameModel, modelNames, type NameModel } from './name-model.js'
+import { defaultNameModel, modelNames, spanProbability, type ModelName, type NameModel } from './name-model.js'
 import { readName, startsWithFollowerWord } from './name-shape.js'
+import { findOrganizations } from './organizations.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
@@ -111,9 +113,31 @@ export function findPeople(text: string): PersonHit[] {
  */
 const NOT_IN_GIVEN_NAME = /[我你他她们不了是在有这那县市区镇乡村部委家个的地得着过也都就要会能对把被从到与及等各全该此而并或又还再已将]/u
 
+/**
+ * A surname with a form of address or a title (`王书记`, `周先生`, `李老师`, `张总`, `老王`'s
+ * 王 aside): the way a story refers back to someone, not the person's name. Never taken
+ * as a name, neither by the printed shapes nor by the model.
+ */
+const ADDRESS_AFTER_SURNAME = /^(?:先生|小姐|女士|太太|夫人|老师|师傅|大爷|大妈|大娘|大婶|阿姨|大姐|大哥|书记|主任|同志|局长|处长|科长|县长|市长|区长|镇长|乡长|村长|厂长|校长|院长|所长|站长|队长|部长|经理|主席|教授|医生|警官|总|某)|^[老氏家]$/u
+
+/** The given-name part of a reading starts with a form of address: `王书记`, `周先生`. */
+export const isSurnameWithAddress = (name: string): boolean => ADDRESS_AFTER_SURNAME.test(name.slice(COMPOUND_SURNAME_LENGTH(name)))
+
 export function plausibleName(name: string): boolean {
   const given = [...name].slice(COMPOUND_SURNAME_LENGTH(name))
-  return !given.some((c) => NOT_IN_GIVEN_NAME.test(c)) && !startsWithFollowerWord(name)
+  return !given.some((c) => NOT_IN_GIVEN_NAME.test(c)) && !startsWithFollowerWord(name) && !isSurnameWithAddress(name)
+}
+
+/**
+ * The check for a name the model reads: the model has seen real given names, so only
+ * characters that never stand in one are refused: function words and everyday verbs (`马力抢进度`,
+ * `王某谈及`); 家, 全, 有, 会, 能 do stand in names (温家宝, 王有才).
+ */
+const NOT_IN_MODEL_GIVEN_NAME = /[我你他她们不了是在这那县市区镇乡村部委个的地得着过也都就要对把被从到于与及等各该此而并或又还再已将抢做让给说看想吃拿找用带送叫问讲谈赶跑走坐站推称]/u
+
+function plausibleModelName(name: string): boolean {
+  const given = [...name].slice(COMPOUND_SURNAME_LENGTH(name))
+  return !given.some((c) => NOT_IN_MODEL_GIVEN_NAME.test(c)) && !startsWithFollowerWord(name) && !isSurnameWithAddress(name)
 }
 
 /** `孙丽华、钱一鸣、周建新参加`: names joined by 、 after a group label. */
@@ -132,6 +156,38 @@ function readList(text: string, start: number): PersonHit[] {
   return hits
 }
 
+let places: Set<string> | undefined
+/**
+ * Names of provinces, cities, counties and districts (src/lexicon/places.json, made by
+ * scripts/names/places.ts): never a name the model reads alone, though many start with a
+ * surname character. Read once, on first use; stored as code points like the model.
+ */
+function placeNames(): Set<string> {
+  places ??= new Set(
+    (JSON.parse(readFileSync(new URL('../lexicon/places.json', import.meta.url), 'utf8')) as { places: number[][] }).places.map((codes) =>
+      String.fromCodePoint(...codes),
+    ),
+  )
+  return places
+}
+
+/** Every character of `text` that is part of one of the organisation names. */
+function organizationMask(text: string, organizations: readonly string[]): Uint8Array {
+  const mask = new Uint8Array(text.length)
+  for (const o of organizations) for (let i = text.indexOf(o); i !== -1; i = text.indexOf(o, i + 1)) mask.fill(1, i, i + o.length)
+  return mask
+}
+
+/** The lowest probability at which a reading is taken when the text around it shows a person. */
+const CUE_THRESHOLD = 0.15
+/** What follows a person's name: a title after it, a verb of speech or of an official's doings. */
+const CUE_AFTER = /^(?:总书记|同志|总理|主席|副主席|委员长|院士|先生|女士|说|表示|指出|强调|认为|介绍|告诉|回忆|主持|参加|出席|带队|带领|率队|一行|讲话|致辞|陪同|调研|看望|慰问|走访|宣布|提出|要求|会见)/u
+
+/** Below this probability the model overrules a name read from a weak printed shape. */
+const VETO = 0.01
+/** Titles that name a group of people rather than an office: what follows them is often no name. */
+const GROUP_WORD = /(?:居民|村民|工人|农民|职工|党员|大户|贫困户|代表|干部|民警|教师|老师|志愿者|专家|负责人|群众)$/u
+
 /**
  * The printed shapes first, then the names the model reads where no shape matched.
  * The rules keep their spans (a title is the strongest evidence there is); a model
@@ -139,14 +195,68 @@ function readList(text: string, start: number): PersonHit[] {
  * (no follower word, no word characters such as 县, 们, 的 in the given name), so a
  * place, title or phrase fragment is not taken even when the model scores it high.
  */
-export function findPeopleWithModel(text: string, model: NameModel = defaultNameModel(), threshold = model.threshold): PersonHit[] {
-  const hits = findPeople(text)
+export function findPeopleWithModel(
+  text: string,
+  model: NameModel = defaultNameModel(),
+  threshold = model.threshold,
+  /** the story's organisations when already found (findOrganizations), else found here when needed */
+  organizations?: readonly string[],
+): PersonHit[] {
+  // A printed shape the model finds all but impossible is a phrase after a word for a
+  // group (`党员和群众`, `干部任职`, `代表性…`) or a word before a speech verb (`文章说`),
+  // not a name: the model may veto such a shape, never add to it. An office (`市委副书记`)
+  // is trusted whatever the model says.
+  const hits = findPeople(text).filter((h) => {
+    if (h.evidence === 'list' || (h.evidence === 'title' && !(h.role && GROUP_WORD.test(h.role)))) return true
+    return spanProbability(text, h.offset, h.name.length, model) >= VETO
+  })
   const used = new Uint8Array(text.length)
   for (const h of hits) used.fill(1, h.offset, h.offset + h.name.length)
-  for (const m of modelNames(text, model, threshold)) {
-    if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) continue
-    if (!plausibleName(m.name)) continue
+  let inOrganization: Uint8Array | undefined
+  const acceptable = (m: ModelName): boolean => {
+    if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) return false
+    if (!plausibleModelName(m.name) || placeNames().has(m.name)) return false
+    // `王明电器`, `李宁公司`: a name the model reads inside an organisation's name is the organisation's
+    inOrganization ??= organizationMask(text, organizations ?? findOrganizations(text))
+    return !inOrganization.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)
+  }
+  const take = (m: ModelName): void => {
+    used.fill(1, m.offset, m.offset + m.name.length)
     hits.push({ name: m.name, role: null, evidence: 'model', bounded: true, offset: m.offset, p: m.p })
+  }
+  // Candidates at or above CUE_THRESHOLD: the sure ones (≥ threshold) are chosen exactly as
+  // if the others were not there, because the model's overlap resolution takes the most
+  // probable first.
+  const weak: ModelName[] = []
+  for (const m of modelNames(text, model, Math.min(threshold, CUE_THRESHOLD))) {
+    if (m.p < threshold) weak.push(m)
+    else if (acceptable(m)) take(m)
+  }
+  // A less sure reading is taken where the text around it shows a person: a title or a
+  // speech or action verb right after it (`…江明华主席`, `…李小平强调`), or a name next to it
+  // in a 、 list (`王明远、周小川、李红`). Lists are read again until nothing is added.
+  if (weak.length) {
+    const startsAt = new Uint8Array(text.length + 1)
+    const endsAt = new Uint8Array(text.length + 1)
+    const mark = (offset: number, length: number): void => {
+      startsAt[offset] = 1
+      endsAt[offset + length] = 1
+    }
+    for (const h of hits) mark(h.offset, h.name.length)
+    for (let added = true; added; ) {
+      added = false
+      for (const m of weak) {
+        const end = m.offset + m.name.length
+        const cue =
+          CUE_AFTER.test(text.slice(end, end + 3)) ||
+          (text[m.offset - 1] === '、' && endsAt[m.offset - 1] === 1) ||
+          (text[end] === '、' && startsAt[end + 1] === 1)
+        if (!cue || !acceptable(m)) continue
+        take(m)
+        mark(m.offset, m.name.length)
+        added = true
+      }
+    }
   }
   return hits.sort((a, b) => a.offset - b.offset)
 }

@@ -93,3 +93,32 @@ test('in a build, a name read by the model once and never with a title is tagged
   expect(warnings[0]).toContain('周海涛')
   expect(warnings[0]).toContain('name model')
 })
+
+test('a surname with a form of address or a title is not a name: 王书记, 周先生, 李老师', () => {
+  for (const text of ['王书记说，这件事要抓紧办。', '周先生表示，他对结果很满意。', '记者见到了李老师，她正在备课。', '张总介绍，公司今年订单充足。']) {
+    expect(names(text)).toEqual([])
+  }
+})
+
+test('given-name characters that are also words (家, 有, 全) do not stop a name the model reads', () => {
+  expect(names('会上，李家明介绍了村里的情况。')).toContain('李家明')
+  expect(names('会上，王有才介绍了村里的情况。')).toContain('王有才')
+})
+
+test('after a word for a group, a phrase is not taken for a name when the model finds it impossible', () => {
+  expect(names('要加强对流动党员管理，教育广大党员和群众。')).toEqual([])
+  // an office before a name is trusted whatever the model says
+  expect(findPeopleWithModel('市委副书记温明主持会议。').map((h) => [h.name, h.evidence])).toEqual([['温明', 'title']])
+})
+
+test('a name inside an organisation name is the organisation, not a person', () => {
+  expect(names('记者走进周成电器有限公司的车间。')).not.toContain('周成')
+})
+
+test('a less probable reading is taken next to a name in a 、 list or before a title or speech verb', () => {
+  const text = '出席会议的还有陈志刚、童晓、赵红梅。'
+  const list = findPeopleWithModel(text).map((h) => h.name)
+  expect(list).toEqual(expect.arrayContaining(['陈志刚', '赵红梅']))
+  // the cue never lowers the bar below the cue threshold, and never adds a name with no cue
+  for (const h of findPeopleWithModel(text)) if (h.evidence === 'model') expect(h.p).toBeGreaterThanOrEqual(0.15)
+})
