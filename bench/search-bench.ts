@@ -21,7 +21,7 @@ import { createServer } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import vm from 'node:vm'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { createSearchEngine } from '../src/search/engine.js'
 import { SEARCH_ENTRY_FILE, cardFile, type DocCard, type SearchEntry } from '../src/search/format.js'
@@ -138,12 +138,7 @@ async function show(q) {
   list.dataset.query = q
 }
 window.benchShow = show
-window.benchAll = async (q) => {
-  const search = await pagefind.search(q)
-  const urls = []
-  for (let i = 0; i < search.results.length; i += 200) urls.push(...(await Promise.all(search.results.slice(i, i + 200).map((r) => r.data()))).map((d) => d.url))
-  return urls
-}
+window.benchIds = async (q) => (await pagefind.search(q)).results.map((r) => r.id)
 const q = new URLSearchParams(location.search).get('q')
 if (q) await show(q)
 `
@@ -207,6 +202,12 @@ async function timePagefind(browser: Browser, served: Served, kind: string, quer
   return { engine: 'Pagefind', query, kind, count, firstMs, first, settled, second, secondMs, secondBytes }
 }
 
+/** The page URL of a Pagefind result, from its fragment file (gzip, after a `pagefind_dcd` signature). */
+function pagefindUrl(site: string, id: string): string {
+  const text = gunzipSync(readFileSync(path.join(site, 'pagefind/fragment', `${id}.pf_fragment`))).toString('utf8')
+  return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url.replace(/^\//, '')
+}
+
 /** Our engine over the files on disk (the same code the page runs): every hit's story URL. */
 function ourEngine(site: string) {
   const read = (file: string): unknown => {
@@ -259,7 +260,10 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
 
   let pagefindSeconds = 0
   let pagefindBytes = 0
-  if (options.pagefind) {
+  if (options.pagefind && options.site && existsSync(path.join(site, 'pagefind/pagefind-entry.json'))) {
+    // An index from an earlier run over the same site: measured then.
+    pagefindBytes = folderBytes(path.join(site, 'pagefind'))
+  } else if (options.pagefind) {
     const started = performance.now()
     execFileSync(
       path.join(options.root, 'node_modules/.bin/pagefind'),
@@ -268,6 +272,8 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
     )
     pagefindSeconds = (performance.now() - started) / 1000
     pagefindBytes = folderBytes(path.join(site, 'pagefind'))
+  }
+  if (options.pagefind) {
     writeFileSync(path.join(site, 'pf-bench.html'), PAGEFIND_PAGE)
     writeFileSync(path.join(site, 'pf-bench.js'), PAGEFIND_SCRIPT)
   }
@@ -300,12 +306,27 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
       if (options.pagefind) timings.push(await timePagefind(browser, served, kind, query, second))
     }
 
+    const ourIndex = folderBytes(path.join(site, 'search')) + statSync(path.join(site, 'assets/search.js')).size
+    const head = [
+      `Search at ${fmt(stories.length)} stories${buildSeconds ? ` (full build ${buildSeconds.toFixed(1)} s${indexMs ? `; ${indexMs}` : ''})` : ''}.`,
+      `Index on disk: ours ${(ourIndex / 1e6).toFixed(1)} MB (search/ and the client bundle)${options.pagefind ? `; Pagefind ${(pagefindBytes / 1e6).toFixed(1)} MB${pagefindSeconds ? `, indexed in ${pagefindSeconds.toFixed(1)} s` : ' (index from an earlier run)'}` : ''}.`,
+      `Chromium (${os.cpus().length} cores), HTTP from localhost, cold = a fresh browser context. kB = search scripts and data loaded (gzip in brackets for ours; Pagefind's files are gzipped on disk).`,
+      '',
+      '| engine | first query | results | cold to first result (ms) | first screen kB | files | once idle kB | second query | its time (ms) | its kB |',
+      '|---|---|---:|---:|---:|---:|---:|---|---:|---:|',
+      ...timings.map(
+        (t) =>
+          `| ${t.engine} | ${t.query} (${t.kind}) | ${t.count} | ${fmt(t.firstMs)} | ${fmt(t.first.kB)}${t.engine === 'ours' ? ` (${fmt(t.first.gzipKB)})` : ''} | ${t.first.files} | ${fmt(t.settled.kB)}${t.engine === 'ours' ? ` (${fmt(t.settled.gzipKB)})` : ''} | ${t.second} | ${fmt(t.secondMs)} | ${fmt(t.secondBytes.kB)}${t.engine === 'ours' ? ` (${fmt(t.secondBytes.gzipKB)})` : ''} |`,
+      ),
+    ]
+    process.stdout.write(`${head.join('\n')}\n`)
+
     const ours = ourEngine(site)
     let pfPage: Page | undefined
     if (options.pagefind) {
       pfPage = await (await browser.newContext()).newPage()
       await pfPage.goto(`${served.url}pf-bench.html`)
-      await pfPage.waitForFunction(() => 'benchAll' in window)
+      await pfPage.waitForFunction(() => 'benchIds' in window)
     }
     const recall: Recall[] = []
     for (const query of queries) {
@@ -313,13 +334,14 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
       const mine = await ours.urls(query)
       const row: Recall = { query, truth: truth.size, ours: { found: mine.length, right: mine.filter((url) => truth.has(url)).length } }
       if (pfPage) {
-        const theirs = (await pfPage.evaluate((q) => (window as unknown as { benchAll(q: string): Promise<string[]> }).benchAll(q), query)).map((url) => url.replace(/^\//, ''))
+        // Result ids name fragment files; their URLs are read from disk (loading 20,000 fragments in the page takes minutes).
+        const ids = await pfPage.evaluate((q) => (window as unknown as { benchIds(q: string): Promise<string[]> }).benchIds(q), query)
+        const theirs = ids.map((id) => pagefindUrl(site!, id))
         row.pagefind = { found: theirs.length, right: theirs.filter((url) => truth.has(url)).length }
       }
       recall.push(row)
     }
 
-    const ourIndex = folderBytes(path.join(site, 'search')) + statSync(path.join(site, 'assets/search.js')).size
     const total = (key: 'ours' | 'pagefind') => {
       let truth = 0
       let right = 0
@@ -334,16 +356,6 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
       return { recall: truth ? right / truth : 0, precision: found ? right / found : 1 }
     }
     const out = [
-      `Search at ${fmt(stories.length)} stories${buildSeconds ? ` (full build ${buildSeconds.toFixed(1)} s${indexMs ? `; ${indexMs}` : ''})` : ''}.`,
-      `Index on disk: ours ${(ourIndex / 1e6).toFixed(1)} MB (search/ and the client bundle)${options.pagefind ? `; Pagefind ${(pagefindBytes / 1e6).toFixed(1)} MB, indexed in ${pagefindSeconds.toFixed(1)} s` : ''}.`,
-      `Chromium (${os.cpus().length} cores), HTTP from localhost, cold = a fresh browser context. kB = search scripts and data loaded (gzip in brackets for ours; Pagefind's files are gzipped on disk).`,
-      '',
-      '| engine | first query | results | cold to first result (ms) | first screen kB | files | once idle kB | second query | its time (ms) | its kB |',
-      '|---|---|---:|---:|---:|---:|---:|---|---:|---:|',
-      ...timings.map(
-        (t) =>
-          `| ${t.engine} | ${t.query} (${t.kind}) | ${t.count} | ${fmt(t.firstMs)} | ${fmt(t.first.kB)}${t.engine === 'ours' ? ` (${fmt(t.first.gzipKB)})` : ''} | ${t.first.files} | ${fmt(t.settled.kB)}${t.engine === 'ours' ? ` (${fmt(t.settled.gzipKB)})` : ''} | ${t.second} | ${fmt(t.secondMs)} | ${fmt(t.secondBytes.kB)}${t.engine === 'ours' ? ` (${fmt(t.secondBytes.gzipKB)})` : ''} |`,
-      ),
       '',
       `Recall on ${recall.length} person and topic names (truth: a substring scan of the stories' text): ours ${(total('ours').recall * 100).toFixed(1)} % (precision ${(total('ours').precision * 100).toFixed(1)} %)${
         options.pagefind ? `, Pagefind ${(total('pagefind').recall * 100).toFixed(1)} % (precision ${(total('pagefind').precision * 100).toFixed(1)} %)` : ''

@@ -97,7 +97,14 @@ function packedDates(docs: readonly SearchDoc[]): string {
 /** Adds the facet files of `docs` (collectSearchDocs, the same list the term index numbers) to `files`. */
 export function renderFacetFiles(docs: readonly SearchDoc[], files: OutputFile[], budget = NAME_FILE_BUDGET): void {
   const emit = hashedScriptEmitter(files, SEARCH_DIR)
-  const normalized = (names: readonly string[]) => names.map((name) => normalizeText(name))
+  // The same few thousand names recur across the archive: normalise each once.
+  const normal = new Map<string, string>()
+  const normalized = (names: readonly string[]) =>
+    names.map((name) => {
+      let out = normal.get(name)
+      if (out === undefined) normal.set(name, (out = normalizeText(name)))
+      return out
+    })
   const directories: Record<NameFacetKey, NameDirectory> = {
     person: nameFiles(emit, 'person', nameTable(docs, (doc) => normalized(doc.people)), budget),
     topic: nameFiles(emit, 'topic', nameTable(docs, (doc) => normalized(doc.topics)), budget),
