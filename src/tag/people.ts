@@ -206,9 +206,17 @@ export function findPeopleWithModel(
   // group (`党员和群众`, `干部任职`, `代表性…`) or a word before a speech verb (`文章说`),
   // not a name: the model may veto such a shape, never add to it. An office (`市委副书记`)
   // is trusted whatever the model says.
-  const hits = findPeople(text).filter((h) => {
-    if (h.evidence === 'list' || (h.evidence === 'title' && !(h.role && GROUP_WORD.test(h.role)))) return true
-    return spanProbability(text, h.offset, h.name.length, model) >= VETO
+  const hits = findPeople(text).flatMap((h): PersonHit[] => {
+    if (h.evidence === 'title' && !h.bounded) {
+      // After an office, a name whose end the text does not show (`…部长罗干今天`, `…主席谢列兹尼奥夫`):
+      // the model chooses between two and three characters, and may refuse both.
+      const long = spanProbability(text, h.offset, h.name.length, model)
+      const short = h.name.length === 3 && !COMPOUND_SURNAMES.has(h.name.slice(0, 2)) ? spanProbability(text, h.offset, 2, model) : 0
+      if (short > long && short >= VETO && plausibleName(h.name.slice(0, 2))) return [{ ...h, name: h.name.slice(0, 2), bounded: true }]
+      return long >= VETO ? [h] : []
+    }
+    if (h.evidence === 'list' || (h.evidence === 'title' && !(h.role && GROUP_WORD.test(h.role)))) return [h]
+    return spanProbability(text, h.offset, h.name.length, model) >= VETO ? [h] : []
   })
   const used = new Uint8Array(text.length)
   for (const h of hits) used.fill(1, h.offset, h.offset + h.name.length)

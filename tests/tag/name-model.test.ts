@@ -122,3 +122,8 @@ test('a less probable reading is taken next to a name in a 、 list or before a 
   // the cue never lowers the bar below the cue threshold, and never adds a name with no cue
   for (const h of findPeopleWithModel(text)) if (h.evidence === 'model') expect(h.p).toBeGreaterThanOrEqual(0.15)
 })
+
+test('after an office, where the text does not show where the name ends, the model chooses its length', () => {
+  const hits = findPeopleWithModel('省委常委赵明今天上午到企业调研。')
+  expect(hits.map((h) => [h.name, h.role])).toEqual([['赵明', '省委常委']])
+})
