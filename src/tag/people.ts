@@ -180,8 +180,8 @@ function organizationMask(text: string, organizations: readonly string[]): Uint8
 
 /** The lowest probability at which a reading is taken when the text around it shows a person. */
 const CUE_THRESHOLD = 0.15
-/** What follows a person's name: a title after it, a verb of speech or of an official's doings. */
-const CUE_AFTER = /^(?:总书记|同志|总理|主席|副主席|委员长|院士|先生|女士|说|表示|指出|强调|认为|介绍|告诉|回忆|主持|参加|出席|带队|带领|率队|一行|讲话|致辞|陪同|调研|看望|慰问|走访|宣布|提出|要求|会见)/u
+/** What follows a person's name: a title after it (`…书记强调`), a verb of speech or of an official's doings. */
+const CUE_AFTER = /^(?:总书记|书记|同志|总理|主席|副主席|委员长|院士|先生|女士|市长|县长|区长|镇长|乡长|主任|局长|部长|厅长|校长|院长|教授|医生|大夫|老师|将军|元帅|烈士|说|表示|指出|强调|认为|介绍|告诉|回忆|主持|参加|出席|带队|带领|率队|一行|讲话|致辞|陪同|调研|看望|慰问|走访|宣布|提出|要求|会见)/u
 
 /** Below this probability the model overrules a name read from a weak printed shape. */
 const VETO = 0.01
