@@ -9,6 +9,8 @@ import { contentKey } from '../cache/hash.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { KEEP } from './slots.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
+import { yearListPaths } from './pages/long-list.js'
+import { nameIndexPageCount } from './pages/name-index.js'
 import { renderFeed } from './feed.js'
 import { renderApi } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
@@ -17,7 +19,7 @@ import { notFoundPage, searchPage } from './pages/fixed.js'
 import { homePage } from './pages/home.js'
 import { issuePage } from './pages/issue.js'
 import { pageView } from './pages/page-view.js'
-import { peopleIndexPage, personPage, personPageInputs } from './pages/person.js'
+import { peopleIndexPages, personPageInputs, personPagePaths, personPages } from './pages/person.js'
 import { reportPage } from './pages/report.js'
 import { storyPage } from './pages/story.js'
 import { topicPages } from './pages/topic.js'
@@ -80,9 +82,9 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     if (fixed.length !== FIXED_PAGES) throw new Error('FIXED_PAGES is out of date')
     for (const spec of fixed) yield single(() => spec)
     for (const spec of datePages(site)) yield single(() => spec)
-    yield single(() => peopleIndexPage(site))
+    for (const spec of peopleIndexPages(site)) yield single(() => spec)
     for (const entry of site.people) {
-      yield { key: groupKey(personPageInputs(site, entry)), paths: [entry.url], specs: () => [personPage(site, entry)] }
+      yield { key: groupKey(personPageInputs(site, entry)), paths: personPagePaths(entry), specs: () => personPages(site, entry) }
     }
     for (const spec of topicPages(site)) yield single(() => spec)
     for (const issue of site.issues) {
@@ -98,8 +100,8 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     pageCount:
       FIXED_PAGES +
       site.calendar.reduce((n, year) => n + 1 + year.months.length, 0) +
-      1 + site.people.length +
-      1 + site.topics.length +
+      nameIndexPageCount(site.people) + site.people.reduce((n, entry) => n + personPagePaths(entry).length, 0) +
+      nameIndexPageCount(site.topics) + site.topics.reduce((n, entry) => n + 1 + yearListPaths(entry).length, 0) +
       site.issues.reduce((n, issue) => n + 1 + issue.pages.length, 0) +
       site.stories.length,
     render: (spec) => renderDocument(document, spec),

@@ -12,7 +12,7 @@ import { visit } from 'unist-util-visit'
 import { contentKey } from '../cache/hash.js'
 
 export const TEMPLATE_NAMES = [
-  'base', 'home', 'year', 'month', 'issue', 'page', 'story', 'search', 'list', 'person', 'topic', 'doc', 'report', '404',
+  'base', 'home', 'year', 'month', 'issue', 'page', 'story', 'search', 'list', 'story-list', 'person', 'topic', 'doc', 'report', '404',
 ] as const
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number]

@@ -71,6 +71,11 @@ export function topicUrl(slug: string): string {
   return `topics/${slug}.html`
 }
 
+/** One year of a person's or topic's stories: `people/<slug>/2021.html` beside `people/<slug>.html`. */
+export function nameYearUrl(nameUrl: string, year: string): string {
+  return `${nameUrl.replace(/\.html$/u, '')}/${year}.html`
+}
+
 /**
  * The link from the page at `fromPath` to `toPath`, both relative to the output root.
  * `toPath` may carry a `?query` or `#fragment`; it must name a file, never a folder.

@@ -1,11 +1,13 @@
 // people/index.html and topics/index.html: every name the stories carry, most stories first
 // (ties by name, in code unit order), each with its story count and latest story.
 
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { PageSpec } from '../document.js'
 import { formatDate } from '../labels.js'
 import type { NameEntry } from '../site-context.js'
+import { compareText } from '../order.js'
+import { nameSlug } from '../urls.js'
 import { breadcrumbs, homeCrumb } from './parts.js'
 
 export interface NameIndexKind {
@@ -26,16 +28,73 @@ function entryItem(entry: NameEntry): Element {
   ])
 }
 
-export function nameIndexPage(kind: NameIndexKind, entries: readonly NameEntry[]): PageSpec {
-  return {
+/** Names on the index page; beyond this, the index lists the most mentioned and the rest go on a page per first character. */
+export const INDEX_LIMIT = 500
+
+/** `people/index.html` → `people/by/王.html`. */
+function initialUrl(kind: NameIndexKind, initial: string): string {
+  return kind.url.replace(/index\.html$/u, `by/${nameSlug(initial)}.html`)
+}
+
+/** Entries by their first character (a person's surname, mostly), in code unit order; entries keep their order. */
+function byInitial(entries: readonly NameEntry[]): [string, NameEntry[]][] {
+  const groups = new Map<string, NameEntry[]>()
+  for (const entry of entries) {
+    const initial = [...entry.name][0] ?? ''
+    const list = groups.get(initial)
+    if (list) list.push(entry)
+    else groups.set(initial, [entry])
+  }
+  return [...groups].sort((a, b) => compareText(a[0], b[0]))
+}
+
+function initialLinks(kind: NameIndexKind, groups: [string, NameEntry[]][], current?: string): ElementContent[] {
+  return [
+    { type: 'text', value: '按首字：' },
+    ...groups.map(([initial, list]) =>
+      initial === current ? h('strong', `${initial}（${list.length}）`) : h('a', { href: initialUrl(kind, initial) }, `${initial}（${list.length}）`),
+    ),
+  ]
+}
+
+/** How many pages nameIndexPages makes, without making them. */
+export function nameIndexPageCount(entries: readonly NameEntry[]): number {
+  return 1 + (entries.length > INDEX_LIMIT ? byInitial(entries).length : 0)
+}
+
+/**
+ * The index of every name, and when there are more than INDEX_LIMIT, one page per first
+ * character, so no page grows with the archive: a decade of a county paper names tens of
+ * thousands of people.
+ */
+export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[]): PageSpec[] {
+  const long = entries.length > INDEX_LIMIT
+  const groups = long ? byInitial(entries) : []
+  const index: PageSpec = {
     path: kind.url,
     title: kind.heading,
     template: 'list',
     slots: {
       breadcrumbs: breadcrumbs([homeCrumb(), { text: kind.heading }]),
       heading: kind.heading,
-      intro: entries.length === 0 ? kind.empty : kind.intro(entries.length),
-      items: entries.length === 0 ? null : entries.map(entryItem),
+      intro: entries.length === 0 ? kind.empty : kind.intro(entries.length) + (long ? `这里列出最常见的 ${INDEX_LIMIT} 个，其余按首字分页。` : ''),
+      initials: long ? initialLinks(kind, groups) : null,
+      items: entries.length === 0 ? null : entries.slice(0, INDEX_LIMIT).map(entryItem),
     },
   }
+  return [
+    index,
+    ...groups.map(([initial, list]): PageSpec => ({
+      path: initialUrl(kind, initial),
+      title: `${kind.heading} · ${initial}`,
+      template: 'list',
+      slots: {
+        breadcrumbs: breadcrumbs([homeCrumb(), { text: kind.heading, href: kind.url }, { text: initial }]),
+        heading: `${kind.heading} · ${initial}`,
+        intro: `首字为“${initial}”的 ${list.length} 个，按报道篇数排列。`,
+        initials: initialLinks(kind, groups, initial),
+        items: list.map(entryItem),
+      },
+    })),
+  ]
 }

@@ -12,9 +12,10 @@ import { roleTimeline, type RoleSpan } from '../role-timeline.js'
 import type { NameEntry, SiteContext, StoryRef } from '../site-context.js'
 import { PEOPLE_URL } from '../urls.js'
 import { monthChart } from './month-chart.js'
-import { nameIndexPage, type NameIndexKind } from './name-index.js'
+import { nameIndexPages, type NameIndexKind } from './name-index.js'
 import { KEEP } from '../slots.js'
-import { breadcrumbs, datedStoryItems, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
+import { listSlots, yearListPages, yearListPaths } from './long-list.js'
+import { breadcrumbs, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
 
 const PEOPLE: NameIndexKind = {
   url: PEOPLE_URL,
@@ -91,7 +92,7 @@ export function personPageInputs(site: SiteContext, entry: NameEntry): unknown {
   }
 }
 
-export function personPage(site: SiteContext, entry: NameEntry): PageSpec {
+function personPage(site: SiteContext, entry: NameEntry): PageSpec {
   const { name, stories } = entry
   const timeline = roleTimeline(
     stories.map((ref) => ({ date: ref.issue.date, roles: rolesIn(ref, name), source: ref })),
@@ -109,7 +110,7 @@ export function personPage(site: SiteContext, entry: NameEntry): PageSpec {
       aliases: aliases.length === 0 ? null : `又作：${aliases.join('、')}`,
       roles: roleTable(timeline),
       chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
-      stories: datedStoryItems(stories, (ref) => rolesNote(ref, name)),
+      ...listSlots(entry, (ref) => rolesNote(ref, name)),
       'related-section': related.length > 0 ? KEEP : null,
       related,
       search: [searchFilterLink('person', name, `在搜索中按“${name}”筛选`)],
@@ -117,7 +118,17 @@ export function personPage(site: SiteContext, entry: NameEntry): PageSpec {
   }
 }
 
-/** The index of everyone the stories name. */
-export function peopleIndexPage(site: SiteContext): PageSpec {
-  return nameIndexPage(PEOPLE, site.people)
+/** The person's page, then one page per year of their stories when there are many. */
+export function personPages(site: SiteContext, entry: NameEntry): PageSpec[] {
+  return [personPage(site, entry), ...yearListPages(entry, { text: PEOPLE.heading, href: PEOPLE.url }, (ref) => rolesNote(ref, entry.name))]
+}
+
+/** The paths of personPages, without building them. */
+export function personPagePaths(entry: NameEntry): string[] {
+  return [entry.url, ...yearListPaths(entry)]
+}
+
+/** The index of everyone the stories name (in pages by first character when they are many). */
+export function peopleIndexPages(site: SiteContext): PageSpec[] {
+  return nameIndexPages(PEOPLE, site.people)
 }

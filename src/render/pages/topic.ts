@@ -6,8 +6,9 @@ import { monthCounts } from '../month-counts.js'
 import type { NameEntry, SiteContext } from '../site-context.js'
 import { TOPICS_URL } from '../urls.js'
 import { monthChart } from './month-chart.js'
-import { nameIndexPage, type NameIndexKind } from './name-index.js'
-import { breadcrumbs, datedStoryItems, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
+import { nameIndexPages, type NameIndexKind } from './name-index.js'
+import { listSlots, yearListPages } from './long-list.js'
+import { breadcrumbs, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
 
 const TOPICS: NameIndexKind = {
   url: TOPICS_URL,
@@ -27,7 +28,7 @@ function topicPage(entry: NameEntry): PageSpec {
       heading: name,
       intro: `${stories.length} 篇报道归入“${name}”，${seenBetween(stories)}。`,
       chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
-      stories: datedStoryItems(stories),
+      ...listSlots(entry),
       search: [searchFilterLink('topic', name, `在搜索中按主题“${name}”筛选`)],
     },
   }
@@ -35,6 +36,9 @@ function topicPage(entry: NameEntry): PageSpec {
 
 /** The index, then one page per topic, each built when asked for. */
 export function* topicPages(site: SiteContext): Generator<PageSpec> {
-  yield nameIndexPage(TOPICS, site.topics)
-  for (const entry of site.topics) yield topicPage(entry)
+  yield* nameIndexPages(TOPICS, site.topics)
+  for (const entry of site.topics) {
+    yield topicPage(entry)
+    yield* yearListPages(entry, { text: TOPICS.heading, href: TOPICS.url })
+  }
 }

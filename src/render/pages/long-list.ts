@@ -1,0 +1,65 @@
+// A person or topic with many stories (an official over a decade has thousands): its page
+// lists the newest LIST_LIMIT and links one page per year for all of them, so no page
+// grows with the archive.
+
+import type { ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { PageSpec } from '../document.js'
+import type { NameEntry, StoryRef } from '../site-context.js'
+import { nameYearUrl } from '../urls.js'
+import { breadcrumbs, datedStoryItems, homeCrumb, type Crumb } from './parts.js'
+
+/** Stories listed on a person's or topic's own page before the list goes by year. */
+export const LIST_LIMIT = 100
+
+/** The entry's stories by year of issue, newest year first (stories stay newest first). */
+function byYear(stories: readonly StoryRef[]): [string, StoryRef[]][] {
+  const years = new Map<string, StoryRef[]>()
+  for (const ref of stories) {
+    const year = ref.issue.date.slice(0, 4)
+    const list = years.get(year)
+    if (list) list.push(ref)
+    else years.set(year, [ref])
+  }
+  return [...years]
+}
+
+/** Whether the entry's stories go on year pages. */
+export const isLong = (entry: NameEntry): boolean => entry.stories.length > LIST_LIMIT
+
+/** The story list of the entry's own page and, for a long one, the links to its years (null otherwise). */
+export function listSlots(entry: NameEntry, extra?: (ref: StoryRef) => ElementContent[]): { stories: ElementContent[]; years: ElementContent[] | null } {
+  if (!isLong(entry)) return { stories: datedStoryItems(entry.stories, extra), years: null }
+  return {
+    stories: datedStoryItems(entry.stories.slice(0, LIST_LIMIT), extra),
+    years: [
+      { type: 'text', value: `共 ${entry.stories.length} 篇，这里是最新的 ${LIST_LIMIT} 篇。按年份看全部：` },
+      ...byYear(entry.stories).map(([year, refs]) => h('a', { href: nameYearUrl(entry.url, year) }, `${year} 年（${refs.length} 篇）`)),
+    ],
+  }
+}
+
+/** The paths of yearListPages, without building them. */
+export function yearListPaths(entry: NameEntry): string[] {
+  return isLong(entry) ? byYear(entry.stories).map(([year]) => nameYearUrl(entry.url, year)) : []
+}
+
+/** One page per year of a long entry's stories (none for a short one). */
+export function yearListPages(entry: NameEntry, parent: Crumb, extra?: (ref: StoryRef) => ElementContent[]): PageSpec[] {
+  if (!isLong(entry)) return []
+  const years = byYear(entry.stories)
+  return years.map(([year, refs]) => ({
+    path: nameYearUrl(entry.url, year),
+    title: `${entry.name} · ${year} 年`,
+    template: 'story-list',
+    slots: {
+      breadcrumbs: breadcrumbs([homeCrumb(), parent, { text: entry.name, href: entry.url }, { text: `${year} 年` }]),
+      heading: `${entry.name} · ${year} 年`,
+      intro: `${year} 年见报的 ${refs.length} 篇，新的在前。`,
+      years: years.map(([other, list]) =>
+        other === year ? h('strong', `${other} 年（${list.length} 篇）`) : h('a', { href: nameYearUrl(entry.url, other) }, `${other} 年（${list.length} 篇）`),
+      ),
+      stories: datedStoryItems(refs, extra),
+    },
+  }))
+}
