@@ -13,7 +13,7 @@ import lunr from 'lunr'
 import { loadIndex } from './lunr-index.js'
 import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
 import { coverTokens, hasPhrase } from './phrase.js'
-import { expandTerms, findShard, findTerm } from './shard-reader.js'
+import { expandTerms, findShard, findTerm, postingDocs } from './shard-reader.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
 import { cardFile, type DocCard, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
@@ -118,7 +118,15 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     const found = await Promise.all(unique.map(postingsOf))
     // Every term is required: one that no story holds leaves nothing.
     if (found.some((postings) => postings === null)) return new Map()
-    const index = loadIndex(expandTerms(entry.fields, new Map(unique.map((term, i) => [term, found[i]!]))))
+    // Every term is REQUIRED, so only documents holding all of them can match: lunr gets just
+    // those (the same results and scores, and far fewer objects when the terms are common).
+    let keep: Set<number> | undefined
+    if (unique.length > 1) {
+      const [smallest, ...others] = found.map((postings) => postingDocs(postings!, entry.fields.length)).sort((a, b) => a.size - b.size)
+      keep = new Set([...smallest!].filter((doc) => others.every((docs) => docs.has(doc))))
+      if (keep.size === 0) return new Map()
+    }
+    const index = loadIndex(expandTerms(entry.fields, new Map(unique.map((term, i) => [term, found[i]!])), keep))
     const results = index.query((q) => {
       for (const term of unique) q.term(term, { fields: entry.fields, presence: lunr.Query.presence.REQUIRED, usePipeline: false })
     })

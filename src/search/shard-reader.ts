@@ -14,9 +14,10 @@ import { VarintReader } from './varint.js'
 
 /**
  * A lunr index holding exactly `postings` (term → packed postings, format.ts ShardData),
- * with the field-vector weights the whole archive's index gives those terms.
+ * with the field-vector weights the whole archive's index gives those terms; with `keep`,
+ * only those documents (a document's score depends on its own weights alone).
  */
-export function expandTerms(fields: readonly string[], postings: ReadonlyMap<string, string>): SerializedIndex {
+export function expandTerms(fields: readonly string[], postings: ReadonlyMap<string, string>, keep?: ReadonlySet<number>): SerializedIndex {
   const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const vectors = new Map<string, number[]>()
   const invertedIndex = terms.map((term, termIndex): [string, SerializedPosting] => {
@@ -33,6 +34,7 @@ export function expandTerms(fields: readonly string[], postings: ReadonlyMap<str
         const position: Array<[number, number]> = []
         let start = 0
         for (let k = 0; k < tf; k++) position.push([(start += reader.int()), term.length])
+        if (keep && !keep.has(doc)) continue
         docs[doc] = { position }
         const fieldRef = `${field}/${doc}`
         let vector = vectors.get(fieldRef)
@@ -45,6 +47,24 @@ export function expandTerms(fields: readonly string[], postings: ReadonlyMap<str
     return [term, posting]
   })
   return { version: lunr.version, fields: [...fields], fieldVectors: [...vectors], invertedIndex, pipeline: [] }
+}
+
+/** The documents holding a term in any field, from its packed postings. */
+export function postingDocs(packed: string, fieldCount: number): Set<number> {
+  const reader = new VarintReader(packed)
+  const docs = new Set<number>()
+  for (let field = 0; field < fieldCount; field++) {
+    const count = reader.int()
+    let doc = 0
+    for (let d = 0; d < count; d++) {
+      doc += reader.int()
+      reader.int()
+      const tf = reader.int()
+      for (let k = 0; k < tf; k++) reader.int()
+      docs.add(doc)
+    }
+  }
+  return docs
 }
 
 /** Every term of a shard with its packed postings. */
