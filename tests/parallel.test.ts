@@ -27,7 +27,7 @@ test('a build with worker threads equals a build in one thread', () => {
   }
   const run = (out: string, env: Record<string, string>): void => {
     const { VITEST: _vitest, ...rest } = process.env
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts'), '--content', path.join(dir, 'content'), '--out', out], {
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts'), '--content', path.join(dir, 'content'), '--out', out, '--no-cache'], {
       cwd: ROOT,
       env: { ...rest, ...env },
       stdio: 'pipe',

@@ -7,8 +7,8 @@ import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-clien
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
 import { contentKey } from '../cache/hash.js'
 import { renderDocument, type PageSpec } from './document.js'
-import { KEEP } from './slots.js'
-import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
+import { issueGroupInputs, issueGroupPaths, issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
+import { pageKey } from './page-key.js'
 import { yearListPaths } from './pages/long-list.js'
 import { nameIndexPageCount } from './pages/name-index.js'
 import { renderFeed } from './feed.js'
@@ -17,11 +17,8 @@ import { apiDocPage } from './pages/api-doc.js'
 import { datePages } from './pages/dates.js'
 import { notFoundPage, searchPage } from './pages/fixed.js'
 import { homePage } from './pages/home.js'
-import { issuePage } from './pages/issue.js'
-import { pageView } from './pages/page-view.js'
 import { peopleIndexPages, personPageInputs, personPagePaths, personPages } from './pages/person.js'
 import { reportPage } from './pages/report.js'
-import { storyPage } from './pages/story.js'
 import { topicPages } from './pages/topic.js'
 import { buildSiteContext } from './site-context.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
@@ -45,6 +42,8 @@ export interface PageGroup {
   key: string | null
   paths: string[] | null
   specs(): PageSpec[]
+  /** For an issue's pages: what they are made from, so a worker thread can render them (render-pool.ts). */
+  inputs?: IssueGroupInputs
 }
 
 export interface SitePlan {
@@ -63,9 +62,6 @@ export interface SitePlan {
   /** Whether `sitemap()` gives a file. */
   hasSitemap: boolean
 }
-
-/** The slot value that keeps a template's own content is a symbol, which JSON would drop. */
-const keyReplacer = (_key: string, value: unknown): unknown => (value === KEEP ? '\u0000keep' : value)
 
 /** Home, search, 404, API and report pages. */
 const FIXED_PAGES = 5
@@ -88,11 +84,8 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     }
     for (const spec of topicPages(site)) yield single(() => spec)
     for (const issue of site.issues) {
-      yield {
-        key: groupKey(issueGroupInputs(site, issue)),
-        paths: issueGroupPaths(site, issue),
-        specs: () => [issuePage(site, issue), ...issue.pages.map((page) => pageView(site, issue, page)), ...site.storiesOf(issue).map((ref) => storyPage(site, ref))],
-      }
+      const inputs = issueGroupInputs(site, issue)
+      yield { key: groupKey(inputs), paths: issueGroupPaths(site, issue), specs: () => issueGroupSpecs(model.config, inputs), inputs }
     }
   }
   return {
@@ -105,7 +98,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
       site.issues.reduce((n, issue) => n + 1 + issue.pages.length, 0) +
       site.stories.length,
     render: (spec) => renderDocument(document, spec),
-    key: (spec) => contentKey(templates.fingerprint, settings, JSON.stringify(spec, keyReplacer)),
+    key: (spec) => pageKey(templates, model.config, spec),
     files: () => [
       { path: FEED_URL, contents: renderFeed(site) },
       { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) },

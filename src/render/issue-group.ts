@@ -1,18 +1,41 @@
 // The pages of one issue — its issue page, page views and story pages — depend on the
-// issue itself and on a few things from outside it, listed here: the neighbouring issues'
-// dates, the stories read just before and after it, and the addresses of the people and
-// topics it names. When none of that changes, neither do its pages, so a rebuild can keep
-// them without building them (write/site-writer.ts). Keep this list in step with what
-// pages/issue.ts, page-view.ts and story.ts read from the site context.
+// issue itself and on a few things from outside it, listed in IssueGroupInputs: the
+// neighbouring issues' dates, the stories read just before and after it, and the addresses
+// of the people and topics it names. renderIssueGroup renders them from those inputs alone
+// (on a worker thread, render-pool.ts), which also makes the group's key — a hash of the
+// inputs — complete by construction: a page that read anything else could not be rendered.
 
+import type { SiteConfig, Story } from '../types.js'
 import type { Issue } from '../types.js'
-import type { SiteContext, StoryRef } from './site-context.js'
+import { renderDocument, type PageSpec } from './document.js'
+import { issuePage } from './pages/issue.js'
+import { pageView } from './pages/page-view.js'
+import { storyPage } from './pages/story.js'
+import { issueStoryRefs, type SiteContext, type StoryRef } from './site-context.js'
+import type { Templates } from './templates.js'
 import { issueUrl, pageUrl } from './urls.js'
 
-const neighbour = (ref: StoryRef | undefined): { url: string; title: string } | null => (ref ? { url: ref.url, title: ref.story.title } : null)
+interface Neighbour {
+  url: string
+  title: string
+}
 
-/** What the issue's pages are made from, as plain data for a key. */
-export function issueGroupInputs(site: SiteContext, issue: Issue): unknown {
+export interface IssueGroupInputs {
+  issue: Issue
+  /** Dates of the older and the newer issue. */
+  issues: [string | null, string | null]
+  /** The story read just before the issue's first, and just after its last. */
+  before: Neighbour | null
+  after: Neighbour | null
+  /** Name → page, for every person and topic the issue names. */
+  people: [string, string | undefined][]
+  topics: [string, string | undefined][]
+}
+
+const neighbour = (ref: StoryRef | undefined): Neighbour | null => (ref ? { url: ref.url, title: ref.story.title } : null)
+
+/** What the issue's pages are made from, as plain data. */
+export function issueGroupInputs(site: SiteContext, issue: Issue): IssueGroupInputs {
   const refs = site.storiesOf(issue)
   const issues = site.issueNeighbours(issue)
   const names = new Map<string, string | undefined>()
@@ -34,4 +57,59 @@ export function issueGroupInputs(site: SiteContext, issue: Issue): unknown {
 /** The paths of the issue's pages, without building them. */
 export function issueGroupPaths(site: SiteContext, issue: Issue): string[] {
   return [issueUrl(issue.date), ...issue.pages.map((page) => pageUrl(issue.date, page.page.meta.page)), ...site.storiesOf(issue).map((ref) => ref.url)]
+}
+
+/** A site context that knows only the inputs: anything else a page asks for is an error. */
+function inputsContext(config: SiteConfig, inputs: IssueGroupInputs): SiteContext {
+  const { issue } = inputs
+  const refs = issueStoryRefs(issue)
+  const at = new Map(refs.map((ref, i) => [ref, i]))
+  const stub = (date: string | null): Issue | undefined => (date === null ? undefined : { date, paper: '', pages: [] })
+  const outside = (n: Neighbour | null): StoryRef | undefined =>
+    n ? ({ issue, page: issue.pages[0]!, story: { title: n.title } as Story, url: n.url } satisfies StoryRef) : undefined
+  const people = new Map(inputs.people)
+  const topics = new Map(inputs.topics)
+  const unknown = (what: string) => (): never => {
+    throw new Error(`An issue's pages read ${what}, which is not among their inputs (render/issue-group.ts)`)
+  }
+  return {
+    model: { config, issues: [issue], people: [], diagnostics: [] },
+    get issues(): Issue[] {
+      return unknown('the list of issues')()
+    },
+    get stories(): StoryRef[] {
+      return unknown('the list of stories')()
+    },
+    storiesOf: (other) => (other === issue ? refs : unknown('another issue')()),
+    issueNeighbours: (other) => (other === issue ? { previous: stub(inputs.issues[0]), next: stub(inputs.issues[1]) } : unknown('another issue')()),
+    storyNeighbours: (ref) => {
+      const i = at.get(ref)
+      if (i === undefined) return unknown('a story of another issue')()
+      return { previous: i > 0 ? refs[i - 1] : outside(inputs.before), next: i < refs.length - 1 ? refs[i + 1] : outside(inputs.after) }
+    },
+    get calendar(): never {
+      return unknown('the calendar')()
+    },
+    issuesOn: unknown('other dates'),
+    get people(): never {
+      return unknown('the list of people')()
+    },
+    get topics(): never {
+      return unknown('the list of topics')()
+    },
+    personUrl: (name) => (people.has(name) ? people.get(name) : unknown(`the page of ${name}`)()),
+    topicUrl: (name) => (topics.has(name) ? topics.get(name) : unknown(`the page of ${name}`)()),
+  }
+}
+
+/** The issue's pages, built from its inputs alone. */
+export function issueGroupSpecs(config: SiteConfig, inputs: IssueGroupInputs): PageSpec[] {
+  const site = inputsContext(config, inputs)
+  const { issue } = inputs
+  return [issuePage(site, issue), ...issue.pages.map((page) => pageView(site, issue, page)), ...site.storiesOf(issue).map((ref) => storyPage(site, ref))]
+}
+
+/** Renders the issue's pages: path, key (as SitePlan.key) and HTML of each. */
+export function renderIssueGroup(config: SiteConfig, templates: Templates, key: (spec: PageSpec) => string, inputs: IssueGroupInputs): [string, string, string][] {
+  return issueGroupSpecs(config, inputs).map((spec) => [spec.path, key(spec), String(renderDocument({ config, templates }, spec).contents)])
 }

@@ -79,16 +79,14 @@ function nameEntries(stories: StoryRef[], names: (story: Story) => string[], url
   return entries.sort((a, b) => b.stories.length - a.stories.length || compareText(a.name, b.name))
 }
 
+/** An issue's stories in page and reading order, with their URLs. */
+export function issueStoryRefs(issue: Issue): StoryRef[] {
+  return pagesInOrder(issue).flatMap((page) => page.stories.map((story) => ({ issue, page, story, url: storyUrl(issue.date, page.page.meta.page, story.bodyLine) })))
+}
+
 export function buildSiteContext(model: SiteModel): SiteContext {
   const issues = issuesNewestFirst(model.issues)
-  const stories: StoryRef[] = []
-  for (const issue of issues) {
-    for (const page of pagesInOrder(issue)) {
-      for (const story of page.stories) {
-        stories.push({ issue, page, story, url: storyUrl(issue.date, page.page.meta.page, story.bodyLine) })
-      }
-    }
-  }
+  const stories: StoryRef[] = issues.flatMap(issueStoryRefs)
   const byIssue = groupBy(stories, (ref) => ref.issue)
   const byDate = groupBy(issues, (issue) => issue.date)
   // Time runs forward: oldest issue first, and within an issue its stories in reading order.
