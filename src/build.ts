@@ -5,6 +5,7 @@ import { buildModel, type ProgressListener } from './pipeline.js'
 import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
 import type { SiteModel } from './types.js'
+import { renderPool } from './parallel/render-pool.js'
 import { writeSite } from './write/site-writer.js'
 
 export { safeJoin } from './write/site-writer.js'
@@ -56,7 +57,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return terms
   }
   const plan = planSite(model, { search: { cache: { get: take, set: () => {} } } })
-  const result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total))
+  const pool = renderPool(model.issues.length, model.config, undefined)
+  let result
+  try {
+    result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total), pool)
+  } finally {
+    await pool?.close()
+  }
   if (cacheDir) await writeManifest(cacheDir, options.outDir, result.manifest)
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
 }

@@ -16,7 +16,7 @@ const BATCH = 50
  * `npm run build` does). Test runners transform modules their own way; there the
  * pages are segmented in-process. ARCHIVE_WORKERS=0 turns threads off.
  */
-function canStartWorkers(): boolean {
+export function canStartWorkers(): boolean {
   if (process.env.ARCHIVE_WORKERS === '0' || process.env.VITEST) return false
   return import.meta.url.endsWith('.ts')
 }

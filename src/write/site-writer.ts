@@ -18,6 +18,7 @@ import { contentKey } from '../cache/hash.js'
 import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-manifest.js'
 import type { PageSpec } from '../render/document.js'
 import type { PageGroup, SitePlan } from '../render/index.js'
+import type { RenderPool } from '../parallel/render-pool.js'
 import type { OutputFile } from '../types.js'
 
 /** Writes in flight at once; enough to keep the disk busy, few enough for any file-handle limit. */
@@ -94,6 +95,7 @@ export async function writeSite(
   plan: SitePlan,
   previous: OutputManifest | null,
   onWritten: (done: number, total: number) => void = () => {},
+  pool: RenderPool | null = null,
 ): Promise<SiteWrite> {
   const out = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
@@ -135,20 +137,27 @@ export async function writeSite(
     }
     await pMap(files, (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
     const pagePaths: string[] = []
-    await pMap(
-      units(plan, pagePaths),
-      async (unit) => {
-        if (unit.group.key !== null) groups.add(unit.group.key)
-        if (await keep(unit)) return
-        const specs = unit.specs ?? unit.group.specs()
-        const built = specs.map((spec) => spec.path)
-        if (built.length !== unit.paths.length || built.some((file, i) => file !== unit.paths[i])) {
-          throw new Error(`A page group built ${built.join(', ')} but named ${unit.paths.join(', ')}`)
-        }
-        for (const spec of specs) await put({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents })
-      },
-      { concurrency: WRITE_CONCURRENCY },
-    )
+    const all = [...units(plan, pagePaths)]
+    const build = async (unit: Unit): Promise<void> => {
+      if (unit.group.key !== null) groups.add(unit.group.key)
+      if (await keep(unit)) return
+      const pages: Entry[] =
+        pool && unit.group.inputs
+          ? (await pool.render(unit.group.inputs)).map(([file, key, html]) => ({ path: file, key, contents: () => html }))
+          : (unit.specs ?? unit.group.specs()).map((spec) => ({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }))
+      const built = pages.map((page) => page.path)
+      if (built.length !== unit.paths.length || built.some((file, i) => file !== unit.paths[i])) {
+        throw new Error(`A page group built ${built.join(', ')} but named ${unit.paths.join(', ')}`)
+      }
+      for (const page of pages) await put(page)
+    }
+    // With worker threads, issues go to them while this thread builds the other pages.
+    const offloaded = pool ? all.filter((unit) => unit.group.inputs) : []
+    const here = pool ? all.filter((unit) => !unit.group.inputs) : all
+    await Promise.all([
+      pMap(offloaded, build, { concurrency: WRITE_CONCURRENCY }),
+      pMap(here, build, { concurrency: WRITE_CONCURRENCY }),
+    ])
     const sitemap = plan.sitemap(pagePaths)
     if (sitemap) await put(fileEntry(sitemap))
   }

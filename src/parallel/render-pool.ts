@@ -1,0 +1,59 @@
+// Renders issues' pages on worker threads while the main thread builds the site-wide pages
+// and writes files: the pages of an issue are most of a site, and rendering is most of a
+// build. Each worker loads the templates itself; an issue goes to the worker with the fewest
+// issues in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
+
+import os from 'node:os'
+import { Worker } from 'node:worker_threads'
+import createDebug from 'debug'
+import type { IssueGroupInputs } from '../render/issue-group.js'
+import type { SiteConfig } from '../types.js'
+import { canStartWorkers } from './pool.js'
+import type { RenderDone, RenderJob } from './render-worker.js'
+
+const debug = createDebug('archive:parallel')
+const WORKER = new URL('./render-worker-boot.mjs', import.meta.url)
+/** Below this many issues, starting threads costs more than it saves (ARCHIVE_PARALLEL_MIN overrides, for tests). */
+const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 100)
+
+export interface RenderPool {
+  /** Path, key and HTML of each of the issue's pages. */
+  render(inputs: IssueGroupInputs): Promise<[string, string, string][]>
+  close(): Promise<void>
+}
+
+/** A pool for a site of `issues` issues, or null when it would not pay (or threads cannot start). */
+export function renderPool(issues: number, config: SiteConfig, templateDir: string | undefined): RenderPool | null {
+  const threads = Math.min(os.availableParallelism(), 8)
+  if (issues < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) return null
+  debug('rendering issues on %d threads', threads)
+  const workers = Array.from({ length: threads }, () => ({ worker: new Worker(WORKER), busy: 0 }))
+  const waiting = new Map<number, { resolve: (pages: [string, string, string][]) => void; reject: (error: Error) => void }>()
+  let next = 0
+  for (const w of workers) {
+    w.worker.on('message', (done: RenderDone) => {
+      w.busy--
+      const job = waiting.get(done.id)
+      waiting.delete(done.id)
+      if (done.pages) job?.resolve(done.pages)
+      else job?.reject(new Error(`Rendering an issue failed on a worker thread: ${done.error}`))
+    })
+    w.worker.on('error', (error: Error) => {
+      for (const job of waiting.values()) job.reject(error)
+      waiting.clear()
+    })
+  }
+  return {
+    render: (inputs) =>
+      new Promise((resolve, reject) => {
+        const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a))
+        const id = next++
+        waiting.set(id, { resolve, reject })
+        w.busy++
+        w.worker.postMessage({ id, config, templateDir, inputs } satisfies RenderJob)
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.worker.terminate()))
+    },
+  }
+}
