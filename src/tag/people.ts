@@ -178,6 +178,20 @@ function organizationMask(text: string, organizations: readonly string[]): Uint8
   return mask
 }
 
+/** Characters of transliterated names that Chinese given names and the words after a name hardly use. */
+const TRANSLITERATION = /[斯尔夫娃兹蒂奥诺坦戈姆耶卡]/gu
+/**
+ * A reading that is the start of a foreign name: next to a name dot (`罗朗·雷斯`), or
+ * followed by a character of transliteration, with two or more of them in the reading
+ * and the two characters after it (`谢列兹|尼奥夫`, `贾斯蒂|卡`). Foreign names are out of this tagger's
+ * reach; taking their first characters would only make false people.
+ */
+function partOfForeignName(text: string, offset: number, length: number): boolean {
+  if (/[·・•]/u.test(text[offset - 1] ?? '') || /[·・•]/u.test(text[offset + length] ?? '')) return true
+  const after = text.slice(offset + length, offset + length + 2).match(TRANSLITERATION)?.length ?? 0
+  return after > 0 && after + (text.slice(offset, offset + length).match(TRANSLITERATION)?.length ?? 0) >= 2
+}
+
 /** The lowest probability at which a reading is taken when the text around it shows a person. */
 const CUE_THRESHOLD = 0.15
 /** What follows a person's name: a title after it (`…书记强调`), a verb of speech or of an official's doings. */
@@ -207,6 +221,7 @@ export function findPeopleWithModel(
   // not a name: the model may veto such a shape, never add to it. An office (`市委副书记`)
   // is trusted whatever the model says.
   const hits = findPeople(text).flatMap((h): PersonHit[] => {
+    if (partOfForeignName(text, h.offset, h.name.length)) return []
     if (h.evidence === 'title' && !h.bounded) {
       // After an office, a name whose end the text does not show (`…部长罗干今天`, `…主席谢列兹尼奥夫`):
       // the model chooses between two and three characters, and may refuse both.
@@ -223,7 +238,7 @@ export function findPeopleWithModel(
   let inOrganization: Uint8Array | undefined
   const acceptable = (m: ModelName): boolean => {
     if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) return false
-    if (!plausibleModelName(m.name) || placeNames().has(m.name)) return false
+    if (!plausibleModelName(m.name) || placeNames().has(m.name) || partOfForeignName(text, m.offset, m.name.length)) return false
     // `王明电器`, `李宁公司`: a name the model reads inside an organisation's name is the organisation's
     inOrganization ??= organizationMask(text, organizations ?? findOrganizations(text))
     return !inOrganization.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)

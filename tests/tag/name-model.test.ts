@@ -127,3 +127,8 @@ test('after an office, where the text does not show where the name ends, the mod
   const hits = findPeopleWithModel('省委常委赵明今天上午到企业调研。')
   expect(hits.map((h) => [h.name, h.role])).toEqual([['赵明', '省委常委']])
 })
+
+test('the first characters of a foreign name are not taken for a Chinese name', () => {
+  expect(names('该国农业部长萨斯蒂卡最近表示，')).toEqual([])
+  expect(names('市长罗兰·维斯出席了仪式。')).toEqual([])
+})
