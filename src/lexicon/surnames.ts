@@ -15,6 +15,12 @@ export const COMMON_SURNAMES: ReadonlySet<string> = new Set(
 /** Compound surnames that take two characters. */
 export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐', '端木', '独孤', '南宫', '西门', '呼延'])
 
+/** Whether a character can begin a surname (single or compound): a cheap test before surnameScore. */
+const FIRST = new Uint8Array(0x10000)
+for (const s of SURNAMES) FIRST[s.charCodeAt(0)] = 1
+for (const s of COMPOUND_SURNAMES) FIRST[s.charCodeAt(0)] = 1
+export const mayStartSurname = (code: number): boolean => FIRST[code] === 1
+
 /** How much a string reads like it starts with a surname: 2 common, 1 known, 0 not. */
 export function surnameScore(name: string): number {
   if (COMPOUND_SURNAMES.has(name.slice(0, 2))) return 2

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { COMPOUND_SURNAMES, surnameScore } from '../lexicon/surnames.js'
+import { COMPOUND_SURNAMES, mayStartSurname, surnameScore } from '../lexicon/surnames.js'
 import { defaultNameModel, modelNames, spanProbability, type ModelName, type NameModel } from './name-model.js'
 import { readName, startsWithFollowerWord } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
@@ -73,7 +73,7 @@ export function findPeople(text: string): PersonHit[] {
     hits.push(hit)
   }
   for (let i = 1; i < text.length; i++) {
-    if (surnameScore(text.slice(i, i + 2)) === 0) continue
+    if (!mayStartSurname(text.charCodeAt(i)) || surnameScore(text.slice(i, i + 2)) === 0) continue
     // cheap test first: a title's last word is at most five characters
     const role = TITLE_END.test(text.slice(Math.max(0, i - 6), i)) ? titleBefore(text, i) : null
     if (role) {
@@ -258,7 +258,15 @@ export function findPeopleWithModel(
   // A less sure reading is taken where the text around it shows a person: a title or a
   // speech or action verb right after it (`…江明华主席`, `…李小平强调`), or a name next to it
   // in a 、 list (`王明远、周小川、李红`). Lists are read again until nothing is added.
-  if (weak.length) {
+  // Only readings with a cue next to them are looked at (most have none): a title or verb
+  // after them, or a 、 on either side.
+  let cued = weak
+    .map((m) => {
+      const end = m.offset + m.name.length
+      return { m, after: CUE_AFTER.test(text.slice(end, end + 3)), left: text[m.offset - 1] === '、', right: text[end] === '、' }
+    })
+    .filter((c) => c.after || c.left || c.right)
+  if (cued.length) {
     const startsAt = new Uint8Array(text.length + 1)
     const endsAt = new Uint8Array(text.length + 1)
     const mark = (offset: number, length: number): void => {
@@ -266,19 +274,17 @@ export function findPeopleWithModel(
       endsAt[offset + length] = 1
     }
     for (const h of hits) mark(h.offset, h.name.length)
-    for (let added = true; added; ) {
+    for (let added = true; added && cued.length; ) {
       added = false
-      for (const m of weak) {
+      cued = cued.filter(({ m, after, left, right }) => {
         const end = m.offset + m.name.length
-        const cue =
-          CUE_AFTER.test(text.slice(end, end + 3)) ||
-          (text[m.offset - 1] === '、' && endsAt[m.offset - 1] === 1) ||
-          (text[end] === '、' && startsAt[end + 1] === 1)
-        if (!cue || !acceptable(m)) continue
+        const cue = after || (left && endsAt[m.offset - 1] === 1) || (right && startsAt[end + 1] === 1)
+        if (!cue || !acceptable(m)) return true
         take(m)
         mark(m.offset, m.name.length)
         added = true
-      }
+        return false
+      })
     }
   }
   return hits.sort((a, b) => a.offset - b.offset)
