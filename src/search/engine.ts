@@ -75,6 +75,8 @@ export interface FacetCounts {
 export interface SearchEngine {
   search(query: string, options?: { sort?: SortOrder }): Promise<SearchOutcome>
   cards(docs: readonly number[]): Promise<DocCard[]>
+  /** One card, so a page of results can be shown as its cards arrive. */
+  card(doc: number): Promise<DocCard>
   /** Years always; topics and people with `names` (see FacetCounts). */
   facetCounts(hits: readonly SearchHit[], options?: { names?: boolean }): Promise<FacetCounts>
   /** Bytes that counting topics and people downloads (nothing more once it has been done). */
@@ -204,8 +206,9 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   }
 
   /** The cards of `docs`: one small file each, so a page of results loads only what it shows. */
+  const card = (doc: number) => load(cardFile(doc, entry.cardFolderSize)) as Promise<DocCard>
   async function cards(docs: readonly number[]): Promise<DocCard[]> {
-    return Promise.all(docs.map((doc) => load(cardFile(doc, entry.cardFolderSize)) as Promise<DocCard>))
+    return Promise.all(docs.map(card))
   }
 
   async function facetCounts(hits: readonly SearchHit[], options: { names?: boolean } = {}): Promise<FacetCounts> {
@@ -225,7 +228,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     }
   }
 
-  return { search, cards, facetCounts, nameCountBytes: () => facets.countBytes() }
+  return { search, cards, card, facetCounts, nameCountBytes: () => facets.countBytes() }
 }
 
 function collectStarts(into: Candidate['starts'], matchData: lunr.MatchData): void {

@@ -79,10 +79,17 @@ export function createResultsView(elements: {
     const page = current.hits.slice(current.next, current.next + PAGE_SIZE)
     if (more) more.disabled = true
     try {
-      const cards = await engine.cards(page.map((hit) => hit.doc))
-      // A newer search may have replaced the list while the cards were loading.
-      if (shown !== current) return
-      list.append(...cards.map((card) => resultItem(card, current.highlight)))
+      // All cards are requested at once and each result is shown as soon as it and those
+      // before it have arrived: the first result does not wait for the twentieth card.
+      const cards = page.map((hit) => engine.card(hit.doc))
+      // A failure is reported once, where the loop reaches it, not also as unhandled.
+      for (const pending of cards) pending.catch(() => undefined)
+      for (const pending of cards) {
+        const card = await pending
+        // A newer search may have replaced the list while the cards were loading.
+        if (shown !== current) return
+        list.append(resultItem(card, current.highlight))
+      }
       current.next += page.length
       if (more) more.hidden = current.next >= current.hits.length
     } finally {
