@@ -9,19 +9,8 @@ import { readManifest } from '../src/cache/output-manifest.js'
 import { generateArchive } from '../src/synth/generate.js'
 import { DEFAULT_VOCABULARY } from '../src/synth/vocabulary.js'
 import { ROOT } from './helpers/score.js'
+import { snapshot } from './helpers/snapshot.js'
 
-function snapshot(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>()
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else out.set(path.relative(dir, p), readFileSync(p))
-    }
-  }
-  walk(dir)
-  return out
-}
 
 function expectSameFiles(actual: string, expected: string): void {
   const a = snapshot(actual)

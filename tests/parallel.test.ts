@@ -1,22 +1,14 @@
 // Segmenting on worker threads gives the same site, byte for byte, as doing it in one thread.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { generateArchive } from '../src/synth/generate.js'
 import { DEFAULT_VOCABULARY } from '../src/synth/vocabulary.js'
 import { ROOT } from './helpers/score.js'
+import { snapshot } from './helpers/snapshot.js'
 
-function files(dir: string, base = dir): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name)
-    if (statSync(p).isDirectory()) for (const [k, v] of files(p, base)) out.set(k, v)
-    else out.set(path.relative(base, p), readFileSync(p, 'latin1'))
-  }
-  return out
-}
 
 test('a build with worker threads equals a build in one thread', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'parallel-'))
@@ -35,8 +27,8 @@ test('a build with worker threads equals a build in one thread', () => {
   }
   run(path.join(dir, 'threads'), { ARCHIVE_PARALLEL_MIN: '2', DEBUG: '' })
   run(path.join(dir, 'single'), { ARCHIVE_WORKERS: '0' })
-  const a = files(path.join(dir, 'threads'))
-  const b = files(path.join(dir, 'single'))
+  const a = snapshot(path.join(dir, 'threads'))
+  const b = snapshot(path.join(dir, 'single'))
   expect([...a.keys()]).toEqual([...b.keys()])
-  for (const [k, v] of a) expect(v === b.get(k), k).toBe(true)
+  for (const [k, v] of a) expect(v.equals(b.get(k)!), k).toBe(true)
 }, 120_000)
