@@ -161,7 +161,8 @@ async function timeOurs(browser: Browser, served: Served, kind: string, query: s
   const page = await context.newPage()
   const from = served.sent.length
   const started = performance.now()
-  await page.goto(`${served.url}search.html?q=${encodeURIComponent(query)}`)
+  // 'commit': goto would otherwise wait for the load event, which waits for every script the page adds before it.
+  await page.goto(`${served.url}search.html?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' })
   await page.waitForSelector('#results > li', { timeout: 120_000 })
   const firstMs = performance.now() - started
   const first = searchBytes(served.sent, from)
@@ -185,7 +186,7 @@ async function timePagefind(browser: Browser, served: Served, kind: string, quer
   const page = await context.newPage()
   const from = served.sent.length
   const started = performance.now()
-  await page.goto(`${served.url}pf-bench.html?q=${encodeURIComponent(query)}`)
+  await page.goto(`${served.url}pf-bench.html?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' })
   await page.waitForSelector('#results > li', { timeout: 120_000 }).catch(() => undefined)
   const firstMs = performance.now() - started
   const first = searchBytes(served.sent, from)
