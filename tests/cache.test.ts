@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { build } from '../src/build.js'
-import { readManifest } from '../src/cache/output-manifest.js'
+import { manifestId, readManifest } from '../src/cache/output-manifest.js'
 import { generateArchive } from '../src/synth/generate.js'
 import { DEFAULT_VOCABULARY } from '../src/synth/vocabulary.js'
 import { ROOT } from './helpers/score.js'
@@ -147,4 +147,12 @@ describe('incremental builds', () => {
     expect(await readManifest(cacheDir, out)).toBeNull()
     expect((await build({ contentDir: content, outDir: out, cacheDir })).reused).toBe(0)
   }, 60_000)
+})
+
+test('the id of a decade-sized output (300,000 files) is computed, and changes with any key', () => {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < 300_000; i++) files[`2020/01/01/p1-l${i}.html`] = `key${i}`
+  const id = manifestId(files)
+  files['2020/01/01/p1-l7.html'] = 'other'
+  expect(manifestId(files)).not.toBe(id)
 })

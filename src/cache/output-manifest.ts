@@ -25,7 +25,13 @@ export interface OutputManifest {
 
 /** The id of a set of files: changes whenever any file's key, or the set of paths, does. */
 export function manifestId(files: Record<string, string>): string {
-  return contentKey(...Object.keys(files).sort().flatMap((file) => [file, files[file]!]))
+  // One line per file: a site has hundreds of thousands, too many to pass as arguments.
+  return contentKey(
+    Object.keys(files)
+      .sort()
+      .map((file) => `${file}\t${files[file]!}`)
+      .join('\n'),
+  )
 }
 
 function manifestFile(cacheDir: string, outDir: string): string {
