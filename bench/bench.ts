@@ -6,12 +6,13 @@
 // Full builds start from an empty cache each run (as a first build does); the incremental one
 // runs with a warm cache and the previous output in place, as an editor's daily build runs. --save writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { searchBench } from './search-bench.js'
+import { folderBytes } from './folder-bytes.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -29,15 +30,6 @@ const { values } = parseArgs({
 const runs = Number(values.runs)
 const sizes = values.issues.split(',').map(Number)
 
-function folderBytes(dir: string): number {
-  let total = 0
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name)
-    const s = statSync(p)
-    total += s.isDirectory() ? folderBytes(p) : s.size
-  }
-  return total
-}
 
 interface Run {
   seconds: number

@@ -26,6 +26,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { createSearchEngine } from '../src/search/engine.js'
 import { SEARCH_ENTRY_FILE, cardFile, type DocCard, type SearchEntry } from '../src/search/format.js'
 import { normalizeText } from '../src/search/tokenizer.js'
+import { folderBytes } from './folder-bytes.js'
 
 export interface SearchBenchOptions {
   root: string
@@ -37,15 +38,6 @@ export interface SearchBenchOptions {
 const SHOWN = 20
 const CHROMIUM = '/usr/bin/chromium'
 
-function folderBytes(dir: string): number {
-  let total = 0
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name)
-    const s = statSync(p)
-    total += s.isDirectory() ? folderBytes(p) : s.size
-  }
-  return total
-}
 
 interface ApiStory {
   url: string
