@@ -103,7 +103,8 @@ export async function writeSite(
   const keys: Record<string, string> = {}
   const groups = new Set<string>()
   const keptGroups = new Set(previous?.groups ?? [])
-  const files = plan.files()
+  // Held only until written: the search index and the API are hundreds of megabytes in a big archive.
+  let files: OutputFile[] | null = plan.files()
   const total = files.length + plan.pageCount + (plan.hasSitemap ? 1 : 0)
   let done = 0
   let unchanged = 0
@@ -135,7 +136,8 @@ export async function writeSite(
       unchanged += paths.length
       return true
     }
-    await pMap(files, (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
+    await pMap(files ?? [], (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
+    files = null
     const pagePaths: string[] = []
     const all = [...units(plan, pagePaths)]
     const build = async (unit: Unit): Promise<void> => {
