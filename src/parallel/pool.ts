@@ -1,25 +1,14 @@
-import os from 'node:os'
-import { Worker } from 'node:worker_threads'
 import createDebug from 'debug'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage } from '../types.js'
 import { runPageJob, type PageResult } from './page-job.js'
+import { canStartWorkers, startWorker, workerThreadCount } from './typescript-worker.js'
 
 const debug = createDebug('archive:parallel')
-const WORKER = new URL('./page-worker-boot.mjs', import.meta.url)
+const WORKER = new URL('./page-worker.ts', import.meta.url)
 /** Below this many pages, starting threads costs more than it saves (ARCHIVE_PARALLEL_MIN overrides, for tests). */
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 200)
 const BATCH = 50
-
-/**
- * Whether this process can start TypeScript workers: it runs from source under tsx (as
- * `npm run build` does). Test runners transform modules their own way; there the
- * pages are segmented in-process. ARCHIVE_WORKERS=0 turns threads off.
- */
-export function canStartWorkers(): boolean {
-  if (process.env.ARCHIVE_WORKERS === '0' || process.env.VITEST) return false
-  return import.meta.url.endsWith('.ts')
-}
 
 /**
  * Segments (and story-tags, see page-job.ts) pages on every core: batches go to a pool of worker threads and come back
@@ -27,7 +16,7 @@ export function canStartWorkers(): boolean {
  * or processes that cannot start TypeScript workers, run in this thread.
  */
 export async function segmentPages(pages: RawPage[], taxonomy: Taxonomy, onProgress: (done: number) => void = () => {}): Promise<PageResult[]> {
-  const threads = Math.min(os.availableParallelism(), 8)
+  const threads = workerThreadCount()
   if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) {
     return pages.map((page, i) => {
       const result = runPageJob(page, taxonomy)
@@ -41,7 +30,7 @@ export async function segmentPages(pages: RawPage[], taxonomy: Taxonomy, onProgr
   const results: PageResult[][] = new Array(batches.length)
   let next = 0
   let done = 0
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(WORKER))
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => startWorker(WORKER))
   try {
     await Promise.all(
       workers.map(

@@ -3,16 +3,14 @@
 // build. Each worker loads the templates itself; an issue goes to the worker with the fewest
 // issues in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
 
-import os from 'node:os'
-import { Worker } from 'node:worker_threads'
 import createDebug from 'debug'
 import type { IssueGroupInputs } from '../render/issue-group.js'
 import type { SiteConfig } from '../types.js'
-import { canStartWorkers } from './pool.js'
+import { canStartWorkers, startWorker, workerThreadCount } from './typescript-worker.js'
 import type { RenderDone, RenderJob } from './render-worker.js'
 
 const debug = createDebug('archive:parallel')
-const WORKER = new URL('./render-worker-boot.mjs', import.meta.url)
+const WORKER = new URL('./render-worker.ts', import.meta.url)
 /** Below this many issues, starting threads costs more than it saves (ARCHIVE_PARALLEL_MIN overrides, for tests). */
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 100)
 
@@ -24,10 +22,10 @@ export interface RenderPool {
 
 /** A pool for a site of `issues` issues, or null when it would not pay (or threads cannot start). */
 export function renderPool(issues: number, config: SiteConfig, templateDir: string | undefined): RenderPool | null {
-  const threads = Math.min(os.availableParallelism(), 8)
+  const threads = workerThreadCount()
   if (issues < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) return null
   debug('rendering issues on %d threads', threads)
-  const workers = Array.from({ length: threads }, () => ({ worker: new Worker(WORKER), busy: 0 }))
+  const workers = Array.from({ length: threads }, () => ({ worker: startWorker(WORKER), busy: 0 }))
   const waiting = new Map<number, { resolve: (pages: [string, string, string][]) => void; reject: (error: Error) => void }>()
   let next = 0
   for (const w of workers) {

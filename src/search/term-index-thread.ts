@@ -6,14 +6,15 @@
 // waits on a shared flag and takes the result with receiveMessageOnPort, so callers stay
 // synchronous. Same bytes either way (tests/search/term-index.test.ts).
 
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
+import { canStartWorkers, startWorker } from '../parallel/typescript-worker.js'
 import createDebug from 'debug'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
 import { buildTermShards } from './term-index.js'
 
 const debug = createDebug('archive:search')
-const BOOT = new URL('./term-index-worker-boot.mjs', import.meta.url)
+const WORKER = new URL('./term-index-worker.ts', import.meta.url)
 /** Below this many stories the worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 5_000
 /** A worker that has not answered by then has died without telling. */
@@ -47,21 +48,15 @@ export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
   return { shards: shards.map((shard, n) => ({ from: shard.from, to: shard.to, name: names[n]!, bytes: shard.json })) }
 }
 
-/** Whether this process can start a TypeScript worker: it runs from source under tsx (as `npm run build` does). */
-function canStartWorker(): boolean {
-  if (process.env.ARCHIVE_WORKERS === '0') return false
-  return import.meta.url.endsWith('.ts')
-}
-
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
 export function termShardFiles(docs: readonly DocTerms[], budget: number, worker?: boolean): ShardFile[] {
   const job: ShardFilesJob = { docs: [...docs], budget }
-  const useWorker = worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorker() && !process.env.VITEST)
+  const useWorker = worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorkers())
   if (!useWorker) return buildShardFiles(job).shards
   debug('term shards of %d stories on a worker thread', docs.length)
   const signal = new Int32Array(new SharedArrayBuffer(4))
   const { port1, port2 } = new MessageChannel()
-  const thread = new Worker(BOOT, { workerData: { job, port: port2, signal }, transferList: [port2] })
+  const thread = startWorker(WORKER, { workerData: { job, port: port2, signal }, transferList: [port2] })
   try {
     if (Atomics.wait(signal, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new Error('term-index worker did not answer')
     const message = receiveMessageOnPort(port1)?.message as (ShardFilesResult & { error?: undefined }) | { error: string } | undefined
