@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads'
 import type { IssueGroupInputs } from '../render/issue-group.js'
 import { renderIssueGroup } from '../render/issue-group.js'
-import { pageKey } from '../render/page-key.js'
+import { pageKeyer } from '../render/page-key.js'
 import { loadTemplates, type Templates } from '../render/templates.js'
 import type { SiteConfig } from '../types.js'
 
@@ -27,8 +27,7 @@ parentPort?.on('message', (job: RenderJob) => {
     const dir = job.templateDir ?? ''
     let t = templates.get(dir)
     if (!t) templates.set(dir, (t = loadTemplates(job.templateDir)))
-    const loaded = t
-    const pages = renderIssueGroup(job.config, loaded, (spec) => pageKey(loaded, job.config, spec), job.inputs)
+    const pages = renderIssueGroup(job.config, t, pageKeyer(t, job.config), job.inputs)
     parentPort?.postMessage({ id: job.id, pages } satisfies RenderDone)
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies RenderDone)

@@ -5,12 +5,9 @@
 import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
-import { contentKey } from '../cache/hash.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupInputs, issueGroupPaths, issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
-import { pageKey } from './page-key.js'
-import { yearListPaths } from './pages/long-list.js'
-import { nameIndexPageCount } from './pages/name-index.js'
+import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
 import { renderApi } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
@@ -36,21 +33,19 @@ const NOT_IN_SITEMAP = new Set([SEARCH_URL, NOT_FOUND_URL, REPORT_URL])
 
 /**
  * Pages that are built together, and can be kept together: `key` names everything they
- * are made from (null: always build them), `paths` are their files (null: known once built).
+ * are made from (null: always build them), `paths` are their files, in the order `specs` builds them.
  */
 export interface PageGroup {
   key: string | null
-  paths: string[] | null
+  paths: string[]
   specs(): PageSpec[]
   /** For an issue's pages: what they are made from, so a worker thread can render them (render-pool.ts). */
   inputs?: IssueGroupInputs
 }
 
 export interface SitePlan {
-  /** The HTML pages in groups, each built when asked for, so a big archive's pages never sit in memory together. Iterate once. */
+  /** The HTML pages in groups. A person's or an issue's pages are built only when asked for, so a big archive's pages never sit in memory together. Iterate once. */
   pages: Iterable<PageGroup>
-  /** How many pages the groups hold (for progress). */
-  pageCount: number
   /** A page's file. */
   render(spec: PageSpec): OutputFile
   /** Names everything a page's file is made from (its content, the templates, the site settings): same key, same bytes. */
@@ -63,42 +58,29 @@ export interface SitePlan {
   hasSitemap: boolean
 }
 
-/** Home, search, 404, API and report pages. */
-const FIXED_PAGES = 5
-
 export function planSite(model: SiteModel, options: RenderOptions = {}): SitePlan {
   const site = buildSiteContext(model)
   const templates = loadTemplates(options.templateDir)
   const document = { config: model.config, templates }
-  const settings = JSON.stringify(model.config)
-  const single = (spec: () => PageSpec): PageGroup => ({ key: null, paths: null, specs: () => [spec()] })
-  const groupKey = (inputs: unknown): string => contentKey(templates.fingerprint, settings, JSON.stringify(inputs))
+  const key = pageKeyer(templates, model.config)
+  // The site-wide pages are few and built as they are listed; people and issues are many, and built only when not kept.
+  const single = (spec: PageSpec): PageGroup => ({ key: null, paths: [spec.path], specs: () => [spec] })
   function* pages(): Generator<PageGroup> {
     const fixed = [homePage(site), searchPage(), notFoundPage(), apiDocPage(templates), reportPage(model)]
-    if (fixed.length !== FIXED_PAGES) throw new Error('FIXED_PAGES is out of date')
-    for (const spec of fixed) yield single(() => spec)
-    for (const spec of datePages(site)) yield single(() => spec)
-    for (const spec of peopleIndexPages(site)) yield single(() => spec)
+    for (const spec of [...fixed, ...datePages(site), ...peopleIndexPages(site)]) yield single(spec)
     for (const entry of site.people) {
-      yield { key: groupKey(personPageInputs(site, entry)), paths: personPagePaths(entry), specs: () => personPages(site, entry) }
+      yield { key: key(personPageInputs(site, entry)), paths: personPagePaths(entry), specs: () => personPages(site, entry) }
     }
-    for (const spec of topicPages(site)) yield single(() => spec)
+    for (const spec of topicPages(site)) yield single(spec)
     for (const issue of site.issues) {
       const inputs = issueGroupInputs(site, issue)
-      yield { key: groupKey(inputs), paths: issueGroupPaths(site, issue), specs: () => issueGroupSpecs(model.config, inputs), inputs }
+      yield { key: key(inputs), paths: issueGroupPaths(site, issue), specs: () => issueGroupSpecs(model.config, inputs), inputs }
     }
   }
   return {
     pages: pages(),
-    pageCount:
-      FIXED_PAGES +
-      site.calendar.reduce((n, year) => n + 1 + year.months.length, 0) +
-      nameIndexPageCount(site.people) + site.people.reduce((n, entry) => n + personPagePaths(entry).length, 0) +
-      nameIndexPageCount(site.topics) + site.topics.reduce((n, entry) => n + 1 + yearListPaths(entry).length, 0) +
-      site.issues.reduce((n, issue) => n + 1 + issue.pages.length, 0) +
-      site.stories.length,
     render: (spec) => renderDocument(document, spec),
-    key: (spec) => pageKey(templates, model.config, spec),
+    key,
     files: () => [
       { path: FEED_URL, contents: renderFeed(site) },
       { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) },

@@ -16,7 +16,6 @@ import pMap from 'p-map'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
 import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-manifest.js'
-import type { PageSpec } from '../render/document.js'
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { OutputFile } from '../types.js'
@@ -74,22 +73,6 @@ interface Entry {
 
 const fileEntry = (f: OutputFile): Entry => ({ path: f.path, key: contentKey(f.contents), contents: () => f.contents })
 
-/** A group of pages with its paths (for a group that names none, from building it now, in order). */
-interface Unit {
-  group: PageGroup
-  paths: string[]
-  specs: PageSpec[] | null
-}
-
-function* units(plan: SitePlan, pagePaths: string[]): Generator<Unit> {
-  for (const group of plan.pages) {
-    const specs = group.paths === null ? group.specs() : null
-    const paths = group.paths ?? specs!.map((spec) => spec.path)
-    pagePaths.push(...paths)
-    yield { group, paths, specs }
-  }
-}
-
 export async function writeSite(
   outDir: string,
   plan: SitePlan,
@@ -105,7 +88,9 @@ export async function writeSite(
   const keptGroups = new Set(previous?.groups ?? [])
   // Held only until written: the search index and the API are hundreds of megabytes in a big archive.
   let files: OutputFile[] | null = plan.files()
-  const total = files.length + plan.pageCount + (plan.hasSitemap ? 1 : 0)
+  const all = [...plan.pages]
+  const pagePaths = all.flatMap((group) => group.paths)
+  const total = files.length + pagePaths.length + (plan.hasSitemap ? 1 : 0)
   let done = 0
   let unchanged = 0
   let removed = 0
@@ -128,8 +113,8 @@ export async function writeSite(
       }
     }
     /** A group whose inputs are unchanged keeps its pages without building them. */
-    const keep = async ({ group, paths }: Unit): Promise<boolean> => {
-      if (!previous || group.key === null || !keptGroups.has(group.key)) return false
+    const keep = async ({ key, paths }: PageGroup): Promise<boolean> => {
+      if (!previous || key === null || !keptGroups.has(key)) return false
       if (!paths.every((file) => previous.files[file] !== undefined)) return false
       for (const file of paths) if (!(await exists(file))) return false
       for (const file of paths) claim(file, previous.files[file]!)
@@ -138,24 +123,22 @@ export async function writeSite(
     }
     await pMap(files ?? [], (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
     files = null
-    const pagePaths: string[] = []
-    const all = [...units(plan, pagePaths)]
-    const build = async (unit: Unit): Promise<void> => {
-      if (unit.group.key !== null) groups.add(unit.group.key)
-      if (await keep(unit)) return
+    const build = async (group: PageGroup): Promise<void> => {
+      if (group.key !== null) groups.add(group.key)
+      if (await keep(group)) return
       const pages: Entry[] =
-        pool && unit.group.inputs
-          ? (await pool.render(unit.group.inputs)).map(([file, key, html]) => ({ path: file, key, contents: () => html }))
-          : (unit.specs ?? unit.group.specs()).map((spec) => ({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }))
+        pool && group.inputs
+          ? (await pool.render(group.inputs)).map(([file, key, html]) => ({ path: file, key, contents: () => html }))
+          : group.specs().map((spec) => ({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }))
       const built = pages.map((page) => page.path)
-      if (built.length !== unit.paths.length || built.some((file, i) => file !== unit.paths[i])) {
-        throw new Error(`A page group built ${built.join(', ')} but named ${unit.paths.join(', ')}`)
+      if (built.length !== group.paths.length || built.some((file, i) => file !== group.paths[i])) {
+        throw new Error(`A page group built ${built.join(', ')} but named ${group.paths.join(', ')}`)
       }
       for (const page of pages) await put(page)
     }
     // With worker threads, issues go to them while this thread builds the other pages.
-    const offloaded = pool ? all.filter((unit) => unit.group.inputs) : []
-    const here = pool ? all.filter((unit) => !unit.group.inputs) : all
+    const offloaded = pool ? all.filter((group) => group.inputs) : []
+    const here = pool ? all.filter((group) => !group.inputs) : all
     await Promise.all([
       pMap(offloaded, build, { concurrency: WRITE_CONCURRENCY }),
       pMap(here, build, { concurrency: WRITE_CONCURRENCY }),

@@ -57,11 +57,6 @@ function initialLinks(kind: NameIndexKind, groups: [string, NameEntry[]][], curr
   ]
 }
 
-/** How many pages nameIndexPages makes, without making them. */
-export function nameIndexPageCount(entries: readonly NameEntry[]): number {
-  return 1 + (entries.length > INDEX_LIMIT ? byInitial(entries).length : 0)
-}
-
 /**
  * The index of every name, and when there are more than INDEX_LIMIT, one page per first
  * character, so no page grows with the archive: a decade of a county paper names tens of
