@@ -7,7 +7,7 @@ import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
-import type { PageCache } from './cache/page-cache.js'
+import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
 import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
@@ -125,7 +125,8 @@ function applyEditorCorrections(pages: SegmentedPage[], data: EditorData, conten
 async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
   if (!cache) return segmentPages(pages, taxonomy, onProgress)
   const context = JSON.stringify(taxonomy)
-  const results = await cache.read(pages, context)
+  const keys = pages.map((page) => pageKey(page, context))
+  const results = await cache.read(keys)
   const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
   const cached = pages.length - missing.length
   const fresh = await segmentPages(
@@ -135,8 +136,7 @@ async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: Pag
   )
   missing.forEach((m, k) => (results[m.i] = fresh[k]))
   await cache.write(
-    missing.map((m) => m.page),
-    context,
+    missing.map((m) => keys[m.i]!),
     fresh,
   )
   await cache.prune()

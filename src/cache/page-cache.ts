@@ -13,19 +13,20 @@ import { contentKey } from './hash.js'
 
 const IO_CONCURRENCY = 16
 
+/** Entries are named by pageKey. */
+export interface PageCache {
+  /** Results for `keys` in order, undefined where the cache has none. */
+  read(keys: readonly string[]): Promise<(PageResult | undefined)[]>
+  /** Stores fresh results (in the same order as `keys`). */
+  write(keys: readonly string[], results: readonly PageResult[]): Promise<void>
+  /** Removes entries that this build did not read or write. */
+  prune(): Promise<void>
+}
+
 /**
  * A page's cached result depends on the page as read and on `context`: whatever else the
  * page job reads (the topic taxonomy), given as one string.
  */
-export interface PageCache {
-  /** Results for `pages` in order, undefined where the cache has none. */
-  read(pages: readonly RawPage[], context: string): Promise<(PageResult | undefined)[]>
-  /** Stores fresh results (pages in the same order as `results`). */
-  write(pages: readonly RawPage[], context: string, results: readonly PageResult[]): Promise<void>
-  /** Removes entries for pages that this build did not read or write. */
-  prune(): Promise<void>
-}
-
 export function pageKey(page: RawPage, context: string): string {
   return contentKey(codeFingerprint(), context, JSON.stringify(page))
 }
@@ -35,11 +36,10 @@ export function pageCache(dir: string): PageCache {
   const used = new Set<string>()
   const fileOf = (key: string): string => path.join(root, key.slice(0, 2), `${key}.json`)
   return {
-    async read(pages, context) {
+    async read(keys) {
       return pMap(
-        pages,
-        async (page) => {
-          const key = pageKey(page, context)
+        keys,
+        async (key) => {
           used.add(key)
           try {
             return JSON.parse(await readFile(fileOf(key), 'utf8')) as PageResult
@@ -51,11 +51,10 @@ export function pageCache(dir: string): PageCache {
         { concurrency: IO_CONCURRENCY },
       )
     },
-    async write(pages, context, results) {
+    async write(keys, results) {
       await pMap(
-        pages,
-        async (page, i) => {
-          const key = pageKey(page, context)
+        keys,
+        async (key, i) => {
           used.add(key)
           const file = fileOf(key)
           await mkdir(path.dirname(file), { recursive: true })
