@@ -61,26 +61,25 @@ interface Row {
   searchMB: number
 }
 
-function measure(label: string, content: string, stories: number): Row {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'public')
-  const times: number[] = []
-  let peak = 0
-  for (let i = 0; i < runs; i++) {
-    // A first build as a user runs it: default settings, so an empty cache of its own (written, never read).
-    const r = buildOnce(content, out, mkdtempSync(path.join(os.tmpdir(), 'bench-cache-')))
-    times.push(r.seconds)
-    peak = Math.max(peak, r.peakMB)
-  }
-  const seconds = median(times)
+/** A table row from timed runs: their median, their peak memory, and the sizes of the output they left. */
+function row(label: string, stories: number, timed: readonly Run[], out: string): Row {
+  const seconds = median(timed.map((r) => r.seconds))
   return {
     label,
     stories,
     seconds,
     perThousand: stories ? (seconds / stories) * 1000 : 0,
-    peakMB: peak,
+    peakMB: Math.max(0, ...timed.map((r) => r.peakMB)),
     outputMB: folderBytes(out) / 1e6,
     searchMB: folderBytes(path.join(out, 'search')) / 1e6,
   }
+}
+
+function measure(label: string, content: string, stories: number): Row {
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'public')
+  // A first build as a user runs it: default settings, so an empty cache of its own (written, never read).
+  const timed = Array.from({ length: runs }, () => buildOnce(content, out, mkdtempSync(path.join(os.tmpdir(), 'bench-cache-'))))
+  return row(label, stories, timed, out)
 }
 
 function countStories(expectedFile: string): number {
@@ -113,19 +112,15 @@ function measureIncremental(label: string, content: string, stories: number): Ro
   const aside = path.join(work, 'issue')
   renameSync(issue, aside)
   buildOnce(content, out, cache)
-  const times: number[] = []
-  let peak = 0
-  for (let i = 0; i < runs; i++) {
+  const timed = Array.from({ length: runs }, () => {
     cpSync(aside, issue, { recursive: true })
     const r = buildOnce(content, out, cache)
-    times.push(r.seconds)
-    peak = Math.max(peak, r.peakMB)
     rmSync(issue, { recursive: true })
     buildOnce(content, out, cache)
-  }
+    return r
+  })
   renameSync(aside, issue)
-  const seconds = median(times)
-  return { label, stories, seconds, perThousand: (seconds / stories) * 1000, peakMB: peak, outputMB: folderBytes(out) / 1e6, searchMB: folderBytes(path.join(out, 'search')) / 1e6 }
+  return row(label, stories, timed, out)
 }
 
 const rows: Row[] = [measure('seeds (5 pages)', path.join(ROOT, 'content'), 13)]
