@@ -3,7 +3,6 @@
 // results and scores in the page.
 
 import fc from 'fast-check'
-import lunr from 'lunr'
 import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { createSearchEngine } from '../../src/search/engine.js'
@@ -14,9 +13,8 @@ import { renderSearchFiles } from '../../src/search/search-files.js'
 import { splitIndex } from '../../src/search/shard.js'
 import { buildTermShards } from '../../src/search/term-index.js'
 import { docTerms } from '../../src/search/doc-terms.js'
-import { tokenizeQuery } from '../../src/search/tokenizer.js'
-import { coverTokens } from '../../src/search/phrase.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
+import { lunrResults } from './helpers/lunr-oracle.js'
 import { memorySource } from './helpers/memory-source.js'
 
 /** The shards the build wrote before term-index.ts: lunr.Builder, toJSON, splitIndex. */
@@ -74,12 +72,7 @@ describe('search over the written files equals one lunr.Builder index', () => {
   const engine = createSearchEngine(memorySource(renderSearchFiles(model, { shardBudget: 7, shardDirSize: 2, cardFolderSize: 2 })))
 
   test.each(['王小明', '五金', '五金城', '小', '城 王', 'covid', '19 covid', '明在', '市长 五金产业'])('%s: same documents, same order, same scores', async (query) => {
-    const terms = [...new Set(query.split(' ').flatMap((part) => coverTokens(tokenizeQuery(part)).map((t) => t.term)))]
-    const expected = index.query((q) => {
-      for (const term of terms) q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false })
-    })
-    // lunr leaves the order of equal scores to its internals; the page puts the newest story (the higher doc number) first.
-    expected.sort((a, b) => b.score - a.score || Number(b.ref) - Number(a.ref))
+    const expected = lunrResults(index, query)
     const outcome = await engine.search(query)
     if (outcome.status !== 'done') throw new Error('expected results')
     // The engine also requires multi-token terms to occur as written; lunr alone only requires the tokens.
