@@ -25,3 +25,16 @@ export function parseCommandLine<T extends Options>(options: T, usage: string, a
     return 2
   }
 }
+
+/** Runs a command's main and exits with its code; an unexpected error is reported with its stack as `[archive] <what> failed`. */
+export function runCommand(main: () => Promise<number>, what: string): void {
+  main().then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      process.stderr.write(`[archive] ${what} failed: ${(error as Error).stack ?? String(error)}\n`)
+      process.exitCode = 1
+    },
+  )
+}

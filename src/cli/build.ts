@@ -1,6 +1,6 @@
 import { build } from '../build.js'
 import { countStories } from '../pipeline.js'
-import { parseCommandLine } from './args.js'
+import { parseCommandLine, runCommand } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { jsonReport } from './json-report.js'
 import { terminalProgress } from './progress.js'
@@ -42,12 +42,4 @@ async function main(): Promise<number> {
   return result.failed.length > 0 && !values['keep-going'] ? 1 : 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`[archive] build failed: ${(error as Error).stack ?? String(error)}\n`)
-    process.exitCode = 1
-  },
-)
+runCommand(main, 'build')

@@ -1,5 +1,5 @@
 import { buildModel, countStories } from '../pipeline.js'
-import { parseCommandLine } from './args.js'
+import { parseCommandLine, runCommand } from './args.js'
 import { jsonReport } from './json-report.js'
 import { countMessages, formatMessages } from './report.js'
 
@@ -28,12 +28,4 @@ async function main(): Promise<number> {
   return failed.length > 0 ? 1 : 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`[archive] check failed: ${(error as Error).stack ?? String(error)}\n`)
-    process.exitCode = 1
-  },
-)
+runCommand(main, 'check')

@@ -5,7 +5,7 @@
 import type { BuildResult } from '../build.js'
 import { startDevServer } from '../dev/server.js'
 import { countStories } from '../pipeline.js'
-import { parseCommandLine } from './args.js'
+import { parseCommandLine, runCommand } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { countMessages, formatMessages } from './report.js'
 
@@ -60,12 +60,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(`[archive] dev server failed: ${(error as Error).stack ?? String(error)}\n`)
-    process.exitCode = 1
-  },
-)
+runCommand(main, 'dev server')
