@@ -8,7 +8,7 @@ import type { SiteModel } from './types.js'
 import { renderPool } from './parallel/render-pool.js'
 import { writeSite } from './write/site-writer.js'
 
-export { safeJoin } from './write/site-writer.js'
+export { safeJoin } from './write/safe-join.js'
 
 export interface BuildOptions {
   contentDir: string

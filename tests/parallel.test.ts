@@ -1,4 +1,5 @@
-// Segmenting on worker threads gives the same site, byte for byte, as doing it in one thread.
+// Segmenting and rendering on worker threads gives the same site, byte for byte, as doing it
+// in one thread: on a fresh build, and on a rebuild that updates the folder in place.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,25 +11,59 @@ import { ROOT } from './helpers/score.js'
 import { snapshot } from './helpers/snapshot.js'
 
 
-test('a build with worker threads equals a build in one thread', () => {
+function archive(): { dir: string; pages: { path: string; text: string }[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'parallel-'))
-  for (const p of generateArchive({ issues: 8, seed: 11, start: '2019-04-01', vocabulary: DEFAULT_VOCABULARY })) {
+  return { dir, pages: [...generateArchive({ issues: 8, seed: 11, start: '2019-04-01', vocabulary: DEFAULT_VOCABULARY })] }
+}
+
+function writePages(dir: string, pages: { path: string; text: string }[]): void {
+  for (const p of pages) {
     const file = path.join(dir, 'content', p.path)
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, p.text)
   }
-  const run = (out: string, env: Record<string, string>): void => {
-    const { VITEST: _vitest, ...rest } = process.env
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts'), '--content', path.join(dir, 'content'), '--out', out, '--no-cache'], {
-      cwd: ROOT,
-      env: { ...rest, ...env },
-      stdio: 'pipe',
-    })
-  }
-  run(path.join(dir, 'threads'), { ARCHIVE_PARALLEL_MIN: '2', DEBUG: '' })
-  run(path.join(dir, 'single'), { ARCHIVE_WORKERS: '0' })
-  const a = snapshot(path.join(dir, 'threads'))
-  const b = snapshot(path.join(dir, 'single'))
-  expect([...a.keys()]).toEqual([...b.keys()])
-  for (const [k, v] of a) expect(v.equals(b.get(k)!), k).toBe(true)
+}
+
+function run(dir: string, out: string, env: Record<string, string>, cache: string[] = ['--no-cache']): void {
+  const { VITEST: _vitest, ...rest } = process.env
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts'), '--content', path.join(dir, 'content'), '--out', out, ...cache], {
+    cwd: ROOT,
+    env: { ...rest, ...env },
+    stdio: 'pipe',
+  })
+}
+
+function expectSameFiles(a: string, b: string): void {
+  const x = snapshot(a)
+  const y = snapshot(b)
+  expect([...x.keys()]).toEqual([...y.keys()])
+  for (const [k, v] of x) expect(v.equals(y.get(k)!), k).toBe(true)
+}
+
+const THREADS = { ARCHIVE_PARALLEL_MIN: '2', DEBUG: '' }
+
+test('a build with worker threads equals a build in one thread', () => {
+  const { dir, pages } = archive()
+  writePages(dir, pages)
+  run(dir, path.join(dir, 'threads'), THREADS)
+  run(dir, path.join(dir, 'single'), { ARCHIVE_WORKERS: '0' })
+  expectSameFiles(path.join(dir, 'threads'), path.join(dir, 'single'))
 }, 120_000)
+
+test('a rebuild with worker threads after adding an issue equals a fresh build in one thread', () => {
+  const { dir, pages } = archive()
+  const newest = pages.map((p) => p.path.split('/')[1]!).sort().at(-1)!
+  writePages(
+    dir,
+    pages.filter((p) => !p.path.includes(newest)),
+  )
+  const cache = ['--cache', path.join(dir, 'cache')]
+  run(dir, path.join(dir, 'threads'), THREADS, cache)
+  writePages(
+    dir,
+    pages.filter((p) => p.path.includes(newest)),
+  )
+  run(dir, path.join(dir, 'threads'), THREADS, cache)
+  run(dir, path.join(dir, 'single'), { ARCHIVE_WORKERS: '0' })
+  expectSameFiles(path.join(dir, 'threads'), path.join(dir, 'single'))
+}, 180_000)

@@ -1,11 +1,12 @@
-// Renders issues' pages on worker threads while the main thread builds the site-wide pages
-// and writes files: the pages of an issue are most of a site, and rendering is most of a
+// Renders and writes issues' pages on worker threads while the main thread builds the
+// site-wide pages: the pages of an issue are most of a site, and rendering is most of a
 // build. Each worker loads the templates itself; an issue goes to the worker with the fewest
 // issues in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
 
 import createDebug from 'debug'
 import type { IssueGroupInputs } from '../render/issue-group.js'
 import type { SiteConfig } from '../types.js'
+import type { GroupTarget, WrittenPage } from '../write/page-files.js'
 import { canStartWorkers, startWorker, workerThreadCount } from './typescript-worker.js'
 import type { RenderDone, RenderJob } from './render-worker.js'
 
@@ -15,8 +16,8 @@ const WORKER = new URL('./render-worker.ts', import.meta.url)
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 100)
 
 export interface RenderPool {
-  /** Path, key and HTML of each of the issue's pages. */
-  render(inputs: IssueGroupInputs): Promise<[string, string, string][]>
+  /** Renders the issue's pages and writes them into `target`: the group's key, and path, key and whether written, for each page. */
+  render(inputs: IssueGroupInputs, target: GroupTarget): Promise<{ key: string; pages: WrittenPage[] }>
   close(): Promise<void>
 }
 
@@ -26,14 +27,14 @@ export function renderPool(issues: number, config: SiteConfig, templateDir: stri
   if (issues < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) return null
   debug('rendering issues on %d threads', threads)
   const workers = Array.from({ length: threads }, () => ({ worker: startWorker(WORKER), busy: 0 }))
-  const waiting = new Map<number, { resolve: (pages: [string, string, string][]) => void; reject: (error: Error) => void }>()
+  const waiting = new Map<number, { resolve: (group: { key: string; pages: WrittenPage[] }) => void; reject: (error: Error) => void }>()
   let next = 0
   for (const w of workers) {
     w.worker.on('message', (done: RenderDone) => {
       w.busy--
       const job = waiting.get(done.id)
       waiting.delete(done.id)
-      if (done.pages) job?.resolve(done.pages)
+      if (done.group) job?.resolve(done.group)
       else job?.reject(new Error(`Rendering an issue failed on a worker thread: ${done.error}`))
     })
     w.worker.on('error', (error: Error) => {
@@ -42,13 +43,13 @@ export function renderPool(issues: number, config: SiteConfig, templateDir: stri
     })
   }
   return {
-    render: (inputs) =>
+    render: (inputs, target) =>
       new Promise((resolve, reject) => {
         const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a))
         const id = next++
         waiting.set(id, { resolve, reject })
         w.busy++
-        w.worker.postMessage({ id, config, templateDir, inputs } satisfies RenderJob)
+        w.worker.postMessage({ id, config, templateDir, inputs, target } satisfies RenderJob)
       }),
     close: async () => {
       await Promise.all(workers.map((w) => w.worker.terminate()))

@@ -6,7 +6,7 @@ import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
-import { issueGroupInputs, issueGroupPaths, issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
+import { issueGroupInputs, issueGroupPaths, issueGroupSpecs, renderIssueGroup, type IssueGroupInputs } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
 import { renderApi } from './json-api.js'
@@ -36,7 +36,7 @@ const NOT_IN_SITEMAP = new Set([SEARCH_URL, NOT_FOUND_URL, REPORT_URL])
  * are made from (null: always build them), `paths` are their files, in the order `specs` builds them.
  */
 export interface PageGroup {
-  key: string | null
+  readonly key: string | null
   paths: string[]
   specs(): PageSpec[]
   /** For an issue's pages: what they are made from, so a worker thread can render them (render-pool.ts). */
@@ -48,6 +48,8 @@ export interface SitePlan {
   pages: Iterable<PageGroup>
   /** A page's file. */
   render(spec: PageSpec): OutputFile
+  /** An issue's pages: path, key (of the bytes) and HTML of each, as a worker thread renders them (render-pool.ts). */
+  renderIssue(inputs: IssueGroupInputs): [string, string, string][]
   /** Names everything a page's file is made from (its content, the templates, the site settings): same key, same bytes. */
   key(spec: PageSpec): string
   /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index. */
@@ -74,12 +76,23 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     for (const spec of topicPages(site)) yield single(spec)
     for (const issue of site.issues) {
       const inputs = issueGroupInputs(site, issue)
-      yield { key: key(inputs), paths: issueGroupPaths(site, issue), specs: () => issueGroupSpecs(model.config, inputs), inputs }
+      let known: string | undefined
+      // Keyed only when asked: on a fresh build with worker threads, the thread that renders
+      // the issue keys it (render-worker.ts), and this thread, the busiest, is spared.
+      yield {
+        get key() {
+          return (known ??= key(inputs))
+        },
+        paths: issueGroupPaths(site, issue),
+        specs: () => issueGroupSpecs(model.config, inputs),
+        inputs,
+      }
     }
   }
   return {
     pages: pages(),
     render: (spec) => renderDocument(document, spec),
+    renderIssue: (inputs) => renderIssueGroup(model.config, templates, inputs),
     key,
     files: () => [
       { path: FEED_URL, contents: renderFeed(site) },

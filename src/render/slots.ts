@@ -5,9 +5,19 @@
 
 import type { Element, ElementContent, Parents, Root } from 'hast'
 
-export const KEEP = Symbol('keep the template content')
+/**
+ * Keeps the template's own content. An object rather than a symbol so that page keys
+ * (render/page-key.ts) can hash a page's slots with a plain JSON.stringify, which drops
+ * symbols and is several times slower with a replacer function.
+ */
+export const KEEP: { readonly keep: 'template content'; toJSON(): string } = Object.freeze({
+  keep: 'template content',
+  toJSON: () => '\u0000keep',
+})
 
 export type SlotValue = ElementContent | ElementContent[] | string | null | typeof KEEP
+
+const isKeep = (value: SlotValue): value is typeof KEEP => value === KEEP
 export type Slots = Record<string, SlotValue>
 
 function slotName(node: Element): string | null {
@@ -53,7 +63,7 @@ function fill(parent: Parents, slots: Slots, seen: Set<string>): void {
         if (blank) i--
         continue
       }
-      if (value !== KEEP) {
+      if (!isKeep(value)) {
         // Filled content is ours, not the template's: it is not searched for slots.
         node.children = toChildren(value)
         i++

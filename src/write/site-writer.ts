@@ -19,6 +19,8 @@ import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { OutputFile } from '../types.js'
+import { writePageFiles, type GroupTarget, type WrittenPage } from './page-files.js'
+import { safeJoin } from './safe-join.js'
 
 /** Writes in flight at once; enough to keep the disk busy, few enough for any file-handle limit. */
 const WRITE_CONCURRENCY = 16
@@ -33,12 +35,7 @@ export interface SiteWrite {
   manifest: OutputManifest
 }
 
-/** Refuses paths that would land outside the output folder. */
-export function safeJoin(root: string, relative: string): string {
-  const target = path.resolve(root, relative)
-  if (!target.startsWith(path.resolve(root) + path.sep)) throw new Error(`Refusing to write outside the output folder: ${relative}`)
-  return target
-}
+export { safeJoin }
 
 /** Places files in a folder: each path once, each folder created once. */
 function folderWriter(root: string): (relative: string) => Promise<string> {
@@ -113,8 +110,12 @@ export async function writeSite(
       }
     }
     /** A group whose inputs are unchanged keeps its pages without building them. */
-    const keep = async ({ key, paths }: PageGroup): Promise<boolean> => {
-      if (!previous || key === null || !keptGroups.has(key)) return false
+    const keep = async (group: PageGroup): Promise<boolean> => {
+      // Without a previous build no group is kept, and its key is not asked for here.
+      if (!previous) return false
+      const { key, paths } = group
+      if (key === null || !keptGroups.has(key)) return false
+      groups.add(key)
       if (!paths.every((file) => previous.files[file] !== undefined)) return false
       for (const file of paths) if (!(await exists(file))) return false
       for (const file of paths) claim(file, previous.files[file]!)
@@ -123,18 +124,43 @@ export async function writeSite(
     }
     await pMap(files ?? [], (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
     files = null
+    const folders = new Set<string>()
+    /** Where an issue's pages go: written by the thread that renders them (write/page-files.ts). */
+    const groupTarget = ({ paths }: PageGroup): GroupTarget => ({
+      dir: target,
+      previous: previous && {
+        dir: out,
+        keys: Object.fromEntries(paths.flatMap((file) => (previous.files[file] === undefined ? [] : [[file, previous.files[file]]]))),
+      },
+    })
     const build = async (group: PageGroup): Promise<void> => {
-      if (group.key !== null) groups.add(group.key)
       if (await keep(group)) return
-      const pages: Entry[] =
-        pool && group.inputs
-          ? (await pool.render(group.inputs)).map(([file, key, html]) => ({ path: file, key, contents: () => html }))
-          : group.specs().map((spec) => ({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }))
-      const built = pages.map((page) => page.path)
+      let built: string[]
+      if (group.inputs) {
+        let written: WrittenPage[]
+        if (pool) {
+          const done = await pool.render(group.inputs, groupTarget(group))
+          groups.add(done.key)
+          written = done.pages
+        } else {
+          if (group.key !== null) groups.add(group.key)
+          written = writePageFiles(groupTarget(group), plan.renderIssue(group.inputs), folders)
+        }
+        for (const [file, key, wrote] of written) {
+          claim(file, key)
+          if (wrote) staged.push(file)
+          else unchanged++
+        }
+        built = written.map(([file]) => file)
+      } else {
+        if (group.key !== null) groups.add(group.key)
+        const pages = group.specs().map((spec) => ({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }))
+        for (const page of pages) await put(page)
+        built = pages.map((page) => page.path)
+      }
       if (built.length !== group.paths.length || built.some((file, i) => file !== group.paths[i])) {
         throw new Error(`A page group built ${built.join(', ')} but named ${group.paths.join(', ')}`)
       }
-      for (const page of pages) await put(page)
     }
     // With worker threads, issues go to them while this thread builds the other pages.
     const offloaded = pool ? all.filter((group) => group.inputs) : []
