@@ -7,24 +7,27 @@ import lunr from 'lunr'
 import type { SearchDoc } from './search-docs.js'
 import { SEARCH_FIELDS, type SearchField } from './format.js'
 import { tokenize } from './tokenizer.js'
+import { NO_WORDS, type WordSet } from './words.js'
 
 /** Headline words say more about a story than the same words deep in the body. */
 export const FIELD_BOOST: Record<SearchField, number> = { title: 2, body: 1 }
 
-function toLunrTokens(value: unknown): lunr.Token[] {
-  if (typeof value !== 'string') return []
-  return tokenize(value).map((token) => new lunr.Token(token.term, { position: token.position }))
+function lunrTokenizer(words: WordSet) {
+  const toLunrTokens = (value: unknown): lunr.Token[] => {
+    if (typeof value !== 'string') return []
+    return tokenize(value, words).map((token) => new lunr.Token(token.term, { position: token.position }))
+  }
+  // lunr's typings describe its tokenizer as a function with a `separator` property; ours
+  // never reads it, but keeping lunr's value satisfies the type without a cast.
+  return Object.assign(toLunrTokens, { separator: lunr.tokenizer.separator })
 }
 
-// lunr's typings describe its tokenizer as a function with a `separator` property; ours
-// never reads it, but keeping lunr's value satisfies the type without a cast.
-const lunrTokenizer = Object.assign(toLunrTokens, { separator: lunr.tokenizer.separator })
-
-export function buildLunrIndex(docs: readonly SearchDoc[]): lunr.Index {
+/** The reference index: lunr.Builder over every story, with `words` (words.ts) indexed whole. */
+export function buildLunrIndex(docs: readonly SearchDoc[], words: WordSet = NO_WORDS): lunr.Index {
   const builder = new lunr.Builder()
   builder.pipeline.reset()
   builder.searchPipeline.reset()
-  builder.tokenizer = lunrTokenizer
+  builder.tokenizer = lunrTokenizer(words)
   builder.metadataWhitelist = ['position']
   builder.ref('ref')
   for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOST[field] })

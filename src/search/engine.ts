@@ -2,8 +2,10 @@
 // <script> tags) and the tests (files come from memory): the only environment-specific part
 // is `SearchSource.load`.
 //
-// A query's terms are combined with AND. Each term is tokenized with the shared tokenizer;
-// the tokens that cover it (phrase.ts coverTokens: `疫情` and `防控` for `疫情防控`) become REQUIRED lunr clauses (never lunr's query-string parser) on one small
+// A query's terms are combined with AND. Each term is tokenized with the shared tokenizer
+// and the index's whole words (entry.words, words.ts); the tokens that cover it (phrase.ts
+// coverTokens: `疫情` and `防控` for `疫情防控`, or `疫情防控` alone when the index holds it as a
+// word) become REQUIRED lunr clauses (never lunr's query-string parser) on one small
 // lunr index built from the postings of exactly those tokens (shard-reader.ts), which scores
 // as one index over the whole archive would. Documents found are then confirmed: a term of
 // several tokens must occur as one chain (see phrase.ts). Filters narrow the set. The whole
@@ -17,6 +19,7 @@ import { expandTerms, findShard, findTerm, postingDocs } from './shard-reader.js
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
 import { cardFile, type DocCard, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
+import { WordSet } from './words.js'
 
 export type { FacetCount } from './facet-reader.js'
 
@@ -102,6 +105,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   // The data is our own build output (format.ts describes it).
   const load = memoize((file: string) => source.load(file))
   const facets = createFacetReader(load, entry.docCount)
+  const words = new WordSet(entry.words)
 
   /** A term's packed postings, or null when no story holds it: two lookups, directory then shard. */
   async function postingsOf(term: string): Promise<string | null> {
@@ -174,7 +178,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     const ignored: string[] = []
     for (const text of parsed.terms) {
       // Only the tokens that cover the term are looked up and scored (phrase.ts coverTokens).
-      const tokens = coverTokens(tokenizeQuery(text))
+      const tokens = coverTokens(tokenizeQuery(text, words))
       if (tokens.length === 0) ignored.push(text)
       else terms.push({ text: normalizeText(text), tokens })
     }

@@ -8,7 +8,7 @@
 // loaded only when its result is on screen (one card file per story).
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 4
+export const SEARCH_FORMAT_VERSION = 5
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
@@ -60,6 +60,12 @@ export interface SearchEntry {
   shardDirs: ShardRef[]
   /** Docs per folder of card files (see cardFile). */
   cardFolderSize: number
+  /**
+   * Words indexed as whole terms besides characters and bigrams (words.ts), sorted. The page
+   * tokenizes a query with them, so a query containing one looks up its one posting list
+   * instead of its bigrams' (phrase.ts coverTokens picks the longest).
+   */
+  words: string[]
 }
 
 /**

@@ -1,6 +1,6 @@
 // Writes the search index as files under `search/` (shapes in format.ts and facet-format.ts):
 //
-//   search/entry.js                   tiny, unhashed: versions, the shard directories
+//   search/entry.js                   tiny, unhashed: versions, the shard directories, the indexed words
 //   search/terms/dir-<n>-<hash>.js    the shards of one term range (a directory)
 //   search/terms/<n>-<hash>.js        packed postings of one term range, with lunr's weights
 //   search/docs/<folder>/<doc>.js     one story's card (title, date, link, text for the snippet)
@@ -39,6 +39,7 @@ import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { termShardFiles } from './term-index-thread.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
+import { chooseWords, defaultWordMinDocs } from './words.js'
 
 /** Where renderSearchFiles keeps each story's DocTerms between builds: a Map will do. */
 export interface SearchCache {
@@ -59,6 +60,8 @@ export interface SearchFilesOptions {
   facetBudget?: number
   /** Each story's tokens from an earlier build (see the note at the top). */
   cache?: SearchCache
+  /** Stories a topic, organization or person must be tagged on to be indexed as a whole word (words.ts; default defaultWordMinDocs). */
+  wordMinDocs?: number
 }
 
 const DEFAULT_SHARD_DIR_SIZE = 64
@@ -90,7 +93,8 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
   const terms = docTermsOf(docs, options.cache)
   debug('tokens of %d stories in %d ms (cache: %s)', docs.length, Math.round(performance.now() - started), options.cache ? 'yes' : 'no')
   started = performance.now()
-  const shards = docs.length === 0 ? [] : termShardFiles(terms, budget, options.termWorker)
+  const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
+  const shards = docs.length === 0 ? [] : termShardFiles(terms, budget, words, options.termWorker)
   const shardRefs: ShardRef[] = shards.map((shard) => {
     files.push({ path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes })
     return { from: shard.from, to: shard.to, file: shard.name }
@@ -101,8 +105,9 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     shardDirs.push({ from: refs[0]!.from, to: refs[refs.length - 1]!.to, file: emit(`terms/dir-${shardDirs.length}`, refs) })
   }
   debug(
-    'term shards: %d stories, %d shards, %d bytes in %d ms',
+    'term shards: %d stories, %d words, %d shards, %d bytes in %d ms',
     docs.length,
+    words.length,
     shards.length,
     shards.reduce((n, shard) => n + shard.bytes.length, 0),
     Math.round(performance.now() - started),
@@ -121,6 +126,7 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
     fields: [...SEARCH_FIELDS],
     shardDirs,
     cardFolderSize: folderSize,
+    words,
   }
   files.push({ path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) })
   debug('search files: %d', files.length)

@@ -24,6 +24,8 @@ export interface ShardFilesJob {
   /** Each doc's tokens, in doc order. */
   docs: DocTerms[]
   budget: number
+  /** Indexed words (words.ts), sorted. */
+  words: string[]
 }
 
 export interface ShardFile {
@@ -41,16 +43,21 @@ export interface ShardFilesResult {
 
 export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
   const names: string[] = []
-  const shards = buildTermShards(job.docs, job.budget, (n, json) => {
-    names.push(hashedNameOfJson(`terms/${n}`, json))
-    return registeringScriptFrame(names[n]!, json)
-  })
+  const shards = buildTermShards(
+    job.docs,
+    job.budget,
+    (n, json) => {
+      names.push(hashedNameOfJson(`terms/${n}`, json))
+      return registeringScriptFrame(names[n]!, json)
+    },
+    job.words,
+  )
   return { shards: shards.map((shard, n) => ({ from: shard.from, to: shard.to, name: names[n]!, bytes: shard.json })) }
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly DocTerms[], budget: number, worker?: boolean): ShardFile[] {
-  const job: ShardFilesJob = { docs: [...docs], budget }
+export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): ShardFile[] {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
   const useWorker = worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorkers())
   if (!useWorker) return buildShardFiles(job).shards
   debug('term shards of %d stories on a worker thread', docs.length)

@@ -5,9 +5,11 @@
 // records, per document field, each distinct term once ("a group": where its start
 // offsets sit in one flat pool); the weights lunr would bake into its field vectors are
 // computed at the end from raw term frequencies, with lunr's own formula (BM25 with lunr's
-// k1 and b, lunr's idf, field boost, three decimals). The shards written are the very bytes
-// `splitIndex(serializeIndex(buildLunrIndex(docs)))` gives (tests/search/term-index.test.ts
-// proves it), so the page's lunr scores do not change.
+// k1 and b, lunr's idf, field boost, three decimals). The archive's whole words (words.ts)
+// are found from the bigram chains and indexed as terms too. The shards written are the very
+// bytes `splitIndex(serializeIndex(buildLunrIndex(docs, words)))` gives
+// (tests/search/term-index.test.ts proves it), so the page's lunr scores are those of one
+// lunr index over the same terms.
 //
 // Memory: a few Int32Arrays over token positions and groups, no object per token or posting.
 
@@ -88,11 +90,120 @@ interface Postings {
   documentCount: number
 }
 
-/** Joins the stories' DocTerms into one table of postings, grouped by term. */
-function collectPostings(docs: readonly DocTerms[]): Postings {
+/**
+ * Finds the indexed words (words.ts) of a field from its bigrams: a word of n characters
+ * occurs at `s` exactly when its n-1 bigrams sit at `s`, `s+1`, … (its characters are BMP CJK,
+ * one code unit each, and bigrams are only cut inside runs of CJK characters). DocTerms stay
+ * free of words, so they remain per story and cacheable while the words depend on the archive.
+ */
+class WordFinder {
+  /** Global term id of each word's bigrams, -1 until that bigram is first seen. */
+  private readonly bigramIds: Int32Array[]
+  /** Bigram text → the words (and which of their bigrams) it is part of. */
+  private readonly slots = new Map<string, Array<[word: number, bigram: number]>>()
+  /** Global term id → the words it is the first bigram of. */
+  private readonly firstOf = new Map<number, number[]>()
+  /** Global term ids that are a bigram of some word. */
+  private readonly inWord = new Set<number>()
+  // Which word bigram starts at each offset of the current field: valid where `stamp` holds the field's number.
+  private atTerm = new Int32Array(4096)
+  private atStamp = new Int32Array(4096)
+  private field = 0
+
+  constructor(readonly words: readonly string[]) {
+    this.bigramIds = words.map((word) => new Int32Array(word.length - 1).fill(-1))
+    words.forEach((word, w) => {
+      for (let i = 0; i + 1 < word.length; i++) {
+        const bigram = word.slice(i, i + 2)
+        const list = this.slots.get(bigram)
+        if (list) list.push([w, i])
+        else this.slots.set(bigram, [[w, i]])
+      }
+    })
+  }
+
+  /** Tells the finder the id a term got. */
+  registered(term: string, id: number): void {
+    const slots = this.slots.get(term)
+    if (!slots) return
+    this.inWord.add(id)
+    for (const [w, i] of slots) {
+      this.bigramIds[w]![i] = id
+      if (i === 0) {
+        const list = this.firstOf.get(id)
+        if (list) list.push(w)
+        else this.firstOf.set(id, [w])
+      }
+    }
+  }
+
+  /**
+   * The words of one field, from its groups (`terms[g]` with `tf[g]` starts each, laid out one
+   * group after another in `starts` from `startsFrom`): word index → its starts, ascending.
+   */
+  find(terms: Int32Array, tfs: Int32Array, from: number, to: number, starts: Int32Array, startsFrom: number): Map<number, number[]> | null {
+    let any = false
+    for (let g = from; g < to && !any; g++) any = this.firstOf.has(terms[g]!)
+    if (!any) return null
+    const stamp = ++this.field
+    for (let g = from, k = startsFrom; g < to; k += tfs[g]!, g++) {
+      if (!this.inWord.has(terms[g]!)) continue
+      for (let i = k; i < k + tfs[g]!; i++) {
+        const start = starts[i]!
+        if (start >= this.atTerm.length) this.grow(start + 1)
+        this.atTerm[start] = terms[g]!
+        this.atStamp[start] = stamp
+      }
+    }
+    const found = new Map<number, number[]>()
+    for (let g = from, k = startsFrom; g < to; k += tfs[g]!, g++) {
+      const words = this.firstOf.get(terms[g]!)
+      if (!words) continue
+      for (const w of words) {
+        const ids = this.bigramIds[w]!
+        for (let i = k; i < k + tfs[g]!; i++) {
+          const start = starts[i]!
+          let whole = true
+          for (let b = 1; b < ids.length && whole; b++) {
+            const at = start + b
+            whole = at < this.atStamp.length && this.atStamp[at] === stamp && this.atTerm[at] === ids[b]
+          }
+          if (!whole) continue
+          const list = found.get(w)
+          if (list) list.push(start)
+          else found.set(w, [start])
+        }
+      }
+    }
+    return found
+  }
+
+  private grow(size: number): void {
+    let length = this.atTerm.length
+    while (length < size) length *= 2
+    const term = new Int32Array(length)
+    term.set(this.atTerm)
+    const stamp = new Int32Array(length)
+    stamp.set(this.atStamp)
+    this.atTerm = term
+    this.atStamp = stamp
+  }
+}
+
+/** Joins the stories' DocTerms into one table of postings, grouped by term, with the indexed `words` found in them. */
+function collectPostings(docs: readonly DocTerms[], words: readonly string[]): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
+  const finder = words.length > 0 ? new WordFinder(words) : null
+  const wordIds = new Int32Array(words.length).fill(-1)
+  const register = (term: string): number => {
+    const id = terms.length
+    termIds.set(term, id)
+    terms.push(term)
+    finder?.registered(term, id)
+    return id
+  }
   // Sized once from the packed lengths (a start is about one character), so the big arrays
   // are rarely reallocated: every large allocation makes V8 collect garbage over the whole
   // heap ("external memory pressure"), which dominates at scale.
@@ -108,15 +219,7 @@ function collectPostings(docs: readonly DocTerms[]): Postings {
     const { terms: termText, fields } = docs[doc]!
     const local = termText === '' ? [] : termText.split(' ')
     const ids = new Int32Array(local.length)
-    for (let i = 0; i < local.length; i++) {
-      let id = termIds.get(local[i]!)
-      if (id === undefined) {
-        id = terms.length
-        termIds.set(local[i]!, id)
-        terms.push(local[i]!)
-      }
-      ids[i] = id
-    }
+    for (let i = 0; i < local.length; i++) ids[i] = termIds.get(local[i]!) ?? register(local[i]!)
     for (let field = 0; field < fieldCount; field++) {
       const packed = fields[field]!
       cursor = 0
@@ -125,10 +228,12 @@ function collectPostings(docs: readonly DocTerms[]): Postings {
       const tokens = readInt(packed)
       const groups = readInt(packed)
       fieldLength[docField] = tokens
-      let g = groupTerm.reserve(groups)
+      const firstGroup = groupTerm.reserve(groups)
+      let g = firstGroup
       groupDocField.reserve(groups)
       groupTf.reserve(groups)
-      let k = starts.reserve(tokens)
+      const firstStart = starts.reserve(tokens)
+      let k = firstStart
       const termData = groupTerm.data
       const docFieldData = groupDocField.data
       const tfData = groupTf.data
@@ -140,6 +245,24 @@ function collectPostings(docs: readonly DocTerms[]): Postings {
         tfData[g] = tf
         let start = 0
         for (let i = 0; i < tf; i++) startData[k++] = start += readInt(packed)
+      }
+      const found = finder?.find(termData, tfData, firstGroup, g, startData, firstStart)
+      if (!found) continue
+      // Each word a group of its own, in word order; its occurrences count as tokens of the
+      // field, as they do in lunr (build-index.ts tokenizes them too).
+      for (let w = 0; w < words.length; w++) {
+        const wordStarts = found.get(w)
+        if (!wordStarts) continue
+        if (wordIds[w] === -1) wordIds[w] = register(words[w]!)
+        const slot = groupTerm.reserve(1)
+        groupDocField.reserve(1)
+        groupTf.reserve(1)
+        groupTerm.data[slot] = wordIds[w]!
+        groupDocField.data[slot] = docField
+        groupTf.data[slot] = wordStarts.length
+        const at = starts.reserve(wordStarts.length)
+        starts.data.set(wordStarts, at)
+        fieldLength[docField]! += wordStarts.length
       }
     }
   }
@@ -252,14 +375,15 @@ const COMMA = 44
 const QUOTE = 34
 
 /**
- * The term shards of `docs` (each story's DocTerms, in doc order): sorted terms cut into
+ * The term shards of `docs` (each story's DocTerms, in doc order), with `words` (sorted,
+ * words.ts) indexed whole wherever they occur: sorted terms cut into
  * ranges of about `budget` bytes of packed postings, each term's postings with lunr's
  * field-vector weights (format.ts, ShardData), as the UTF-8 bytes of `JSON.stringify(data)`.
  */
-export function buildTermShards(docs: readonly DocTerms[], budget: number, frame?: ShardFrame): EncodedShard[] {
+export function buildTermShards(docs: readonly DocTerms[], budget: number, frame?: ShardFrame, words: readonly string[] = []): EncodedShard[] {
   if (docs.length === 0) return []
   const fieldCount = SEARCH_FIELDS.length
-  const p = collectPostings(docs)
+  const p = collectPostings(docs, words)
   const averageLength = SEARCH_FIELDS.map((_, field) => {
     let total = 0
     for (let doc = 0; doc < p.documentCount; doc++) total += p.fieldLength[doc * fieldCount + field]!

@@ -1,7 +1,10 @@
 // The one place where text becomes search terms. The build imports it to index stories and
 // esbuild bundles the very same module into the search page, so index and query can never
-// disagree. It must stay pure: no Node imports, no dictionary, no Intl.Segmenter (ICU data
-// differs between Node and browsers).
+// disagree. It must stay pure: no Node imports, no built-in dictionary, no Intl.Segmenter (ICU
+// data differs between Node and browsers). The only words it knows are the ones the index
+// was built with (words.ts), passed in by the caller.
+
+import type { WordSet } from './words.js'
 
 /**
  * Bump whenever normalisation or the shape of tokens changes: the search page refuses an
@@ -9,8 +12,11 @@
  */
 export const TOKENIZER_VERSION = 1
 
-/** `word`: a run of letters/digits outside CJK; `char`: one CJK character; `bigram`: two adjacent CJK characters. */
-export type TokenKind = 'word' | 'char' | 'bigram'
+/**
+ * `word`: a run of letters/digits outside CJK; `char`: one CJK character; `bigram`: two
+ * adjacent CJK characters; `cjkWord`: an indexed word of three or more CJK characters (words.ts).
+ */
+export type TokenKind = 'word' | 'char' | 'bigram' | 'cjkWord'
 
 export interface Token {
   term: string
@@ -146,7 +152,7 @@ export function normalizeText(input: string): string {
  * CJK character that is already inside a bigram is emitted on its own too: the index wants
  * it (so one-character queries work), a query does not (the bigrams already require it).
  */
-function scan(text: string, coveredChars: boolean): Token[] {
+function scan(text: string, coveredChars: boolean, words: WordSet | undefined): Token[] {
   const tokens: Token[] = []
   let run: Array<[number, string]> = []
 
@@ -156,6 +162,8 @@ function scan(text: string, coveredChars: boolean): Token[] {
       if (coveredChars || run.length === 1) tokens.push({ term: char, position: [start, char.length], kind: 'char' })
       const next = run[k + 1]
       if (next) tokens.push({ term: char + next[1], position: [start, char.length + next[1].length], kind: 'bigram' })
+      // A word's characters are all CJK, so where its text occurs it lies inside this run.
+      if (next && words) for (const word of words.at(text, start)) tokens.push({ term: word, position: [start, word.length], kind: 'cjkWord' })
     }
     run = []
   }
@@ -186,17 +194,20 @@ function scan(text: string, coveredChars: boolean): Token[] {
   return tokens
 }
 
-/** Tokens for the index: every CJK character, every CJK bigram and every word, with positions in `normalizeText(input)`. */
-export function tokenize(input: string): Token[] {
-  return scan(normalizeText(input), true)
+/**
+ * Tokens for the index: every CJK character, every CJK bigram, every word, and every
+ * occurrence of an indexed word of `words`, with positions in `normalizeText(input)`.
+ */
+export function tokenize(input: string, words?: WordSet): Token[] {
+  return scan(normalizeText(input), true, words)
 }
 
 /**
  * Tokens for one query term (text without spaces between terms): like `tokenize`, but a CJK
  * character inside a longer run is left to its bigrams.
  */
-export function tokenizeQuery(input: string): Token[] {
-  return scan(normalizeText(input), false)
+export function tokenizeQuery(input: string, words?: WordSet): Token[] {
+  return scan(normalizeText(input), false, words)
 }
 
 // The build's fast path: the same terms and starts as `tokenize`, without a Token object per

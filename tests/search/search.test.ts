@@ -4,6 +4,7 @@ import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.
 import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { isCjk, normalizeText } from '../../src/search/tokenizer.js'
+import { WordSet } from '../../src/search/words.js'
 import type { SiteModel } from '../../src/types.js'
 import { sampleModel } from './fixtures/site-model.js'
 import { lunrResults } from './helpers/lunr-oracle.js'
@@ -11,8 +12,8 @@ import { memorySource } from './helpers/memory-source.js'
 import { storiesContaining } from './helpers/substring-oracle.js'
 
 // A tiny shard budget spreads the terms of most queries over several shards.
-function engineFor(model: SiteModel, shardBudget = 40) {
-  const source = memorySource(renderSearchFiles(model, { shardBudget, shardDirSize: 2, cardFolderSize: 2, facetBudget: 4 }))
+function engineFor(model: SiteModel, shardBudget = 40, wordMinDocs?: number) {
+  const source = memorySource(renderSearchFiles(model, { shardBudget, shardDirSize: 2, cardFolderSize: 2, facetBudget: 4, wordMinDocs }))
   return { engine: createSearchEngine(source), source }
 }
 
@@ -50,12 +51,22 @@ function cjkQueries(model: SiteModel): string[] {
 describe('search results equal a substring scan', () => {
   const model = sampleModel()
   const { engine } = engineFor(model)
+  // Every tagged topic, organization and person of three or more characters indexed whole.
+  const withWords = engineFor(model, 40, 1)
 
   test('for every short run of Chinese characters in the stories, and for those runs reversed', async () => {
     const queries = cjkQueries(model)
     expect(queries.length).toBeGreaterThan(500)
     for (const query of queries) {
       expect([...ids(model, await engine.search(query))].sort(), query).toEqual(substringScan(model, query))
+    }
+  })
+
+  test('the same with whole words in the index (runs holding a word, part of one, or two overlapping)', async () => {
+    expect(withWords.source.entry.words).toEqual(['五金产业', '五金城管委会', '王小明', '疫情防控'])
+    const queries = [...cjkQueries(model), '五金产业发展', '走进五金城', '市长王小明来', '王小明调研五金产业', '疫情防控', '五金城管委']
+    for (const query of queries) {
+      expect([...ids(model, await withWords.engine.search(query))].sort(), query).toEqual(substringScan(model, query))
     }
   })
 
@@ -183,6 +194,33 @@ describe('sharding', () => {
       expect(outcome.hits.map((h) => String(h.doc)), query).toEqual(expected.map((r) => r.ref))
       outcome.hits.forEach((hit, i) => expect(hit.score, query).toBeCloseTo(expected[i]!.score, 10))
     }
+  })
+
+  test('with whole words, scores equal those of the lunr index built over the same terms', async () => {
+    const model = sampleModel()
+    const { engine, source } = engineFor(model, 10, 1)
+    const words = new WordSet(source.entry.words)
+    const index = buildLunrIndex(collectSearchDocs(model), words)
+    for (const query of ['王小明', '五金产业', '五金产业发展', '王小明 五金', '调研五金产业', '五金城', 'covid 19']) {
+      const expected = lunrResults(index, query, words)
+      const outcome = await engine.search(query)
+      if (outcome.status !== 'done') throw new Error('expected results')
+      const confirmed = new Set(outcome.hits.map((h) => String(h.doc)))
+      expect(outcome.hits.length, query).toBeGreaterThan(0)
+      expect(outcome.hits.map((h) => String(h.doc)), query).toEqual(expected.filter((r) => confirmed.has(r.ref)).map((r) => r.ref))
+      outcome.hits.forEach((hit, i) => expect(hit.score, query).toBeCloseTo(expected.filter((r) => confirmed.has(r.ref))[i]!.score, 10))
+    }
+  })
+
+  test('a query holding a whole word loads that word’s shard only, not its bigrams', async () => {
+    const model = sampleModel()
+    const plain = engineFor(model, 10)
+    const whole = engineFor(model, 10, 1)
+    await plain.engine.search('五金产业')
+    await whole.engine.search('五金产业')
+    const shards = (loaded: string[]) => loaded.filter((file) => /^terms\/\d/.test(file))
+    expect(shards(plain.source.loaded).length).toBeGreaterThan(1)
+    expect(shards(whole.source.loaded)).toHaveLength(1)
   })
 
   test('one shard holds the whole index when the budget allows', () => {

@@ -13,17 +13,23 @@ import { renderSearchFiles } from '../../src/search/search-files.js'
 import { splitIndex } from '../../src/search/shard.js'
 import { buildTermShards } from '../../src/search/term-index.js'
 import { docTerms } from '../../src/search/doc-terms.js'
+import { WordSet } from '../../src/search/words.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
 import { lunrResults } from './helpers/lunr-oracle.js'
 import { memorySource } from './helpers/memory-source.js'
 
-/** The shards the build wrote before term-index.ts: lunr.Builder, toJSON, splitIndex. */
-function referenceShards(docs: readonly SearchDoc[], budget: number) {
-  return splitIndex(serializeIndex(buildLunrIndex(docs)), budget).map((s) => ({ from: s.from, to: s.to, json: JSON.stringify(s.data) }))
+/** The shards the build wrote before term-index.ts: lunr.Builder (tokenizing `words` whole too), toJSON, splitIndex. */
+function referenceShards(docs: readonly SearchDoc[], budget: number, words: readonly string[] = []) {
+  return splitIndex(serializeIndex(buildLunrIndex(docs, new WordSet(words))), budget).map((s) => ({ from: s.from, to: s.to, json: JSON.stringify(s.data) }))
 }
 
-function directShards(docs: readonly SearchDoc[], budget: number) {
-  return buildTermShards(docs.map((doc) => docTerms([doc.card.titleText, doc.card.body])), budget).map((s) => ({ from: s.from, to: s.to, json: Buffer.from(s.json).toString('utf8') }))
+function directShards(docs: readonly SearchDoc[], budget: number, words: readonly string[] = []) {
+  return buildTermShards(
+    docs.map((doc) => docTerms([doc.card.titleText, doc.card.body])),
+    budget,
+    undefined,
+    words,
+  ).map((s) => ({ from: s.from, to: s.to, json: Buffer.from(s.json).toString('utf8') }))
 }
 
 function docsOf(texts: ReadonlyArray<{ title: string; body: string }>): SearchDoc[] {
@@ -54,6 +60,35 @@ describe('buildTermShards', () => {
         expect(directShards(docs, budget)).toEqual(referenceShards(docs, budget))
       }),
       { numRuns: 150, seed: 20240601 },
+    )
+  }, 60_000)
+
+  test('with whole words: found wherever their text occurs, exactly as lunr.Builder tokenizing them finds them', () => {
+    const docs = collectSearchDocs(sampleModel())
+    const words = ['五金产业', '五金城', '王小明', '疫情防控']
+    const shards = directShards(docs, 40_000, words)
+    expect(shards).toEqual(referenceShards(docs, 40_000, words))
+    // The words are really there (a word that no story holds, 疫情防控, is no term), and they change the scores.
+    const terms = shards.flatMap((s) => (JSON.parse(s.json) as { terms: string[] }).terms)
+    expect(terms).toEqual(expect.arrayContaining(['五金产业', '五金城', '王小明']))
+    expect(terms).not.toContain('疫情防控')
+    expect(shards).not.toEqual(directShards(docs, 40_000))
+  })
+
+  test('the same with generated words over generated archives (overlapping words, repeated characters, words across line breaks)', () => {
+    const word = fc.array(fc.constantFrom('王', '小', '明', '五', '金', '城'), { minLength: 3, maxLength: 5 }).map((chars) => chars.join(''))
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: text(8), body: text(60) }), { minLength: 1, maxLength: 10 }),
+        fc.uniqueArray(word, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 200 }),
+        (texts, words, budget) => {
+          const docs = docsOf(texts)
+          const sorted = [...words].sort()
+          expect(directShards(docs, budget, sorted)).toEqual(referenceShards(docs, budget, sorted))
+        },
+      ),
+      { numRuns: 150, seed: 20240602 },
     )
   }, 60_000)
 

@@ -5,9 +5,11 @@
 import lunr from 'lunr'
 import { coverTokens } from '../../../src/search/phrase.js'
 import { tokenizeQuery } from '../../../src/search/tokenizer.js'
+import { NO_WORDS, type WordSet } from '../../../src/search/words.js'
 
-export function lunrResults(index: lunr.Index, query: string): lunr.Index.Result[] {
-  const terms = [...new Set(query.split(' ').flatMap((part) => coverTokens(tokenizeQuery(part)).map((t) => t.term)))]
+/** `words`: the whole words `index` was built with (buildLunrIndex), which the query is tokenized with too. */
+export function lunrResults(index: lunr.Index, query: string, words: WordSet = NO_WORDS): lunr.Index.Result[] {
+  const terms = [...new Set(query.split(' ').flatMap((part) => coverTokens(tokenizeQuery(part, words)).map((t) => t.term)))]
   const results = index.query((q) => {
     for (const term of terms) q.term(term, { presence: lunr.Query.presence.REQUIRED, usePipeline: false })
   })
