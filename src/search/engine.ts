@@ -17,7 +17,7 @@ import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
 import { coverTokens, hasPhrase } from './phrase.js'
 import { expandTerms, findShard, findTerm, postingDocs } from './shard-reader.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import { cardFile, type DocCard, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
+import { cardFile, type DocCard, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
 import { WordSet } from './words.js'
 
@@ -107,23 +107,37 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const facets = createFacetReader(load, entry.docCount)
   const words = new WordSet(entry.words)
 
-  /** A term's packed postings, or null when no story holds it: two lookups, directory then shard. */
-  async function postingsOf(term: string): Promise<string | null> {
+  /**
+   * A term's packed postings, and with `withPositions` its packed positions, or null when no
+   * story holds it: two lookups, directory then shard (its positions file loads alongside).
+   */
+  async function postingsOf(term: string, withPositions: boolean): Promise<{ postings: string; positions: string | null } | null> {
     const dir = findShard(entry.shardDirs, term)
     if (dir === -1) return null
     const shards = (await load(entry.shardDirs[dir]!.file)) as ShardDirectory
     const shard = findShard(shards, term)
     if (shard === -1) return null
-    const data = (await load(shards[shard]!.file)) as ShardData
+    const [data, positions] = await Promise.all([
+      load(shards[shard]!.file) as Promise<ShardData>,
+      withPositions ? (load(shards[shard]!.positions) as Promise<PositionData>) : null,
+    ])
     const at = findTerm(data.terms, term)
-    return at === -1 ? null : data.postings[at]!
+    if (at === -1) return null
+    return { postings: data.postings[at]!, positions: positions ? positions.positions[at]! : null }
   }
 
   async function matchTerms(terms: QueryTerm[]): Promise<Map<number, Candidate>> {
     const unique = [...new Set(terms.flatMap((t) => t.tokens.map((token) => token.term)))]
-    const found = await Promise.all(unique.map(postingsOf))
+    // Positions only confirm that a term of several tokens occurs as written (occursAsWritten).
+    const chained = new Set(terms.flatMap((t) => (t.tokens.length > 1 ? t.tokens.map((token) => token.term) : [])))
+    const located = await Promise.all(unique.map((term) => postingsOf(term, chained.has(term))))
     // Every term is required: one that no story holds leaves nothing.
-    if (found.some((postings) => postings === null)) return new Map()
+    if (located.some((postings) => postings === null)) return new Map()
+    const found = located.map((postings) => postings!.postings)
+    const positions = new Map<string, string>()
+    unique.forEach((term, i) => {
+      if (located[i]!.positions !== null) positions.set(term, located[i]!.positions!)
+    })
     // Every term is REQUIRED, so only documents holding all of them can match: lunr gets just
     // those (the same results and scores, and far fewer objects when the terms are common).
     let keep: Set<number> | undefined
@@ -132,7 +146,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
       keep = new Set([...smallest!].filter((doc) => others.every((docs) => docs.has(doc))))
       if (keep.size === 0) return new Map()
     }
-    const index = loadIndex(expandTerms(entry.fields, new Map(unique.map((term, i) => [term, found[i]!])), keep))
+    const index = loadIndex(expandTerms(entry.fields, new Map(unique.map((term, i) => [term, found[i]!])), positions, keep))
     const results = index.query((q) => {
       for (const term of unique) q.term(term, { fields: entry.fields, presence: lunr.Query.presence.REQUIRED, usePipeline: false })
     })

@@ -27,27 +27,47 @@ export interface ShardRef {
   file: string
 }
 
+/** A term shard: its range, its postings file and the file of its positions. */
+export interface ShardFileRef extends ShardRef {
+  /** File name of the shard's PositionData, relative to `search/`. */
+  positions: string
+}
+
 /**
- * `search/terms/dir-<n>-<hash>.js`: the ShardRefs of a run of consecutive shards. entry.js
+ * `search/terms/dir-<n>-<hash>.js`: the refs of a run of consecutive shards. entry.js
  * lists the directories by the term range they cover, so the page finds a term's shard with
  * two small files instead of one table of every shard (92 kB at 100,000 stories).
  */
-export type ShardDirectory = ShardRef[]
+export type ShardDirectory = ShardFileRef[]
 
 /**
- * `search/terms/<n>-<hash>.js`: one term range.
+ * `search/terms/<n>-<hash>.js`: one term range, what ranking needs.
  *
  * `postings[t]` is term `terms[t]` packed (varint.ts): for each field of entry.fields in
  * order, the number of documents holding the term in that field, then per document
- * `docDelta, score, count, startDelta × count`. Doc numbers ascend and are stored as the gap
- * from the previous one (the first from 0); `score` is the term's weight in that document's
- * lunr field vector in thousandths (lunr rounds weights to three decimals, so this is exact);
- * starts (offsets in the normalised field text) ascend and are stored as gaps the same way.
+ * `docDelta, score, count`. Doc numbers ascend and are stored as the gap from the previous
+ * one (the first from 0); `score` is the term's weight in that document's lunr field vector
+ * in thousandths (lunr rounds weights to three decimals, so this is exact); `count` is how
+ * often the term occurs there.
  */
 export interface ShardData {
   /** Sorted by UTF-16 code units. */
   terms: string[]
   postings: string[]
+}
+
+/**
+ * `search/terms/pos-<n>-<hash>.js`: where the terms of shard `n` occur, loaded only to confirm
+ * that a query word of several tokens occurs as written (phrase.ts). Apart from ShardData
+ * because most queries never need them: a word the index holds whole is one token, and
+ * positions were more than half of a common term's bytes.
+ *
+ * `positions[t]` belongs to ShardData `terms[t]`: for each field, for each document in the
+ * order of `postings[t]`, its `count` start offsets (in the normalised field text),
+ * ascending, stored as gaps.
+ */
+export interface PositionData {
+  positions: string[]
 }
 
 /** `search/entry.js`: small and unhashed, the only file the page names. */
@@ -56,7 +76,7 @@ export interface SearchEntry {
   tokenizer: number
   docCount: number
   fields: SearchField[]
-  /** Shard directories, by the term range each covers (sorted, disjoint). */
+  /** Shard directories (ShardDirectory files), by the term range each covers (sorted, disjoint). */
   shardDirs: ShardRef[]
   /** Docs per folder of card files (see cardFile). */
   cardFolderSize: number

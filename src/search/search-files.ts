@@ -3,6 +3,7 @@
 //   search/entry.js                   tiny, unhashed: versions, the shard directories, the indexed words
 //   search/terms/dir-<n>-<hash>.js    the shards of one term range (a directory)
 //   search/terms/<n>-<hash>.js        packed postings of one term range, with lunr's weights
+//   search/terms/pos-<n>-<hash>.js    their positions, for queries that must confirm adjacency
 //   search/docs/<folder>/<doc>.js     one story's card (title, date, link, text for the snippet)
 //   search/facet-entry.js, search/facets/…   filters, sorting by date, counts (facet-files.ts)
 //
@@ -32,6 +33,7 @@ import {
   SEARCH_FORMAT_VERSION,
   cardFile,
   type SearchEntry,
+  type ShardFileRef,
   type ShardRef,
 } from './format.js'
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
@@ -95,9 +97,10 @@ export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions 
   started = performance.now()
   const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
   const shards = docs.length === 0 ? [] : termShardFiles(terms, budget, words, options.termWorker)
-  const shardRefs: ShardRef[] = shards.map((shard) => {
+  const shardRefs: ShardFileRef[] = shards.map((shard) => {
     files.push({ path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes })
-    return { from: shard.from, to: shard.to, file: shard.name }
+    files.push({ path: `${SEARCH_DIR}/${shard.positionsName}`, contents: shard.positionsBytes })
+    return { from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }
   })
   const shardDirs: ShardRef[] = []
   for (let start = 0; start < shardRefs.length; start += dirSize) {

@@ -1,6 +1,6 @@
 // Reading term shards in the page (the build side is term-index.ts, its reference shard.ts):
-// find the shard that holds a term, and turn the packed postings of a query's terms into the
-// JSON lunr.Index.load takes.
+// find the shard that holds a term, and turn the packed postings (and, where a query needs
+// them, positions) of a query's terms into the JSON lunr.Index.load takes.
 //
 // The page builds one small lunr index per query, from the postings of that query's terms
 // only. It scores exactly as one big index over every story would: lunr scores a document as
@@ -8,21 +8,29 @@
 // query's own terms, whose weights the shards carry as lunr computed them.
 
 import lunr from 'lunr'
-import type { ShardData } from './format.js'
+import type { PositionData, ShardData } from './format.js'
 import type { FieldPosting, SerializedIndex, SerializedPosting } from './lunr-index.js'
 import { VarintReader } from './varint.js'
 
 /**
  * A lunr index holding exactly `postings` (term → packed postings, format.ts ShardData),
- * with the field-vector weights the whole archive's index gives those terms; with `keep`,
- * only those documents (a document's score depends on its own weights alone).
+ * with the field-vector weights the whole archive's index gives those terms, and for the
+ * terms in `positions` (term → packed PositionData) their positions as lunr metadata; with
+ * `keep`, only those documents (a document's score depends on its own weights alone).
  */
-export function expandTerms(fields: readonly string[], postings: ReadonlyMap<string, string>, keep?: ReadonlySet<number>): SerializedIndex {
+export function expandTerms(
+  fields: readonly string[],
+  postings: ReadonlyMap<string, string>,
+  positions: ReadonlyMap<string, string> = new Map(),
+  keep?: ReadonlySet<number>,
+): SerializedIndex {
   const terms = [...postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const vectors = new Map<string, number[]>()
   const invertedIndex = terms.map((term, termIndex): [string, SerializedPosting] => {
     const posting: SerializedPosting = { _index: termIndex }
     const reader = new VarintReader(postings.get(term)!)
+    const packedStarts = positions.get(term)
+    const starts = packedStarts === undefined ? null : new VarintReader(packedStarts)
     for (const field of fields) {
       const docs: FieldPosting = {}
       const count = reader.int()
@@ -31,11 +39,14 @@ export function expandTerms(fields: readonly string[], postings: ReadonlyMap<str
         doc += reader.int()
         const score = reader.int() / 1000
         const tf = reader.int()
-        const position: Array<[number, number]> = []
-        let start = 0
-        for (let k = 0; k < tf; k++) position.push([(start += reader.int()), term.length])
+        let position: Array<[number, number]> | undefined
+        if (starts) {
+          position = []
+          let start = 0
+          for (let k = 0; k < tf; k++) position.push([(start += starts.int()), term.length])
+        }
         if (keep && !keep.has(doc)) continue
-        docs[doc] = { position }
+        docs[doc] = position ? { position } : {}
         const fieldRef = `${field}/${doc}`
         let vector = vectors.get(fieldRef)
         if (!vector) vectors.set(fieldRef, (vector = []))
@@ -59,8 +70,7 @@ export function postingDocs(packed: string, fieldCount: number): Set<number> {
     for (let d = 0; d < count; d++) {
       doc += reader.int()
       reader.int()
-      const tf = reader.int()
-      for (let k = 0; k < tf; k++) reader.int()
+      reader.int()
       docs.add(doc)
     }
   }
@@ -70,6 +80,11 @@ export function postingDocs(packed: string, fieldCount: number): Set<number> {
 /** Every term of a shard with its packed postings. */
 export function shardPostings(data: ShardData): Map<string, string> {
   return new Map(data.terms.map((term, i) => [term, data.postings[i]!]))
+}
+
+/** Every term of a shard with its packed positions. */
+export function shardPositions(data: ShardData, positions: PositionData): Map<string, string> {
+  return new Map(data.terms.map((term, i) => [term, positions.positions[i]!]))
 }
 
 /** The range among sorted, disjoint ranges that holds `term`, by binary search; -1 when none does. */

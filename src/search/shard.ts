@@ -1,7 +1,8 @@
 // Cuts one serialised lunr index into shards by term range, Pagefind-style: terms are
 // already sorted, and a shard holds at most `budget` bytes of packed postings, so a very
 // common term gets a shard of its own instead of bloating others. Shards are written in the
-// compact ShardData form (format.ts) and expanded back into lunr's form by the page.
+// compact ShardData and PositionData form (format.ts) and expanded back into lunr's form by
+// the page.
 //
 // This is the reference the build's direct indexer (term-index.ts) is tested against: it
 // starts from what lunr.Builder itself computed. Each shard keeps the global postings and
@@ -9,7 +10,7 @@
 // dot(query, fieldVector) / |query|, and the dot product only involves the query's terms, so
 // the page can score a query exactly from the postings of its terms alone (shard-reader.ts).
 
-import type { ShardData } from './format.js'
+import type { PositionData, ShardData } from './format.js'
 import { VarintWriter } from './varint.js'
 import { fieldPostings, type FieldPosting, type SerializedIndex } from './lunr-index.js'
 
@@ -17,13 +18,22 @@ export interface Shard {
   from: string
   to: string
   data: ShardData
+  positions: PositionData
 }
 
 /**
- * Bytes of packed postings per shard. Small, because a rare term (a person's name) loads its
- * whole shard: two bigrams of a name cost two shards.
+ * Bytes of packed postings and positions per shard. Small, because a rare term (a person's
+ * name) loads its whole shard: two bigrams of a name cost two shards.
  */
 export const DEFAULT_SHARD_BUDGET = 12_000
+
+/**
+ * What one more term adds to a shard's two arrays: its packed postings and positions, each
+ * quoted, and unless it is the shard's first term a comma before each.
+ */
+export function termBytes(postings: number, positions: number, first: boolean): number {
+  return postings + 2 + positions + 2 + (first ? 0 : 2)
+}
 
 /** Key of one field of one document among a term's weights (numbers hash faster than "field/doc" strings). */
 function slot(fieldIndex: number, doc: number, fieldCount: number): number {
@@ -45,14 +55,15 @@ function weightsByTerm(index: SerializedIndex): Map<number, Map<number, number>>
   return weights
 }
 
-/** One term's postings, packed as format.ts describes ShardData.postings. */
+/** One term's postings and positions, packed as format.ts describes ShardData.postings and PositionData.positions. */
 function encodePostings(
   fields: readonly string[],
   term: string,
   docsByField: ReadonlyMap<string, FieldPosting>,
   weights: ReadonlyMap<number, number>,
-): string {
+): { postings: string; positions: string } {
   const out = new VarintWriter()
+  const starts = new VarintWriter()
   fields.forEach((field, fieldIndex) => {
     const docs = docsByField.get(field) ?? {}
     const refs = Object.keys(docs)
@@ -70,13 +81,13 @@ function encodePostings(
       out.int(positions.length)
       let previousStart = 0
       for (const [start] of positions) {
-        out.int(start - previousStart)
+        starts.int(start - previousStart)
         previousStart = start
       }
       previousDoc = doc
     }
   })
-  return out.take()
+  return { postings: out.take(), positions: starts.take() }
 }
 
 /** Bytes a shard's `postings` array takes inside its brackets: each string quoted, comma-separated. */
@@ -88,22 +99,23 @@ export function splitIndex(index: SerializedIndex, budget = DEFAULT_SHARD_BUDGET
   const weights = weightsByTerm(index)
   const shards: Shard[] = []
   let current: ShardData = { terms: [], postings: [] }
+  let positions: PositionData = { positions: [] }
   let size = 0
   const close = () => {
-    shards.push({ from: current.terms[0]!, to: current.terms[current.terms.length - 1]!, data: current })
+    shards.push({ from: current.terms[0]!, to: current.terms[current.terms.length - 1]!, data: current, positions })
     current = { terms: [], postings: [] }
+    positions = { positions: [] }
     size = 0
   }
   for (const [term, posting] of index.invertedIndex) {
     const encoded = encodePostings(index.fields, term, new Map(fieldPostings(posting)), weights.get(posting._index) ?? new Map())
-    // Quotes, and the comma before every posting but the first.
-    const termSize = encoded.length + 2 + (current.terms.length > 0 ? 1 : 0)
     // A term that would overflow the shard starts the next one: a rare term never shares a
     // download with a huge one (a huge term alone still gets a shard of its own).
-    if (current.terms.length > 0 && size + termSize > budget) close()
-    size += encoded.length + 2 + (current.terms.length > 0 ? 1 : 0)
+    if (current.terms.length > 0 && size + termBytes(encoded.postings.length, encoded.positions.length, false) > budget) close()
+    size += termBytes(encoded.postings.length, encoded.positions.length, current.terms.length === 0)
     current.terms.push(term)
-    current.postings.push(encoded)
+    current.postings.push(encoded.postings)
+    positions.positions.push(encoded.positions)
     if (size >= budget) close()
   }
   if (current.terms.length > 0) close()

@@ -35,6 +35,9 @@ export interface ShardFile {
   name: string
   /** The registering script (script-file.ts) around the shard's JSON. */
   bytes: Uint8Array
+  /** The same for the shard's positions (format.ts PositionData). */
+  positionsName: string
+  positionsBytes: Uint8Array
 }
 
 export interface ShardFilesResult {
@@ -43,16 +46,27 @@ export interface ShardFilesResult {
 
 export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
   const names: string[] = []
+  const positionsNames: string[] = []
   const shards = buildTermShards(
     job.docs,
     job.budget,
-    (n, json) => {
-      names.push(hashedNameOfJson(`terms/${n}`, json))
-      return registeringScriptFrame(names[n]!, json)
+    (n, json, part) => {
+      const name = hashedNameOfJson(part === 'postings' ? `terms/${n}` : `terms/pos-${n}`, json)
+      ;(part === 'postings' ? names : positionsNames).push(name)
+      return registeringScriptFrame(name, json)
     },
     job.words,
   )
-  return { shards: shards.map((shard, n) => ({ from: shard.from, to: shard.to, name: names[n]!, bytes: shard.json })) }
+  return {
+    shards: shards.map((shard, n) => ({
+      from: shard.from,
+      to: shard.to,
+      name: names[n]!,
+      bytes: shard.json,
+      positionsName: positionsNames[n]!,
+      positionsBytes: shard.positions,
+    })),
+  }
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
@@ -70,7 +84,8 @@ export function termShardFiles(docs: readonly DocTerms[], budget: number, words:
     if (!message) throw new Error('term-index worker sent nothing')
     if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
     // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
-    return message.shards.map((shard) => ({ ...shard, bytes: Buffer.from(shard.bytes.buffer, shard.bytes.byteOffset, shard.bytes.byteLength) }))
+    const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    return message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) }))
   } finally {
     port1.close()
     void thread.terminate()

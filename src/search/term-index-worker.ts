@@ -12,8 +12,10 @@ try {
   const built = buildShardFiles(job)
   result = built
   for (const shard of built.shards) {
-    const buffer = shard.bytes.buffer as ArrayBuffer
-    if (!transfer.includes(buffer)) transfer.push(buffer)
+    for (const bytes of [shard.bytes, shard.positionsBytes]) {
+      const buffer = bytes.buffer as ArrayBuffer
+      if (!transfer.includes(buffer)) transfer.push(buffer)
+    }
   }
 } catch (error) {
   result = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) }

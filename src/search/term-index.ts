@@ -16,22 +16,25 @@
 import type { DocTerms } from './doc-terms.js'
 import { SEARCH_FIELDS } from './format.js'
 import { FIELD_BOOST } from './build-index.js'
+import { termBytes } from './shard.js'
 import { VARINT_BASE, VARINT_CODES, VARINT_VALUES } from './varint.js'
 
 /** lunr.Builder's defaults (lib/builder.js): BM25 saturation and length normalisation. */
 const K1 = 1.2
 const B = 0.75
 
-/** One term range as written: ShardData (format.ts) already serialised, the UTF-8 bytes of its JSON. */
+/** One term range as written: ShardData and PositionData (format.ts) already serialised, the UTF-8 bytes of their JSON. */
 export interface EncodedShard {
   from: string
   to: string
-  /** The JSON, or with `frame` the bytes framed around it. */
+  /** The ShardData JSON, or with `frame` the bytes framed around it. */
   json: Uint8Array
+  /** The PositionData JSON, framed the same way. */
+  positions: Uint8Array
 }
 
-/** Bytes to write before and after a shard's JSON (for instance a script around it), given the JSON. */
-export type ShardFrame = (shard: number, json: Uint8Array) => { before: Uint8Array; after: Uint8Array }
+/** Bytes to write before and after a shard's JSON (for instance a script around it), given the JSON and which of the shard's two files it is. */
+export type ShardFrame = (shard: number, json: Uint8Array, part: 'postings' | 'positions') => { before: Uint8Array; after: Uint8Array }
 
 /** A growable Int32Array. */
 class IntList {
@@ -376,9 +379,10 @@ const QUOTE = 34
 
 /**
  * The term shards of `docs` (each story's DocTerms, in doc order), with `words` (sorted,
- * words.ts) indexed whole wherever they occur: sorted terms cut into
- * ranges of about `budget` bytes of packed postings, each term's postings with lunr's
- * field-vector weights (format.ts, ShardData), as the UTF-8 bytes of `JSON.stringify(data)`.
+ * words.ts) indexed whole wherever they occur: sorted terms cut into ranges of about
+ * `budget` bytes of packed postings and positions, each term's postings with lunr's
+ * field-vector weights (format.ts, ShardData) and its positions (PositionData), as the UTF-8
+ * bytes of `JSON.stringify(data)` and `JSON.stringify(positions)`.
  */
 export function buildTermShards(docs: readonly DocTerms[], budget: number, frame?: ShardFrame, words: readonly string[] = []): EncodedShard[] {
   if (docs.length === 0) return []
@@ -396,27 +400,44 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
   const encoder = new TextEncoder()
   const head = encoder.encode('{"terms":')
   const postingsKey = encoder.encode(',"postings":[')
+  const positionsHead = encoder.encode('{"positions":[')
   const tail = encoder.encode(']}')
 
   const shards: EncodedShard[] = []
   const postings = new ByteWriter()
+  const positions = new ByteWriter()
   const term = new ByteWriter()
+  const termPositions = new ByteWriter()
   const out = new ByteWriter()
   const store = new BlockStore(32 << 20)
   let shardTerms: string[] = []
+  const put = (part: 'postings' | 'positions') => {
+    const json = out.bytes.subarray(0, out.length)
+    const framing = frame?.(shards.length, json, part)
+    const bytes = store.put(framing ? [framing.before, json, framing.after] : [json])
+    out.length = 0
+    return bytes
+  }
   const close = () => {
     out.raw(head)
     out.raw(encoder.encode(JSON.stringify(shardTerms)))
     out.raw(postingsKey)
     out.raw(postings.bytes.subarray(0, postings.length))
-    postings.length = 0
     out.raw(tail)
-    const json = out.bytes.subarray(0, out.length)
-    const framing = frame?.(shards.length, json)
-    const bytes = store.put(framing ? [framing.before, json, framing.after] : [json])
-    out.length = 0
-    shards.push({ from: shardTerms[0]!, to: shardTerms[shardTerms.length - 1]!, json: bytes })
+    const json = put('postings')
+    out.raw(positionsHead)
+    out.raw(positions.bytes.subarray(0, positions.length))
+    out.raw(tail)
+    shards.push({ from: shardTerms[0]!, to: shardTerms[shardTerms.length - 1]!, json, positions: put('positions') })
+    postings.length = 0
+    positions.length = 0
     shardTerms = []
+  }
+  const append = (into: ByteWriter, packed: ByteWriter) => {
+    if (shardTerms.length > 0) into.byte(COMMA)
+    into.byte(QUOTE)
+    into.raw(packed.bytes.subarray(0, packed.length))
+    into.byte(QUOTE)
   }
 
   // Where each term's starts begin in `p.starts`.
@@ -434,6 +455,7 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
     inField.fill(0)
     for (let g = first; g < end; g++) inField[p.groupDocField[g]! % fieldCount]!++
     term.length = 0
+    termPositions.length = 0
     for (let field = 0; field < fieldCount; field++) {
       term.varint(inField[field]!)
       let previousDoc = 0
@@ -454,7 +476,7 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
         term.varint(tf)
         let previousStart = 0
         for (let i = groupFrom; i < groupFrom + tf; i++) {
-          term.varint(p.starts[i]! - previousStart)
+          termPositions.varint(p.starts[i]! - previousStart)
           previousStart = p.starts[i]!
         }
         previousDoc = doc
@@ -462,13 +484,13 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
     }
     // As in splitIndex: a term that would overflow the shard starts the next one (a rare
     // term never shares a download with a huge one; a huge term alone gets its own shard).
-    if (shardTerms.length > 0 && postings.length + 1 + term.length + 2 > budget) close()
-    if (shardTerms.length > 0) postings.byte(COMMA)
-    postings.byte(QUOTE)
-    postings.raw(term.bytes.subarray(0, term.length))
-    postings.byte(QUOTE)
+    // The budget counts both files, so a query that needs positions loads what it did before.
+    const size = postings.length + positions.length
+    if (shardTerms.length > 0 && size + termBytes(term.length, termPositions.length, false) > budget) close()
+    append(postings, term)
+    append(positions, termPositions)
     shardTerms.push(p.terms[id]!)
-    if (postings.length >= budget) close()
+    if (postings.length + positions.length >= budget) close()
   }
   if (shardTerms.length > 0) close()
   return shards

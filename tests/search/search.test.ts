@@ -223,6 +223,18 @@ describe('sharding', () => {
     expect(shards(whole.source.loaded)).toHaveLength(1)
   })
 
+  test('positions are loaded only for words of several tokens, whose adjacency must be confirmed', async () => {
+    const model = sampleModel()
+    const positionFiles = (loaded: string[]) => loaded.filter((file) => file.startsWith('terms/pos-'))
+    const oneToken = engineFor(model, 10, 1)
+    await oneToken.engine.search('五金产业 王小明 客商')
+    expect(oneToken.source.loaded.length).toBeGreaterThan(0)
+    expect(positionFiles(oneToken.source.loaded)).toEqual([])
+    const chained = engineFor(model, 10, 1)
+    expect(ids(model, await chained.engine.search('调研五金产业'))).toEqual(['2023-05-02-p1-l8'])
+    expect(positionFiles(chained.source.loaded).length).toBeGreaterThan(0)
+  })
+
   test('one shard holds the whole index when the budget allows', () => {
     const files = renderSearchFiles(sampleModel(), { shardBudget: Number.MAX_SAFE_INTEGER })
     const source = memorySource(files)

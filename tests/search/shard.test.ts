@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { fieldPostings, serializeIndex, type SerializedIndex } from '../../src/search/lunr-index.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
-import { expandTerms, findShard, shardPostings } from '../../src/search/shard-reader.js'
+import { expandTerms, findShard, shardPositions, shardPostings } from '../../src/search/shard-reader.js'
 import { postingsBytes, splitIndex } from '../../src/search/shard.js'
 import { sampleModel } from './fixtures/site-model.js'
 
@@ -53,22 +53,32 @@ describe('splitIndex', () => {
   })
 
   test('expanded shards hold exactly the postings, positions and weights of the whole index', () => {
-    const merged = new Map(shards.flatMap((shard) => [...contents(expandTerms(index.fields, shardPostings(shard.data)))]))
+    const merged = new Map(shards.flatMap((shard) => [...contents(expandTerms(index.fields, shardPostings(shard.data), shardPositions(shard.data, shard.positions)))]))
     expect(merged).toEqual(contents(index))
+  })
+
+  test('without their positions, the same postings and weights (what a query of one token per word loads)', () => {
+    const withoutPositions = (serialized: SerializedIndex) =>
+      new Map([...contents(serialized)].map(([term, entries]) => [term, new Map([...entries].map(([ref, [weight]]) => [ref, weight]))]))
+    const merged = new Map(shards.flatMap((shard) => [...withoutPositions(expandTerms(index.fields, shardPostings(shard.data)))]))
+    expect(merged).toEqual(withoutPositions(index))
+    // …and no position is made up.
+    for (const shard of shards) for (const [, entries] of contents(expandTerms(index.fields, shardPostings(shard.data)))) for (const [, [, starts]] of entries) expect(starts).toEqual([])
   })
 
   test('every expanded shard, and any few terms of it, load as a lunr index of their own', () => {
     for (const shard of shards) {
-      expect(() => lunr.Index.load(expandTerms(index.fields, shardPostings(shard.data)))).not.toThrow()
+      expect(() => lunr.Index.load(expandTerms(index.fields, shardPostings(shard.data), shardPositions(shard.data, shard.positions)))).not.toThrow()
       const some = new Map([...shardPostings(shard.data)].filter((_, i) => i % 3 === 0))
       expect(() => lunr.Index.load(expandTerms(index.fields, some))).not.toThrow()
     }
   })
 
-  test('a shard stays within the budget unless it holds a single term', () => {
+  test('a shard (postings and positions together) stays within the budget unless it holds a single term', () => {
     for (const budget of [20, 50, 200]) {
       for (const shard of splitIndex(index, budget)) {
-        if (shard.data.terms.length > 1) expect(postingsBytes(shard.data.postings)).toBeLessThanOrEqual(budget)
+        expect(shard.positions.positions).toHaveLength(shard.data.terms.length)
+        if (shard.data.terms.length > 1) expect(postingsBytes(shard.data.postings) + postingsBytes(shard.positions.positions)).toBeLessThanOrEqual(budget)
       }
     }
   })

@@ -20,7 +20,12 @@ import { memorySource } from './helpers/memory-source.js'
 
 /** The shards the build wrote before term-index.ts: lunr.Builder (tokenizing `words` whole too), toJSON, splitIndex. */
 function referenceShards(docs: readonly SearchDoc[], budget: number, words: readonly string[] = []) {
-  return splitIndex(serializeIndex(buildLunrIndex(docs, new WordSet(words))), budget).map((s) => ({ from: s.from, to: s.to, json: JSON.stringify(s.data) }))
+  return splitIndex(serializeIndex(buildLunrIndex(docs, new WordSet(words))), budget).map((s) => ({
+    from: s.from,
+    to: s.to,
+    json: JSON.stringify(s.data),
+    positions: JSON.stringify(s.positions),
+  }))
 }
 
 function directShards(docs: readonly SearchDoc[], budget: number, words: readonly string[] = []) {
@@ -29,7 +34,7 @@ function directShards(docs: readonly SearchDoc[], budget: number, words: readonl
     budget,
     undefined,
     words,
-  ).map((s) => ({ from: s.from, to: s.to, json: Buffer.from(s.json).toString('utf8') }))
+  ).map((s) => ({ from: s.from, to: s.to, json: Buffer.from(s.json).toString('utf8'), positions: Buffer.from(s.positions).toString('utf8') }))
 }
 
 function docsOf(texts: ReadonlyArray<{ title: string; body: string }>): SearchDoc[] {
