@@ -5,17 +5,16 @@
 // A query's terms are combined with AND. Each term is tokenized with the shared tokenizer
 // and the index's whole words (entry.words, words.ts); the tokens that cover it (phrase.ts
 // coverTokens: `疫情` and `防控` for `疫情防控`, or `疫情防控` alone when the index holds it as a
-// word) become REQUIRED lunr clauses (never lunr's query-string parser) on one small
-// lunr index built from the postings of exactly those tokens (shard-reader.ts), which scores
-// as one index over the whole archive would. Documents found are then confirmed: a term of
-// several tokens must occur as one chain (see phrase.ts). Filters narrow the set. The whole
-// result set is counted and ranked; cards (the text) load only for the results on screen.
+// word) become REQUIRED lunr clauses (never lunr's query-string parser), scored as lunr's
+// Index#query scores them from the postings of exactly those tokens (rank.ts), which is how
+// one index over the whole archive would score them. Documents found are then confirmed: a
+// term of several tokens must occur as one chain (see phrase.ts). Filters narrow the set. The
+// whole result set is counted and ranked; cards (the text) load only for the results on screen.
 
-import lunr from 'lunr'
-import { loadIndex } from './lunr-index.js'
 import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
 import { coverTokens, hasPhrase } from './phrase.js'
-import { expandTerms, findShard, findTerm, postingDocs } from './shard-reader.js'
+import { findShard, findTerm } from './shard-reader.js'
+import { scoreRequired, startsIn, unpackTerm, type TermPostings } from './rank.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
 import { cardFile, type DocCard, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
@@ -53,12 +52,6 @@ export type SearchOutcome =
 interface QueryTerm {
   text: string
   tokens: Token[]
-}
-
-interface Candidate {
-  score: number
-  /** term → field → start offsets */
-  starts: Map<string, Map<string, Set<number>>>
 }
 
 /** `relevance`: best first (the default); `date`: newest first by the date `date:` filters on. */
@@ -126,37 +119,20 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     return { postings: data.postings[at]!, positions: positions ? positions.positions[at]! : null }
   }
 
-  async function matchTerms(terms: QueryTerm[]): Promise<Map<number, Candidate>> {
+  /** Documents holding every term as written, with lunr's score (rank.ts). */
+  async function matchTerms(terms: QueryTerm[]): Promise<Map<number, number>> {
     const unique = [...new Set(terms.flatMap((t) => t.tokens.map((token) => token.term)))]
     // Positions only confirm that a term of several tokens occurs as written (occursAsWritten).
     const chained = new Set(terms.flatMap((t) => (t.tokens.length > 1 ? t.tokens.map((token) => token.term) : [])))
     const located = await Promise.all(unique.map((term) => postingsOf(term, chained.has(term))))
     // Every term is required: one that no story holds leaves nothing.
     if (located.some((postings) => postings === null)) return new Map()
-    const found = located.map((postings) => postings!.postings)
-    const positions = new Map<string, string>()
-    unique.forEach((term, i) => {
-      if (located[i]!.positions !== null) positions.set(term, located[i]!.positions!)
-    })
-    // Every term is REQUIRED, so only documents holding all of them can match: lunr gets just
-    // those (the same results and scores, and far fewer objects when the terms are common).
-    let keep: Set<number> | undefined
-    if (unique.length > 1) {
-      const [smallest, ...others] = found.map((postings) => postingDocs(postings!, entry.fields.length)).sort((a, b) => a.size - b.size)
-      keep = new Set([...smallest!].filter((doc) => others.every((docs) => docs.has(doc))))
-      if (keep.size === 0) return new Map()
-    }
-    const index = loadIndex(expandTerms(entry.fields, new Map(unique.map((term, i) => [term, found[i]!])), positions, keep))
-    const results = index.query((q) => {
-      for (const term of unique) q.term(term, { fields: entry.fields, presence: lunr.Query.presence.REQUIRED, usePipeline: false })
-    })
-    const candidates = new Map<number, Candidate>()
-    for (const result of results) {
-      const candidate: Candidate = { score: result.score, starts: new Map() }
-      collectStarts(candidate.starts, result.matchData)
-      candidates.set(Number(result.ref), candidate)
-    }
-    return candidates
+    const fieldCount = entry.fields.length
+    const clauses = unique.map((term, i) => unpackTerm(term, located[i]!.postings, located[i]!.positions, fieldCount))
+    const byTerm = new Map(clauses.map((clause) => [clause.term, clause]))
+    const scores = scoreRequired(clauses, fieldCount)
+    for (const doc of scores.keys()) if (!terms.every((term) => occursAsWritten(term, doc, byTerm, fieldCount))) scores.delete(doc)
+    return scores
   }
 
   /** Docs whose date falls in `range`: whole years from the year runs alone, finer ranges from the dates. */
@@ -200,17 +176,13 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
       parsed.dateRange !== null || parsed.people.length > 0 || parsed.topics.length > 0 || parsed.organizations.length > 0
     if (terms.length === 0 && !filtered) return ignored.length > 0 ? { status: 'unsearchable', ignored } : { status: 'empty' }
 
-    const scores = new Map<number, number>()
+    let scores = new Map<number, number>()
     let docs: number[]
     if (terms.length === 0) {
       docs = Array.from({ length: entry.docCount }, (_, doc) => doc)
     } else {
-      docs = []
-      for (const [doc, candidate] of await matchTerms(terms)) {
-        if (!terms.every((term) => occursAsWritten(term, candidate))) continue
-        docs.push(doc)
-        scores.set(doc, candidate.score)
-      }
+      scores = await matchTerms(terms)
+      docs = [...scores.keys()]
     }
     docs = await applyFilters(parsed, docs)
     // Best first; equal scores put the newest story first (doc numbers count oldest first).
@@ -249,30 +221,14 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   return { search, cards, card, facetCounts, nameCountBytes: () => facets.countBytes() }
 }
 
-function collectStarts(into: Candidate['starts'], matchData: lunr.MatchData): void {
-  // lunr types metadata as `object`; it is term → field → whitelisted metadata.
-  const metadata = matchData.metadata as Record<string, Record<string, { position?: Array<[number, number]> }>>
-  for (const [term, fields] of Object.entries(metadata)) {
-    let byField = into.get(term)
-    if (!byField) into.set(term, (byField = new Map()))
-    for (const [field, data] of Object.entries(fields)) {
-      let starts = byField.get(field)
-      if (!starts) byField.set(field, (starts = new Set()))
-      for (const [start] of data.position ?? []) starts.add(start)
-    }
-  }
-}
-
 /** A single token needs no check (it was REQUIRED); longer terms must form a chain within one field. */
-function occursAsWritten(term: QueryTerm, candidate: Candidate): boolean {
+function occursAsWritten(term: QueryTerm, doc: number, postings: ReadonlyMap<string, TermPostings>, fieldCount: number): boolean {
   if (term.tokens.length === 1) return true
-  const fields = new Set<string>()
-  for (const token of term.tokens) for (const field of candidate.starts.get(token.term)?.keys() ?? []) fields.add(field)
-  for (const field of fields) {
+  for (let field = 0; field < fieldCount; field++) {
     const starts = new Map<string, Set<number>>()
     for (const token of term.tokens) {
-      const found = candidate.starts.get(token.term)?.get(field)
-      if (found) starts.set(token.term, found)
+      const found = startsIn(postings.get(token.term)!, doc, field, fieldCount)
+      if (found.length > 0) starts.set(token.term, new Set(found))
     }
     if (hasPhrase(term.tokens, starts)) return true
   }

@@ -1,11 +1,12 @@
-// Reading term shards in the page (the build side is term-index.ts, its reference shard.ts):
-// find the shard that holds a term, and turn the packed postings (and, where a query needs
-// them, positions) of a query's terms into the JSON lunr.Index.load takes.
+// Reading term shards (the build side is term-index.ts, its reference shard.ts): find the
+// shard that holds a term, and turn the packed postings (and positions) of some terms back
+// into the JSON lunr.Index.load takes.
 //
-// The page builds one small lunr index per query, from the postings of that query's terms
-// only. It scores exactly as one big index over every story would: lunr scores a document as
-// dot(query vector, field vector) / |query vector|, and the dot product only involves the
-// query's own terms, whose weights the shards carry as lunr computed them.
+// A lunr index of a query's terms alone scores exactly as one big index over every story
+// would: lunr scores a document as dot(query vector, field vector) / |query vector|, and the
+// dot product only involves the query's own terms, whose weights the shards carry as lunr
+// computed them. The page used to build that index per query; it now scores the postings
+// directly (rank.ts), and expandTerms is the lunr form rank.ts is tested against.
 
 import lunr from 'lunr'
 import type { PositionData, ShardData } from './format.js'
@@ -58,23 +59,6 @@ export function expandTerms(
     return [term, posting]
   })
   return { version: lunr.version, fields: [...fields], fieldVectors: [...vectors], invertedIndex, pipeline: [] }
-}
-
-/** The documents holding a term in any field, from its packed postings. */
-export function postingDocs(packed: string, fieldCount: number): Set<number> {
-  const reader = new VarintReader(packed)
-  const docs = new Set<number>()
-  for (let field = 0; field < fieldCount; field++) {
-    const count = reader.int()
-    let doc = 0
-    for (let d = 0; d < count; d++) {
-      doc += reader.int()
-      reader.int()
-      reader.int()
-      docs.add(doc)
-    }
-  }
-  return docs
 }
 
 /** Every term of a shard with its packed postings. */

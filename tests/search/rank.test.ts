@@ -1,0 +1,84 @@
+// rank.ts against lunr itself: for any archive and any query of REQUIRED terms, the same
+// documents and bit-for-bit the same scores as lunr.Index#query on the small index of the
+// query's terms the page used to build (expandTerms + Index.load), and the same documents
+// and scores (to 1e-12) as on one lunr.Builder index over the whole archive.
+
+import fc from 'fast-check'
+import lunr from 'lunr'
+import { expect, test } from 'vitest'
+import { buildLunrIndex } from '../../src/search/build-index.js'
+import { SEARCH_FIELDS } from '../../src/search/format.js'
+import { loadIndex, serializeIndex } from '../../src/search/lunr-index.js'
+import type { SearchDoc } from '../../src/search/search-docs.js'
+import { scoreRequired, startsIn, unpackTerm } from '../../src/search/rank.js'
+import { expandTerms, shardPositions, shardPostings } from '../../src/search/shard-reader.js'
+import { splitIndex } from '../../src/search/shard.js'
+import { WordSet } from '../../src/search/words.js'
+
+function docsOf(texts: ReadonlyArray<{ title: string; body: string }>): SearchDoc[] {
+  return texts.map((text, ref) => ({
+    ref,
+    card: { id: String(ref), url: '', title: text.title, column: null, date: '2020-01-01', issueDate: '2020-01-01', page: 1, titleText: text.title, body: text.body },
+    people: [],
+    peopleNames: [],
+    topics: [],
+    organizations: [],
+  }))
+}
+
+const lunrQuery = (index: lunr.Index, terms: readonly string[]) =>
+  new Map(
+    index
+      .query((q) => {
+        for (const term of terms) q.term(term, { fields: [...SEARCH_FIELDS], presence: lunr.Query.presence.REQUIRED, usePipeline: false })
+      })
+      .map((r) => [Number(r.ref), r.score] as const),
+  )
+
+const piece = fc.constantFrom('王', '小', '明', '五', '金', '城', '市', '长', '，', ' ', '\n\n', 'Covid', '19')
+const text = (max: number) => fc.array(piece, { maxLength: max }).map((parts) => parts.join(''))
+
+test('the same documents and scores as lunr.Index#query, on the query’s own index and on the whole archive’s', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ title: text(8), body: text(50) }), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+      fc.boolean(),
+      (texts, picks, withWords) => {
+        const docs = docsOf(texts)
+        const words = new WordSet(withWords ? ['五金城', '王小明'] : [])
+        const whole = buildLunrIndex(docs, words)
+        const serialized = serializeIndex(whole)
+        if (serialized.invertedIndex.length === 0) return
+        const shards = splitIndex(serialized, 30)
+        const postings = new Map(shards.flatMap((shard) => [...shardPostings(shard.data)]))
+        const positions = new Map(shards.flatMap((shard) => [...shardPositions(shard.data, shard.positions)]))
+        const all = serialized.invertedIndex.map(([term]) => term)
+        // Clause order as typed, which need not be the terms' sorted order.
+        const terms = [...new Set(picks.map((pick) => all[pick % all.length]!))]
+        const clauses = terms.map((term) => unpackTerm(term, postings.get(term)!, positions.get(term)!, SEARCH_FIELDS.length))
+        const ours = scoreRequired(clauses, SEARCH_FIELDS.length)
+        const small = loadIndex(expandTerms(SEARCH_FIELDS, new Map(terms.map((term) => [term, postings.get(term)!]))))
+        expect(ours).toEqual(lunrQuery(small, terms))
+        // The whole index numbers its terms in the order lunr.Builder first met them, not
+        // sorted, so its dot products add the same weights in another order: equal to the
+        // last bit or two.
+        const reference = lunrQuery(whole, terms)
+        expect([...ours.keys()].sort()).toEqual([...reference.keys()].sort())
+        for (const [doc, score] of ours) expect(Math.abs(score - reference.get(doc)!)).toBeLessThanOrEqual(1e-12 * score)
+      },
+    ),
+    { numRuns: 300, seed: 20251123 },
+  )
+})
+
+test('starts as lunr records them', () => {
+  const docs = docsOf([{ title: '五金城', body: '王小明在五金城。五金城，五金。' }])
+  const serialized = serializeIndex(buildLunrIndex(docs))
+  const [shard] = splitIndex(serialized, 1_000_000)
+  const postings = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, shardPositions(shard!.data, shard!.positions).get('五金')!, 2)
+  expect(startsIn(postings, 0, 0, 2)).toEqual([0])
+  expect(startsIn(postings, 0, 1, 2)).toEqual([4, 8, 12])
+  const withoutPositions = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, null, 2)
+  expect(startsIn(withoutPositions, 0, 1, 2)).toEqual([])
+})
