@@ -4,7 +4,7 @@
 // issues in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
 
 import createDebug from 'debug'
-import type { IssueGroupInputs } from '../render/issue-group.js'
+import type { GroupJob } from '../render/group-job.js'
 import type { SiteConfig } from '../types.js'
 import type { GroupTarget, WrittenPage } from '../write/page-files.js'
 import { canStartWorkers, startWorker, workerThreadCount } from './typescript-worker.js'
@@ -16,8 +16,8 @@ const WORKER = new URL('./render-worker.ts', import.meta.url)
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 100)
 
 export interface RenderPool {
-  /** Renders the issue's pages and writes them into `target`: the group's key, and path, key and whether written, for each page. */
-  render(inputs: IssueGroupInputs, target: GroupTarget): Promise<{ key: string; pages: WrittenPage[] }>
+  /** Renders the group's pages and writes them into `target`: the group's key, and path, key and whether written, for each page. */
+  render(job: GroupJob, target: GroupTarget): Promise<{ key: string; pages: WrittenPage[] }>
   close(): Promise<void>
 }
 
@@ -43,13 +43,13 @@ export function renderPool(issues: number, config: SiteConfig, templateDir: stri
     })
   }
   return {
-    render: (inputs, target) =>
+    render: (job, target) =>
       new Promise((resolve, reject) => {
         const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a))
         const id = next++
         waiting.set(id, { resolve, reject })
         w.busy++
-        w.worker.postMessage({ id, config, templateDir, inputs, target } satisfies RenderJob)
+        w.worker.postMessage({ id, config, templateDir, job, target } satisfies RenderJob)
       }),
     close: async () => {
       await Promise.all(workers.map((w) => w.worker.terminate()))

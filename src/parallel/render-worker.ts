@@ -1,8 +1,7 @@
-// Worker entry: renders the pages of one issue at a time from their inputs (render/issue-group.ts)
+// Worker entry: renders the pages of one group (an issue's, a person's) at a time from their inputs (render/group-job.ts)
 // and writes them (write/page-files.ts); only paths and keys go back to the main thread.
 import { parentPort } from 'node:worker_threads'
-import type { IssueGroupInputs } from '../render/issue-group.js'
-import { renderIssueGroup } from '../render/issue-group.js'
+import { renderGroup, type GroupJob } from '../render/group-job.js'
 import { pageKeyer } from '../render/page-key.js'
 import { loadTemplates, type Templates } from '../render/templates.js'
 import type { SiteConfig } from '../types.js'
@@ -12,7 +11,7 @@ export interface RenderJob {
   id: number
   config: SiteConfig
   templateDir: string | undefined
-  inputs: IssueGroupInputs
+  job: GroupJob
   target: GroupTarget
 }
 
@@ -27,14 +26,15 @@ const templates = new Map<string, Templates>()
 /** Folders this thread has made: a worker lives for one build. */
 const folders = new Set<string>()
 
-parentPort?.on('message', (job: RenderJob) => {
+parentPort?.on('message', (message: RenderJob) => {
   try {
-    const dir = job.templateDir ?? ''
+    const { config, job, target } = message
+    const dir = message.templateDir ?? ''
     let t = templates.get(dir)
-    if (!t) templates.set(dir, (t = loadTemplates(job.templateDir)))
-    const pages = writePageFiles(job.target, renderIssueGroup(job.config, t, job.inputs), folders)
-    parentPort?.postMessage({ id: job.id, group: { key: pageKeyer(t, job.config)(job.inputs), pages } } satisfies RenderDone)
+    if (!t) templates.set(dir, (t = loadTemplates(message.templateDir)))
+    const pages = writePageFiles(target, renderGroup(config, t, job), folders)
+    parentPort?.postMessage({ id: message.id, group: { key: pageKeyer(t, config)(job.inputs), pages } } satisfies RenderDone)
   } catch (error) {
-    parentPort?.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies RenderDone)
+    parentPort?.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) } satisfies RenderDone)
   }
 })

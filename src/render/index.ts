@@ -6,7 +6,8 @@ import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
-import { issueGroupInputs, issueGroupPaths, issueGroupSpecs, renderIssueGroup, type IssueGroupInputs } from './issue-group.js'
+import { groupSpecs, renderGroup, type GroupJob } from './group-job.js'
+import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
 import { renderApi } from './json-api.js'
@@ -14,7 +15,7 @@ import { apiDocPage } from './pages/api-doc.js'
 import { datePages } from './pages/dates.js'
 import { notFoundPage, searchPage } from './pages/fixed.js'
 import { homePage } from './pages/home.js'
-import { peopleIndexPages, personPageInputs, personPagePaths, personPages } from './pages/person.js'
+import { peopleIndexPages, personGroupInputs, personPagePaths } from './pages/person.js'
 import { reportPage } from './pages/report.js'
 import { topicPages } from './pages/topic.js'
 import { buildSiteContext } from './site-context.js'
@@ -39,8 +40,8 @@ export interface PageGroup {
   readonly key: string | null
   paths: string[]
   specs(): PageSpec[]
-  /** For an issue's pages: what they are made from, so a worker thread can render them (render-pool.ts). */
-  inputs?: IssueGroupInputs
+  /** For an issue's or a person's pages: what they are made from, so a worker thread can render them (render-pool.ts). */
+  job?: GroupJob
 }
 
 export interface SitePlan {
@@ -48,8 +49,8 @@ export interface SitePlan {
   pages: Iterable<PageGroup>
   /** A page's file. */
   render(spec: PageSpec): OutputFile
-  /** An issue's pages: path, key (of the bytes) and HTML of each, as a worker thread renders them (render-pool.ts). */
-  renderIssue(inputs: IssueGroupInputs): [string, string, string][]
+  /** A group's pages from its job: path, key (of the bytes) and HTML of each, as a worker thread renders them (render-pool.ts). */
+  renderGroup(job: GroupJob): [string, string, string][]
   /** Names everything a page's file is made from (its content, the templates, the site settings): same key, same bytes. */
   key(spec: PageSpec): string
   /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index. */
@@ -67,32 +68,30 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   const key = pageKeyer(templates, model.config)
   // The site-wide pages are few and built as they are listed; people and issues are many, and built only when not kept.
   const single = (spec: PageSpec): PageGroup => ({ key: null, paths: [spec.path], specs: () => [spec] })
+  const jobGroup = (job: GroupJob, paths: string[]): PageGroup => {
+    let known: string | undefined
+    return {
+      // Keyed only when asked: on a fresh build with worker threads, the thread that renders
+      // the group keys it (render-worker.ts), and this thread, the busiest, is spared.
+      get key() {
+        return (known ??= key(job.inputs))
+      },
+      paths,
+      specs: () => groupSpecs(model.config, job),
+      job,
+    }
+  }
   function* pages(): Generator<PageGroup> {
     const fixed = [homePage(site), searchPage(), notFoundPage(), apiDocPage(templates), reportPage(model)]
     for (const spec of [...fixed, ...datePages(site), ...peopleIndexPages(site)]) yield single(spec)
-    for (const entry of site.people) {
-      yield { key: key(personPageInputs(site, entry)), paths: personPagePaths(entry), specs: () => personPages(site, entry) }
-    }
+    for (const entry of site.people) yield jobGroup({ kind: 'person', inputs: personGroupInputs(site, entry) }, personPagePaths(entry))
     for (const spec of topicPages(site)) yield single(spec)
-    for (const issue of site.issues) {
-      const inputs = issueGroupInputs(site, issue)
-      let known: string | undefined
-      // Keyed only when asked: on a fresh build with worker threads, the thread that renders
-      // the issue keys it (render-worker.ts), and this thread, the busiest, is spared.
-      yield {
-        get key() {
-          return (known ??= key(inputs))
-        },
-        paths: issueGroupPaths(site, issue),
-        specs: () => issueGroupSpecs(model.config, inputs),
-        inputs,
-      }
-    }
+    for (const issue of site.issues) yield jobGroup({ kind: 'issue', inputs: issueGroupInputs(site, issue) }, issueGroupPaths(site, issue))
   }
   return {
     pages: pages(),
     render: (spec) => renderDocument(document, spec),
-    renderIssue: (inputs) => renderIssueGroup(model.config, templates, inputs),
+    renderGroup: (job) => renderGroup(model.config, templates, job),
     key,
     files: () => [
       { path: FEED_URL, contents: renderFeed(site) },

@@ -5,7 +5,6 @@
 // (on a worker thread, render-pool.ts), which also makes the group's key — a hash of the
 // inputs — complete by construction: a page that read anything else could not be rendered.
 
-import { contentKey } from '../cache/hash.js'
 import type { SiteConfig, Story } from '../types.js'
 import type { Issue } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
@@ -111,14 +110,3 @@ export function issueGroupSpecs(config: SiteConfig, inputs: IssueGroupInputs): P
 }
 
 /** Renders the issue's pages: path, key (as SitePlan.key) and HTML of each. */
-/**
- * The issue's pages rendered: path, key and HTML of each. The key is the hash of the page's
- * bytes: the group's own key (of its inputs) already decided that the group is built, and
- * hashing the HTML costs less than hashing the page's tree.
- */
-export function renderIssueGroup(config: SiteConfig, templates: Templates, inputs: IssueGroupInputs): [string, string, string][] {
-  return issueGroupSpecs(config, inputs).map((spec) => {
-    const html = String(renderDocument({ config, templates }, spec).contents)
-    return [spec.path, contentKey(html), html]
-  })
-}

@@ -125,7 +125,7 @@ export async function writeSite(
     await pMap(files ?? [], (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
     files = null
     const folders = new Set<string>()
-    /** Where an issue's pages go: written by the thread that renders them (write/page-files.ts). */
+    /** Where a group's pages go: written by the thread that renders them (write/page-files.ts). */
     const groupTarget = ({ paths }: PageGroup): GroupTarget => ({
       dir: target,
       previous: previous && {
@@ -136,15 +136,15 @@ export async function writeSite(
     const build = async (group: PageGroup): Promise<void> => {
       if (await keep(group)) return
       let built: string[]
-      if (group.inputs) {
+      if (group.job) {
         let written: WrittenPage[]
         if (pool) {
-          const done = await pool.render(group.inputs, groupTarget(group))
+          const done = await pool.render(group.job, groupTarget(group))
           groups.add(done.key)
           written = done.pages
         } else {
           if (group.key !== null) groups.add(group.key)
-          written = writePageFiles(groupTarget(group), plan.renderIssue(group.inputs), folders)
+          written = writePageFiles(groupTarget(group), plan.renderGroup(group.job), folders)
         }
         for (const [file, key, wrote] of written) {
           claim(file, key)
@@ -163,8 +163,8 @@ export async function writeSite(
       }
     }
     // With worker threads, issues go to them while this thread builds the other pages.
-    const offloaded = pool ? all.filter((group) => group.inputs) : []
-    const here = pool ? all.filter((group) => !group.inputs) : all
+    const offloaded = pool ? all.filter((group) => group.job) : []
+    const here = pool ? all.filter((group) => !group.job) : all
     await Promise.all([
       pMap(offloaded, build, { concurrency: WRITE_CONCURRENCY }),
       pMap(here, build, { concurrency: WRITE_CONCURRENCY }),

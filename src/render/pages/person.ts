@@ -9,6 +9,7 @@ import type { PageSpec } from '../document.js'
 import { formatDate } from '../labels.js'
 import { monthCounts } from '../month-counts.js'
 import { roleTimeline, type RoleSpan } from '../role-timeline.js'
+import type { PersonMention, Story } from '../../types.js'
 import type { NameEntry, SiteContext, StoryRef } from '../site-context.js'
 import { PEOPLE_URL } from '../urls.js'
 import { monthChart } from './month-chart.js'
@@ -60,15 +61,19 @@ function rolesNote(ref: StoryRef, name: string): ElementContent[] {
   return roles.length === 0 ? [] : [h('span.person-roles', roles.join('；'))]
 }
 
-function coMentionItems(site: SiteContext, entry: NameEntry): Element[] {
-  const others = coMentions(
-    entry.name,
-    entry.stories.map((ref) => ref.story.people.map((p) => p.name)),
-  )
-  return others.map((other) => {
-    const href = site.personUrl(other.name)
-    return h('li', [href ? h('a', { href }, other.name) : other.name, h('span.count', `同见 ${other.count} 篇`)])
-  })
+/**
+ * Everything a person's pages are made from, as plain data: they are rendered from it alone
+ * (personGroupPages), on a worker thread in a big build (render-pool.ts), and when it is
+ * unchanged a rebuild keeps the pages without building them.
+ */
+export interface PersonGroupInputs {
+  name: string
+  url: string
+  aliases: string[]
+  /** Newest first: url, title, issue date and the people the story names. */
+  stories: [string, string, string, PersonMention[]][]
+  /** Page of each person named beside them (undefined: no page). */
+  urls: [string, string | undefined][]
 }
 
 function aliasesOf(site: SiteContext, name: string): string[] {
@@ -76,11 +81,7 @@ function aliasesOf(site: SiteContext, name: string): string[] {
   return [...new Set(aliases)].filter((alias) => alias !== name)
 }
 
-/**
- * Everything personPage reads, as plain data: when it is unchanged, so is the page, and a
- * rebuild keeps it without building it. Keep in step with personPage.
- */
-export function personPageInputs(site: SiteContext, entry: NameEntry): unknown {
+export function personGroupInputs(site: SiteContext, entry: NameEntry): PersonGroupInputs {
   const others = new Set<string>()
   for (const ref of entry.stories) for (const person of ref.story.people) others.add(person.name)
   return {
@@ -92,13 +93,24 @@ export function personPageInputs(site: SiteContext, entry: NameEntry): unknown {
   }
 }
 
-function personPage(site: SiteContext, entry: NameEntry): PageSpec {
+function coMentionItems(entry: NameEntry, personUrl: (name: string) => string | undefined): Element[] {
+  const others = coMentions(
+    entry.name,
+    entry.stories.map((ref) => ref.story.people.map((p) => p.name)),
+  )
+  return others.map((other) => {
+    const href = personUrl(other.name)
+    return h('li', [href ? h('a', { href }, other.name) : other.name, h('span.count', `同见 ${other.count} 篇`)])
+  })
+}
+
+function personPage(inputs: PersonGroupInputs, entry: NameEntry): PageSpec {
   const { name, stories } = entry
   const timeline = roleTimeline(
     stories.map((ref) => ({ date: ref.issue.date, roles: rolesIn(ref, name), source: ref })),
   )
-  const aliases = aliasesOf(site, name)
-  const related = coMentionItems(site, entry)
+  const urls = new Map(inputs.urls)
+  const related = coMentionItems(entry, (other) => urls.get(other))
   return {
     path: entry.url,
     title: name,
@@ -107,7 +119,7 @@ function personPage(site: SiteContext, entry: NameEntry): PageSpec {
       breadcrumbs: breadcrumbs([homeCrumb(), { text: PEOPLE.heading, href: PEOPLE.url }, { text: name }]),
       heading: name,
       intro: `${stories.length} 篇报道提到${name}，${seenBetween(stories)}。`,
-      aliases: aliases.length === 0 ? null : `又作：${aliases.join('、')}`,
+      aliases: inputs.aliases.length === 0 ? null : `又作：${inputs.aliases.join('、')}`,
       roles: roleTable(timeline),
       chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
       ...listSlots(entry, (ref) => rolesNote(ref, name)),
@@ -118,9 +130,24 @@ function personPage(site: SiteContext, entry: NameEntry): PageSpec {
   }
 }
 
-/** The person's page, then one page per year of their stories when there are many. */
+/** The person's page, then one page per year of their stories when there are many: from the inputs alone. */
+export function personGroupPages(inputs: PersonGroupInputs): PageSpec[] {
+  // Stories as the page code reads them; only what the inputs hold is filled in.
+  const stories = inputs.stories.map(
+    ([url, title, date, people]): StoryRef => ({
+      issue: { date, paper: '', pages: [] },
+      page: undefined as unknown as StoryRef['page'], // never read by these pages; a read fails loudly
+      story: { title, people } as Story,
+      url,
+    }),
+  )
+  const entry: NameEntry = { name: inputs.name, url: inputs.url, stories }
+  return [personPage(inputs, entry), ...yearListPages(entry, { text: PEOPLE.heading, href: PEOPLE.url }, (ref) => rolesNote(ref, entry.name))]
+}
+
+/** The person's pages (personGroupPages of their inputs). */
 export function personPages(site: SiteContext, entry: NameEntry): PageSpec[] {
-  return [personPage(site, entry), ...yearListPages(entry, { text: PEOPLE.heading, href: PEOPLE.url }, (ref) => rolesNote(ref, entry.name))]
+  return personGroupPages(personGroupInputs(site, entry))
 }
 
 /** The paths of personPages, without building them. */

@@ -1,0 +1,28 @@
+// A page group that can be rendered from plain data alone — an issue's pages, a person's
+// pages — so that a worker thread can render it (parallel/render-pool.ts) and its key, a
+// hash of that data, is complete by construction.
+
+import { contentKey } from '../cache/hash.js'
+import type { SiteConfig } from '../types.js'
+import { renderDocument, type PageSpec } from './document.js'
+import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
+import { personGroupPages, type PersonGroupInputs } from './pages/person.js'
+import type { Templates } from './templates.js'
+
+export type GroupJob = { kind: 'issue'; inputs: IssueGroupInputs } | { kind: 'person'; inputs: PersonGroupInputs }
+
+export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
+  return job.kind === 'issue' ? issueGroupSpecs(config, job.inputs) : personGroupPages(job.inputs)
+}
+
+/**
+ * The group's pages rendered: path, key and HTML of each. A page's key is the hash of its
+ * bytes: the group's own key (of its inputs) already decided that the group is built, and
+ * hashing the HTML costs less than hashing the page's tree.
+ */
+export function renderGroup(config: SiteConfig, templates: Templates, job: GroupJob): [string, string, string][] {
+  return groupSpecs(config, job).map((spec) => {
+    const html = String(renderDocument({ config, templates }, spec).contents)
+    return [spec.path, contentKey(html), html]
+  })
+}
