@@ -121,6 +121,15 @@ function applyEditorCorrections(pages: SegmentedPage[], data: EditorData, conten
   }
 }
 
+/**
+ * Most lines print as they read: their text and raw are then one string. A page that
+ * crossed from a worker thread or came back from the cache holds two copies of each.
+ */
+function shareLineText(page: SegmentedPage): SegmentedPage {
+  for (const line of page.lines) if (line.text === line.raw) line.text = line.raw
+  return page
+}
+
 /** The page jobs for every page, reading unchanged pages back from the cache when there is one. */
 async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
   if (!cache) return segmentPages(pages, taxonomy, onProgress)
@@ -167,7 +176,7 @@ export async function buildModel(
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
     for (const { key, terms } of result.terms) searchTerms.set(key, terms)
-    if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
+    if (result.page) tagged.push({ page: shareLineText(result.page), file, hits: result.hits })
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)

@@ -37,6 +37,13 @@ export interface RawPage {
   hints?: SegmentHints
 }
 
+/**
+ * A page's facts without its text: what the stages after normalize keep. The text lives on
+ * in its lines (PageLine.raw); a second copy of every page would be a sixth of a big
+ * build's memory.
+ */
+export type PageSource = Omit<RawPage, 'text'>
+
 /** One non-blank printed line after normalisation. */
 export interface PageLine {
   /** 1-based line number in the content file. */
@@ -133,7 +140,7 @@ export interface LineRole {
 }
 
 export interface SegmentedPage {
-  page: RawPage
+  page: PageSource
   lines: PageLine[]
   stories: Story[]
   furniture: Furniture[]

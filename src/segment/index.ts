@@ -83,7 +83,9 @@ export function segmentPage(page: NormalizedPage, file: VFile): SegmentedPage {
   noteMissingBylines(stories.map((s) => s.story), file)
   furniture.sort((a, b) => a.line - b.line)
   const lineRoles = page.lines.map((l) => roles.get(l.line) ?? { line: l.line, kind: 'fragment' as const, story: null })
-  return { page: page.page, lines: page.lines, stories: stories.map((s) => s.story), furniture, lineRoles }
+  // The page's text is in its lines now; later stages keep the page without it.
+  const { text: _text, ...source } = page.page
+  return { page: source, lines: page.lines, stories: stories.map((s) => s.story), furniture, lineRoles }
 }
 
 /** Below this word overlap with the lead, a headline was given to its story by layout alone. */
