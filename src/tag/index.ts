@@ -3,6 +3,7 @@ import type { PersonMention, SegmentedPage, Story } from '../types.js'
 import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { confirms, findPeopleWithModel, type PersonHit } from './people.js'
+import { resolveSurname } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
@@ -90,12 +91,16 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     for (const a of p.aliases) known.set(a, p.name)
   }
   const hitsOf = new Map<Story, PersonHit[]>()
+  // the titles printed before each name anywhere, for resolving a surname standing alone (`项市长`)
+  const roles = new Map<string, string[]>()
   const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; line: number } }>()
   for (const { page, file, hits: pageHits } of inputs) {
     page.stories.forEach((story, i) => {
       const hits = pageHits?.[i] ?? tagStory(story, taxonomy, file)
       hitsOf.set(story, hits)
       for (const h of hits) {
+        if (h.evidence === 'surname') continue // no name by itself: resolved below or dropped
+        if (h.role) roles.set(h.name, [...(roles.get(h.name) ?? []), h.role])
         const s = seen.get(h.name)
         if (s) {
           s.count++
@@ -130,10 +135,17 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
         people.set(canonical, m)
       }
       const found = [
-        ...hits.map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
+        ...hits.filter((h) => h.evidence !== 'surname').map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
         ...findKnownNames(bodyText(story), known).map((k) => ({ name: k.name, role: null, offset: k.offset })),
       ].sort((a, b) => a.offset - b.offset)
       for (const f of found) mention(f.name, f.role)
+      // `项市长`: the person of the story (or of the archive, by the same title) the surname stands for
+      const named = found.map((f) => known.get(f.name) ?? f.name)
+      for (const h of hits) {
+        if (h.evidence !== 'surname') continue
+        const full = resolveSurname(h.name, h.role, named, roles)
+        if (full) mention(full, null)
+      }
       story.people = [...people.values()]
     }
   }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { COMPOUND_SURNAMES, mayStartSurname, surnameScore } from '../lexicon/surnames.js'
+import { COMMON_SURNAMES, COMPOUND_SURNAMES, mayStartSurname, SURNAMES, surnameScore } from '../lexicon/surnames.js'
 import { defaultNameModel, modelNames, spanProbability, type ModelName, type NameModel } from './name-model.js'
 import { readName, startsWithFollowerWord } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
+import { shippedTagger, tagNames, type TaggerModel } from './name-tagger.js'
+import { titleAfterSurname } from './surname-mentions.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
@@ -27,15 +29,20 @@ const TITLE_BREAK = /[，。；：！？（）()\s]/u
 /** Words that start the clause before a title, not the title itself. */
 const LEADING_FUNCTION = /(?:的|在|由|和|与|及|同|向|对|听取了|听取|陪同|带领|邀请|看望|会见|会同|率领|慰问|为|是|等|到)/gu
 
-/** `model`: read by the statistical name model alone, with no printed sign around it. */
-export type Evidence = 'title' | 'list' | 'title-after' | 'speech' | 'model'
+/**
+ * `model`: read by a statistical name reader alone, with no printed sign around it.
+ * `surname`: a surname standing alone (`项市长`): no name by itself, only a mention of
+ * the full name it can be resolved to (surname-mentions.ts), and dropped when it cannot.
+ */
+export type Evidence = 'title' | 'list' | 'title-after' | 'speech' | 'model' | 'surname'
 
 /** Evidence that confirms a name by itself; a name seen only in a list or by the model is not confirmed. */
-export const confirms = (evidence: Evidence): boolean => evidence !== 'list' && evidence !== 'model'
+export const confirms = (evidence: Evidence): boolean => evidence === 'title' || evidence === 'title-after' || evidence === 'speech'
 
 export interface PersonHit {
+  /** The name as printed; for `surname` hits, the surname alone. */
   name: string
-  /** Title printed right before the name, as printed; null when none. */
+  /** Title printed right before the name, as printed (for `surname` hits: the title right after it); null when none. */
   role: string | null
   evidence: Evidence
   /** The text after the name clearly shows where the name ends. */
@@ -192,6 +199,13 @@ function partOfForeignName(text: string, offset: number, length: number): boolea
   return after > 0 && after + (text.slice(offset, offset + length).match(TRANSLITERATION)?.length ?? 0) >= 2
 }
 
+/**
+ * After a name, a word that makes it the name of an idea rather than a person in the
+ * story (`…精神`, `…式的干部`): the tagger reads the name right, but the story is not about
+ * that person.
+ */
+const NAMED_CONCEPT_AFTER = /^(?:精神|式)/u
+
 /** The lowest probability at which a reading is taken when the text around it shows a person. */
 const CUE_THRESHOLD = 0.15
 /** What follows a person's name: a title after it (`…书记强调`), a verb of speech or of an official's doings. */
@@ -215,6 +229,7 @@ export function findPeopleWithModel(
   threshold = model.threshold,
   /** the story's organisations when already found (findOrganizations), else found here when needed */
   organizations?: readonly string[],
+  tagger: TaggerModel | null = shippedTagger(),
 ): PersonHit[] {
   // A printed shape the model finds all but impossible is a phrase after a word for a
   // group (`党员和群众`, `干部任职`, `代表性…`) or a word before a speech verb (`文章说`),
@@ -236,9 +251,9 @@ export function findPeopleWithModel(
   const used = new Uint8Array(text.length)
   for (const h of hits) used.fill(1, h.offset, h.offset + h.name.length)
   let inOrganization: Uint8Array | undefined
-  const acceptable = (m: ModelName): boolean => {
+  const acceptable = (m: ModelName, whole = false): boolean => {
     if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) return false
-    if (!plausibleModelName(m.name) || placeNames().has(m.name) || partOfForeignName(text, m.offset, m.name.length)) return false
+    if (!plausibleModelName(m.name) || placeNames().has(m.name) || (!whole && partOfForeignName(text, m.offset, m.name.length))) return false
     // `王明电器`, `李宁公司`: a name the model reads inside an organisation's name is the organisation's
     inOrganization ??= organizationMask(text, organizations ?? findOrganizations(text))
     return !inOrganization.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)
@@ -247,6 +262,36 @@ export function findPeopleWithModel(
     used.fill(1, m.offset, m.offset + m.name.length)
     hits.push({ name: m.name, role: null, evidence: 'model', bounded: true, offset: m.offset, p: m.p })
   }
+  // With the sequence tagger (the shipped reader), its names: it reads whole names of
+  // any length (基里延科, names with a dot), so a span it reads is not the start of a
+  // foreign name. A surname it reads standing alone is kept apart, for resolution to a
+  // full name. The span model then only checks the printed shapes (above): reading
+  // every surname's spans as well added a little recall on development text for about
+  // 0.15 ms per story, more than the build's budget leaves.
+  if (tagger) {
+    const surnames: PersonHit[] = []
+    for (const span of tagNames(text, tagger)) {
+      const name = text.slice(span.offset, span.offset + span.length)
+      const end = span.offset + span.length
+      if (span.length === 1 ? SURNAMES.has(name) : COMPOUND_SURNAMES.has(name)) {
+        if (!used.subarray(span.offset, end).some((u) => u === 1)) {
+          surnames.push({ name, role: titleAfterSurname(text, end), evidence: 'surname', bounded: true, offset: span.offset })
+        }
+        continue
+      }
+      const m = { name, offset: span.offset, p: 1 }
+      if (span.length >= 2 && !NAMED_CONCEPT_AFTER.test(text.slice(end, end + 2)) && acceptable(m, true)) take(m)
+    }
+    // `王书记`, `项市长`: a common surname right before a title or form of address is such a
+    // mention too, whether or not the tagger read it (it seldom tags a character alone)
+    for (let i = 0; i < text.length; i++) {
+      if (used[i] === 1 || !COMMON_SURNAMES.has(text[i] as string) || surnames.some((h) => h.offset === i)) continue
+      const title = titleAfterSurname(text, i + 1)
+      if (title) surnames.push({ name: text[i] as string, role: title, evidence: 'surname', bounded: true, offset: i })
+    }
+    return [...hits, ...surnames].sort((a, b) => a.offset - b.offset)
+  }
+  // Without it (no tagger file): the span model's readings.
   // Candidates at or above CUE_THRESHOLD: the sure ones (≥ threshold) are chosen exactly as
   // if the others were not there, because the model's overlap resolution takes the most
   // probable first.
