@@ -20,7 +20,11 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): {
       bar = new cliProgress.SingleBar({ stream, format: `[archive] ${LABEL[name]} {bar} {value}/{total}`, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
       bar.start(total, done)
       stage = name
-    } else bar?.update(done)
+    } else {
+      // The writer counts some files in only when it has made them.
+      if (bar && bar.getTotal() !== total) bar.setTotal(total)
+      bar?.update(done)
+    }
   }
   return {
     listener,

@@ -24,6 +24,12 @@ import { safeJoin } from './safe-join.js'
 
 /** Writes in flight at once; enough to keep the disk busy, few enough for any file-handle limit. */
 const WRITE_CONCURRENCY = 16
+/**
+ * Page groups handed to the worker threads at once: they write their own files, so this
+ * is no file-handle matter, and a few hundred keep them busy for the seconds this thread
+ * spends on the search index.
+ */
+const POOL_IN_FLIGHT = 256
 
 export interface SiteWrite {
   /** Files the site has. */
@@ -83,11 +89,10 @@ export async function writeSite(
   const keys: Record<string, string> = {}
   const groups = new Set<string>()
   const keptGroups = new Set(previous?.groups ?? [])
-  // Held only until written: the search index and the API are hundreds of megabytes in a big archive.
-  let files: OutputFile[] | null = plan.files()
   const all = [...plan.pages]
   const pagePaths = all.flatMap((group) => group.paths)
-  const total = files.length + pagePaths.length + (plan.hasSitemap ? 1 : 0)
+  // The other files are counted in when they are made.
+  let total = pagePaths.length + (plan.hasSitemap ? 1 : 0)
   let done = 0
   let unchanged = 0
   let removed = 0
@@ -122,8 +127,6 @@ export async function writeSite(
       unchanged += paths.length
       return true
     }
-    await pMap(files ?? [], (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
-    files = null
     const folders = new Set<string>()
     /** Where a group's pages go: written by the thread that renders them (write/page-files.ts). */
     const groupTarget = ({ paths }: PageGroup): GroupTarget => ({
@@ -162,13 +165,24 @@ export async function writeSite(
         throw new Error(`A page group built ${built.join(', ')} but named ${group.paths.join(', ')}`)
       }
     }
-    // With worker threads, issues go to them while this thread builds the other pages.
+    // With worker threads, issues and people go to them first, with enough in hand to keep
+    // them busy while this thread makes the search index and the API (which it does in one
+    // go, without serving them), then the other pages.
     const offloaded = pool ? all.filter((group) => group.job) : []
     const here = pool ? all.filter((group) => !group.job) : all
-    await Promise.all([
-      pMap(offloaded, build, { concurrency: WRITE_CONCURRENCY }),
-      pMap(here, build, { concurrency: WRITE_CONCURRENCY }),
-    ])
+    const rendering = pMap(offloaded, build, { concurrency: POOL_IN_FLIGHT })
+    try {
+      // Held only until written: the search index and the API are hundreds of megabytes in a big archive.
+      let files: OutputFile[] | null = plan.files()
+      total += files.length
+      await pMap(files, (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
+      files = null
+      await pMap(here, build, { concurrency: WRITE_CONCURRENCY })
+    } finally {
+      // Never leave the threads' work unawaited, even when this side failed.
+      await rendering.catch(() => {})
+    }
+    await rendering
     const sitemap = plan.sitemap(pagePaths)
     if (sitemap) await put(fileEntry(sitemap))
   }
