@@ -131,7 +131,8 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     const clauses = unique.map((term, i) => unpackTerm(term, located[i]!.postings, located[i]!.positions, fieldCount))
     const byTerm = new Map(clauses.map((clause) => [clause.term, clause]))
     const scores = scoreRequired(clauses, fieldCount)
-    for (const doc of scores.keys()) if (!terms.every((term) => occursAsWritten(term, doc, byTerm, fieldCount))) scores.delete(doc)
+    const chains = terms.filter((term) => term.tokens.length > 1)
+    if (chains.length > 0) for (const doc of scores.keys()) if (!chains.every((term) => occursAsWritten(term, doc, byTerm, fieldCount))) scores.delete(doc)
     return scores
   }
 
@@ -221,13 +222,12 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   return { search, cards, card, facetCounts, nameCountBytes: () => facets.countBytes() }
 }
 
-/** A single token needs no check (it was REQUIRED); longer terms must form a chain within one field. */
+/** A term of several tokens must form a chain within one field (a single token needs no check: it was REQUIRED). */
 function occursAsWritten(term: QueryTerm, doc: number, postings: ReadonlyMap<string, TermPostings>, fieldCount: number): boolean {
-  if (term.tokens.length === 1) return true
   for (let field = 0; field < fieldCount; field++) {
     const starts = new Map<string, Set<number>>()
     for (const token of term.tokens) {
-      const found = startsIn(postings.get(token.term)!, doc, field, fieldCount)
+      const found = startsIn(postings.get(token.term)!, doc, field)
       if (found.length > 0) starts.set(token.term, new Set(found))
     }
     if (hasPhrase(term.tokens, starts)) return true

@@ -13,60 +13,85 @@
 import lunr from 'lunr'
 import { VarintReader } from './varint.js'
 
-/** One term's postings (format.ts ShardData) unpacked: one entry per (document, field) holding it. */
-export interface TermPostings {
-  term: string
-  /** Entry index by `doc * fieldCount + field`. */
-  entries: Map<number, number>
-  /** Per entry: the term's weight in that field vector, as lunr loads it (thousandths / 1000). */
+/** A term's postings in one field: the documents holding it there, ascending, with their weights and starts. */
+export interface FieldPostings {
+  docs: Int32Array
+  /** The term's weight in each document's field vector, as lunr loads it (thousandths / 1000). */
   weights: Float64Array
-  /** Per entry with positions loaded: where its starts sit in `starts` (`startsAt[i]` to `startsAt[i + 1]`). */
+  /** With positions loaded: document `i`'s starts are `starts[startsAt[i]]` to `starts[startsAt[i + 1] - 1]`. */
   startsAt: Int32Array | null
   starts: Int32Array | null
+}
+
+/** One term's postings (format.ts ShardData) unpacked, field by field: typed arrays, no object per posting. */
+export interface TermPostings {
+  term: string
+  fields: FieldPostings[]
   /** Documents holding the term in any field, ascending. */
-  docs: number[]
+  docs: Int32Array
 }
 
 /** Unpacks a term's postings, and its positions (format.ts PositionData) when given. */
 export function unpackTerm(term: string, packed: string, positions: string | null, fieldCount: number): TermPostings {
   const reader = new VarintReader(packed)
   const startsReader = positions === null ? null : new VarintReader(positions)
-  const entries = new Map<number, number>()
-  const weights: number[] = []
-  const startsAt: number[] = [0]
-  const starts: number[] = []
-  const seen = new Set<number>()
+  const fields: FieldPostings[] = []
   for (let field = 0; field < fieldCount; field++) {
     const count = reader.int()
+    const docs = new Int32Array(count)
+    const weights = new Float64Array(count)
+    const startsAt = startsReader ? new Int32Array(count + 1) : null
+    const starts: number[] = []
     let doc = 0
     for (let d = 0; d < count; d++) {
-      doc += reader.int()
-      entries.set(doc * fieldCount + field, weights.length)
-      weights.push(reader.int() / 1000)
+      docs[d] = doc += reader.int()
+      weights[d] = reader.int() / 1000
       const tf = reader.int()
-      seen.add(doc)
       if (startsReader) {
         let start = 0
         for (let k = 0; k < tf; k++) starts.push((start += startsReader.int()))
-        startsAt.push(starts.length)
+        startsAt![d + 1] = starts.length
       }
     }
+    fields.push({ docs, weights, startsAt, starts: startsReader ? Int32Array.from(starts) : null })
   }
-  return {
-    term,
-    entries,
-    weights: Float64Array.from(weights),
-    startsAt: startsReader ? Int32Array.from(startsAt) : null,
-    starts: startsReader ? Int32Array.from(starts) : null,
-    docs: [...seen].sort((a, b) => a - b),
+  return { term, fields, docs: union(fields.map((field) => field.docs)) }
+}
+
+/** The ascending union of ascending lists. */
+function union(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0]!
+  const all = new Int32Array(lists.reduce((n, list) => n + list.length, 0))
+  let length = 0
+  for (const list of lists) {
+    all.set(list, length)
+    length += list.length
   }
+  all.sort()
+  let unique = 0
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!
+  return all.subarray(0, unique)
+}
+
+/** Where `doc` sits in an ascending list, -1 when absent. */
+function indexOf(docs: Int32Array, doc: number): number {
+  let low = 0
+  let high = docs.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    if (docs[mid]! < doc) low = mid + 1
+    else if (docs[mid]! > doc) high = mid - 1
+    else return mid
+  }
+  return -1
 }
 
 /** Start offsets of `postings`' term in one field of one document (empty without positions or posting). */
-export function startsIn(postings: TermPostings, doc: number, field: number, fieldCount: number): number[] {
-  const entry = postings.entries.get(doc * fieldCount + field)
-  if (entry === undefined || !postings.startsAt || !postings.starts) return []
-  return Array.from(postings.starts.subarray(postings.startsAt[entry]!, postings.startsAt[entry + 1]!))
+export function startsIn(postings: TermPostings, doc: number, field: number): number[] {
+  const { docs, startsAt, starts } = postings.fields[field]!
+  const at = indexOf(docs, doc)
+  if (at === -1 || !startsAt || !starts) return []
+  return Array.from(starts.subarray(startsAt[at]!, startsAt[at + 1]!))
 }
 
 /**
@@ -78,42 +103,60 @@ export function scoreRequired(clauses: readonly TermPostings[], fieldCount: numb
   const scores = new Map<number, number>()
   if (clauses.length === 0) return scores
   // A term's dimension is its place among the index's terms, sorted as lunr sorts them.
-  const sorted = [...clauses].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  const dimension = new Map(sorted.map((postings, i) => [postings, i]))
+  const order = clauses.map((_, c) => c).sort((a, b) => (clauses[a]!.term < clauses[b]!.term ? -1 : clauses[a]!.term > clauses[b]!.term ? 1 : 0))
+  const dimension = new Int32Array(clauses.length)
+  order.forEach((c, i) => (dimension[c] = i))
   // Index#query upserts each clause's term into every field's query vector, boost 1.
   const queryVectors: lunr.Vector[] = []
   for (let field = 0; field < fieldCount; field++) {
     const vector = new lunr.Vector([])
-    for (const clause of clauses) vector.upsert(dimension.get(clause)!, 1, (a, b) => a + b)
+    for (let c = 0; c < clauses.length; c++) vector.upsert(dimension[c]!, 1, (a, b) => a + b)
     queryVectors.push(vector)
   }
-  // Required: every term in some field. Walk the rarest term's documents.
-  const rarest = clauses.reduce((best, clause) => (clause.docs.length < best.docs.length ? clause : best))
-  for (const doc of rarest.docs) {
-    if (!clauses.every((clause) => clause === rarest || holds(clause, doc, fieldCount))) continue
+  // Required: every term in some field. Walk the rarest term's documents; every list is
+  // ascending, so one cursor per clause and field only moves forward.
+  let rarest = 0
+  for (let c = 1; c < clauses.length; c++) if (clauses[c]!.docs.length < clauses[rarest]!.docs.length) rarest = c
+  const cursor = new Int32Array(clauses.length * fieldCount)
+  // The entry of (clause, field) for the current document, -1 when the term is not there.
+  const found = new Int32Array(clauses.length * fieldCount)
+  const done = new Uint8Array(fieldCount)
+  for (const doc of clauses[rarest]!.docs) {
+    let required = true
+    for (let c = 0; c < clauses.length && required; c++) {
+      let any = false
+      for (let field = 0; field < fieldCount; field++) {
+        const docs = clauses[c]!.fields[field]!.docs
+        const k = c * fieldCount + field
+        let at = cursor[k]!
+        while (at < docs.length && docs[at]! < doc) at++
+        cursor[k] = at
+        found[k] = at < docs.length && docs[at] === doc ? at : -1
+        if (found[k] !== -1) any = true
+      }
+      required = any
+    }
+    if (!required) continue
     // Index#query meets a document's fields in the order its postings were walked: clause by
     // clause, field by field; it starts the score with the first and adds the others.
-    let score: number | undefined
-    const done = new Set<number>()
-    for (const clause of clauses) {
+    let score = 0
+    let first = true
+    done.fill(0)
+    for (let c = 0; c < clauses.length; c++) {
       for (let field = 0; field < fieldCount; field++) {
-        if (done.has(field) || !clause.entries.has(doc * fieldCount + field)) continue
-        done.add(field)
+        if (done[field] === 1 || found[c * fieldCount + field] === -1) continue
+        done[field] = 1
         const elements: number[] = []
-        for (const postings of sorted) {
-          const entry = postings.entries.get(doc * fieldCount + field)
-          if (entry !== undefined) elements.push(dimension.get(postings)!, postings.weights[entry]!)
+        for (const o of order) {
+          const at = found[o * fieldCount + field]!
+          if (at !== -1) elements.push(dimension[o]!, clauses[o]!.fields[field]!.weights[at]!)
         }
         const similarity = queryVectors[field]!.similarity(new lunr.Vector(elements))
-        score = score === undefined ? similarity : score + similarity
+        score = first ? similarity : score + similarity
+        first = false
       }
     }
-    scores.set(doc, score!)
+    scores.set(doc, score)
   }
   return scores
-}
-
-function holds(postings: TermPostings, doc: number, fieldCount: number): boolean {
-  for (let field = 0; field < fieldCount; field++) if (postings.entries.has(doc * fieldCount + field)) return true
-  return false
 }
