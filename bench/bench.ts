@@ -28,6 +28,10 @@ const { values } = parseArgs({
   },
 })
 const runs = Number(values.runs)
+// Every archive, output and cache of this run goes under one folder, removed when the run ends.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'archive-bench-'))
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
+const temp = (prefix: string): string => mkdtempSync(path.join(scratch, prefix))
 const sizes = values.issues.split(',').map(Number)
 
 
@@ -76,9 +80,9 @@ function row(label: string, stories: number, timed: readonly Run[], out: string)
 }
 
 function measure(label: string, content: string, stories: number): Row {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'public')
+  const out = path.join(temp('bench-'), 'public')
   // A first build as a user runs it: default settings, so an empty cache of its own (written, never read).
-  const timed = Array.from({ length: runs }, () => buildOnce(content, out, mkdtempSync(path.join(os.tmpdir(), 'bench-cache-'))))
+  const timed = Array.from({ length: runs }, () => buildOnce(content, out, temp('bench-cache-')))
   return row(label, stories, timed, out)
 }
 
@@ -105,7 +109,7 @@ function newestIssue(content: string): string {
  * rebuild timed, and it is taken away again (and rebuilt, untimed) for the next run.
  */
 function measureIncremental(label: string, content: string, stories: number): Row {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'bench-inc-'))
+  const work = temp('bench-inc-')
   const cache = path.join(work, 'cache')
   const out = path.join(work, 'public')
   const issue = newestIssue(content)
@@ -126,7 +130,7 @@ function measureIncremental(label: string, content: string, stories: number): Ro
 const rows: Row[] = [measure('seeds (5 pages)', path.join(ROOT, 'content'), 13)]
 let largest: { issues: number; content: string; stories: number } | null = null
 for (const issues of sizes) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'synth-'))
+  const dir = temp('synth-')
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/synth.ts'), '--issues', String(issues), '--out', dir], { cwd: ROOT })
   const stories = countStories(path.join(dir, 'expected.json'))
   rows.push(measure(`synthetic, ${issues} issues`, path.join(dir, 'content'), stories))
