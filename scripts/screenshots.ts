@@ -36,7 +36,8 @@ async function main(): Promise<number> {
     ['search', `search.html?q=${encodeURIComponent(person ?? '会议')}`],
   ]
   const peopleIndex = await readFile(path.join(site, 'people', 'index.html'), 'utf8')
-  const personHref = /href="([^"]+\.html)"[^>]*>[^<]*<\/a>/u.exec(peopleIndex.slice(peopleIndex.indexOf('<main')))?.[1]
+  // The first link to a page inside people/ (the breadcrumbs before it lead out, `../`).
+  const personHref = /href="([^".][^"]*\.html)"[^>]*>[^<]*<\/a>/u.exec(peopleIndex.slice(peopleIndex.indexOf('<main')))?.[1]
   if (personHref) pages.push(['person', path.posix.join('people', personHref)])
   await mkdir(line.values.out, { recursive: true })
   const browser = await chromium.launch({
