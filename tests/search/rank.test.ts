@@ -9,22 +9,11 @@ import { expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { SEARCH_FIELDS } from '../../src/search/format.js'
 import { loadIndex, serializeIndex } from '../../src/search/lunr-index.js'
-import type { SearchDoc } from '../../src/search/search-docs.js'
 import { scoreRequired, startsIn, unpackTerm } from '../../src/search/rank.js'
 import { expandTerms, shardPositions, shardPostings } from '../../src/search/shard-reader.js'
 import { splitIndex } from '../../src/search/shard.js'
 import { WordSet } from '../../src/search/words.js'
-
-function docsOf(texts: ReadonlyArray<{ title: string; body: string }>): SearchDoc[] {
-  return texts.map((text, ref) => ({
-    ref,
-    card: { id: String(ref), url: '', title: text.title, column: null, date: '2020-01-01', issueDate: '2020-01-01', page: 1, titleText: text.title, body: text.body },
-    people: [],
-    peopleNames: [],
-    topics: [],
-    organizations: [],
-  }))
-}
+import { docsOf } from './helpers/docs-of.js'
 
 const lunrQuery = (index: lunr.Index, terms: readonly string[]) =>
   new Map(

@@ -17,6 +17,7 @@ import { WordSet } from '../../src/search/words.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
 import { lunrResults } from './helpers/lunr-oracle.js'
 import { memorySource } from './helpers/memory-source.js'
+import { docsOf } from './helpers/docs-of.js'
 
 /** The shards the build wrote before term-index.ts: lunr.Builder (tokenizing `words` whole too), toJSON, splitIndex. */
 function referenceShards(docs: readonly SearchDoc[], budget: number, words: readonly string[] = []) {
@@ -35,17 +36,6 @@ function directShards(docs: readonly SearchDoc[], budget: number, words: readonl
     undefined,
     words,
   ).map((s) => ({ from: s.from, to: s.to, json: Buffer.from(s.json).toString('utf8'), positions: Buffer.from(s.positions).toString('utf8') }))
-}
-
-function docsOf(texts: ReadonlyArray<{ title: string; body: string }>): SearchDoc[] {
-  return texts.map((text, ref) => ({
-    ref,
-    card: { id: String(ref), url: '', title: text.title, column: null, date: '2020-01-01', issueDate: '2020-01-01', page: 1, titleText: text.title, body: text.body },
-    people: [],
-    peopleNames: [],
-    topics: [],
-    organizations: [],
-  }))
 }
 
 // Few distinct characters, so terms repeat across documents and fields (idf, tf and length all vary).
