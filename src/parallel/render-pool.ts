@@ -1,7 +1,7 @@
-// Renders and writes issues' pages on worker threads while the main thread builds the
-// site-wide pages: the pages of an issue are most of a site, and rendering is most of a
-// build. Each worker loads the templates itself; an issue goes to the worker with the fewest
-// issues in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
+// Renders and writes page groups — an issue's pages, a person's — on worker threads while
+// the main thread builds the site-wide pages: those groups are most of a site, and rendering
+// is most of a build. Each worker loads the templates itself; a group goes to the worker with
+// the fewest groups in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
 
 import createDebug from 'debug'
 import type { GroupJob } from '../render/group-job.js'
@@ -25,7 +25,7 @@ export interface RenderPool {
 export function renderPool(issues: number, config: SiteConfig, templateDir: string | undefined): RenderPool | null {
   const threads = workerThreadCount()
   if (issues < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) return null
-  debug('rendering issues on %d threads', threads)
+  debug('rendering page groups on %d threads', threads)
   const workers = Array.from({ length: threads }, () => ({ worker: startWorker(WORKER), busy: 0 }))
   const waiting = new Map<number, { resolve: (group: { key: string; pages: WrittenPage[] }) => void; reject: (error: Error) => void }>()
   let next = 0
@@ -35,7 +35,7 @@ export function renderPool(issues: number, config: SiteConfig, templateDir: stri
       const job = waiting.get(done.id)
       waiting.delete(done.id)
       if (done.group) job?.resolve(done.group)
-      else job?.reject(new Error(`Rendering an issue failed on a worker thread: ${done.error}`))
+      else job?.reject(new Error(`Rendering a page group failed on a worker thread: ${done.error}`))
     })
     w.worker.on('error', (error: Error) => {
       for (const job of waiting.values()) job.reject(error)

@@ -21,8 +21,8 @@ export type WrittenPage = [path: string, key: string, written: boolean]
 /** Writes each page unless the previous build's copy has the same key and is still there. */
 export function writePageFiles(target: GroupTarget, pages: Iterable<[string, string, string]>, folders: Set<string>): WrittenPage[] {
   const out: WrittenPage[] = []
+  const previous = target.previous
   for (const [file, key, html] of pages) {
-    const previous = target.previous
     if (previous && previous.keys[file] === key && existsSync(safeJoin(previous.dir, file))) {
       out.push([file, key, false])
       continue

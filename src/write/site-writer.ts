@@ -120,11 +120,11 @@ export async function writeSite(
       if (!previous) return false
       const { key, paths } = group
       if (key === null || !keptGroups.has(key)) return false
-      groups.add(key)
       if (!paths.every((file) => previous.files[file] !== undefined)) return false
       for (const file of paths) if (!(await exists(file))) return false
       for (const file of paths) claim(file, previous.files[file]!)
       unchanged += paths.length
+      groups.add(key)
       return true
     }
     const folders = new Set<string>()

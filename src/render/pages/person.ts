@@ -136,7 +136,7 @@ export function personGroupPages(inputs: PersonGroupInputs): PageSpec[] {
   const stories = inputs.stories.map(
     ([url, title, date, people]): StoryRef => ({
       issue: { date, paper: '', pages: [] },
-      page: undefined as unknown as StoryRef['page'], // never read by these pages; a read fails loudly
+      page: undefined as unknown as StoryRef['page'], // never read by these pages; reading anything of it throws
       story: { title, people } as Story,
       url,
     }),
@@ -145,12 +145,7 @@ export function personGroupPages(inputs: PersonGroupInputs): PageSpec[] {
   return [personPage(inputs, entry), ...yearListPages(entry, { text: PEOPLE.heading, href: PEOPLE.url }, (ref) => rolesNote(ref, entry.name))]
 }
 
-/** The person's pages (personGroupPages of their inputs). */
-export function personPages(site: SiteContext, entry: NameEntry): PageSpec[] {
-  return personGroupPages(personGroupInputs(site, entry))
-}
-
-/** The paths of personPages, without building them. */
+/** The paths of personGroupPages, without building them. */
 export function personPagePaths(entry: NameEntry): string[] {
   return [entry.url, ...yearListPaths(entry)]
 }
