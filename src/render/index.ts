@@ -4,13 +4,13 @@
 
 import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
-import { renderSearchFiles, type SearchFilesOptions } from '../search/search-files.js'
+import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { groupSpecs, renderGroup, type GroupJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
-import { renderApi } from './json-api.js'
+import { apiFiles } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
 import { datePages } from './pages/dates.js'
 import { notFoundPage, searchPage } from './pages/fixed.js'
@@ -40,8 +40,12 @@ export interface PageGroup {
   readonly key: string | null
   paths: string[]
   specs(): PageSpec[]
-  /** For an issue's or a person's pages: what they are made from, so a worker thread can render them (render-pool.ts). */
-  job?: GroupJob
+  /**
+   * For an issue's or a person's pages: what they are made from, so a worker thread can
+   * render them (render-pool.ts). Made afresh on each call and not kept: at 60,000 stories
+   * every group's inputs together would hold hundreds of megabytes while the site is written.
+   */
+  job?: () => GroupJob
 }
 
 export interface SitePlan {
@@ -53,8 +57,10 @@ export interface SitePlan {
   renderGroup(job: GroupJob): [string, string, string][]
   /** Names everything a page's file is made from (its content, the templates, the site settings): same key, same bytes. */
   key(spec: PageSpec): string
-  /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index. */
-  files(): OutputFile[]
+  /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index; made as they are taken. */
+  files(): Iterable<OutputFile>
+  /** The same files, the search index's term shards made on a worker thread without blocking this one (the build's way). */
+  filesAsync(): AsyncIterable<OutputFile>
   /** The sitemap listing `pages` (the paths of every page, in order) when the site URL is known. */
   sitemap(pages: readonly string[]): OutputFile | null
   /** Whether `sitemap()` gives a file. */
@@ -68,40 +74,51 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   const key = pageKeyer(templates, model.config)
   // The site-wide pages are few and built as they are listed; people and issues are many, and built only when not kept.
   const single = (spec: PageSpec): PageGroup => ({ key: null, paths: [spec.path], specs: () => [spec] })
-  const jobGroup = (job: GroupJob, paths: string[]): PageGroup => {
+  const jobGroup = (job: () => GroupJob, paths: string[]): PageGroup => {
     let known: string | undefined
     return {
       // Keyed only when asked: on a fresh build with worker threads, the thread that renders
       // the group keys it (render-worker.ts), and this thread, the busiest, is spared.
       get key() {
-        return (known ??= key(job.inputs))
+        return (known ??= key(job().inputs))
       },
       paths,
-      specs: () => groupSpecs(model.config, job),
+      specs: () => groupSpecs(model.config, job()),
       job,
     }
   }
   function* pages(): Generator<PageGroup> {
     const fixed = [homePage(site), searchPage(), notFoundPage(), apiDocPage(templates), reportPage(model)]
     for (const spec of [...fixed, ...datePages(site), ...peopleIndexPages(site)]) yield single(spec)
-    for (const entry of site.people) yield jobGroup({ kind: 'person', inputs: personGroupInputs(site, entry) }, personPagePaths(entry))
+    for (const entry of site.people) yield jobGroup(() => ({ kind: 'person', inputs: personGroupInputs(site, entry) }), personPagePaths(entry))
     for (const spec of topicPages(site)) yield single(spec)
-    for (const issue of site.issues) yield jobGroup({ kind: 'issue', inputs: issueGroupInputs(site, issue) }, issueGroupPaths(site, issue))
+    for (const issue of site.issues) yield jobGroup(() => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) }), issueGroupPaths(site, issue))
+  }
+  function* otherFiles(): Generator<OutputFile> {
+    yield { path: FEED_URL, contents: renderFeed(site) }
+    yield { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) }
+    yield* apiFiles(model)
+    yield { path: STYLESHEET_URL, contents: templates.stylesheet }
+    yield { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() }
+    yield { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() }
   }
   return {
     pages: pages(),
     render: (spec) => renderDocument(document, spec),
     renderGroup: (job) => renderGroup(model.config, templates, job),
     key,
-    files: () => [
-      { path: FEED_URL, contents: renderFeed(site) },
-      { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) },
-      ...renderApi(model),
-      { path: STYLESHEET_URL, contents: templates.stylesheet },
-      { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() },
-      { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() },
-      ...renderSearchFiles(model, options.search),
-    ],
+    *files() {
+      yield* otherFiles()
+      yield* searchFiles(model, options.search)
+    },
+    filesAsync() {
+      // Started before anything is yielded, so the term shards are made while the rest is written.
+      const search = searchFilesAsync(model, options.search)
+      return (async function* () {
+        yield* otherFiles()
+        yield* search
+      })()
+    },
     hasSitemap: Boolean(model.config.siteUrl),
     sitemap: (paths) => {
       const { siteUrl } = model.config
@@ -113,7 +130,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
 /** The whole site in memory (tests and small sites; the build streams it with planSite). */
 export function renderSite(model: SiteModel, options: RenderOptions = {}): OutputFile[] {
   const plan = planSite(model, options)
-  const files = plan.files()
+  const files = [...plan.files()]
   const pages = [...plan.pages].flatMap((group) => group.specs()).map((spec) => plan.render(spec))
   const sitemap = plan.sitemap(pages.map((page) => page.path))
   return [...pages, ...files, ...(sitemap ? [sitemap] : [])]

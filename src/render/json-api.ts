@@ -47,7 +47,8 @@ function jsonFile(path: string, value: unknown): OutputFile {
   return { path, contents: `${JSON.stringify(value, null, 2)}\n` }
 }
 
-export function renderApi(model: SiteModel): OutputFile[] {
+/** The API's files, each issue's made when taken (all of them together are a site's biggest files after the search index). */
+export function* apiFiles(model: SiteModel): Generator<OutputFile> {
   const issues = issuesNewestFirst(model.issues)
   const summary = issues.map((issue) => ({
     date: issue.date,
@@ -56,5 +57,10 @@ export function renderApi(model: SiteModel): OutputFile[] {
     stories: issue.pages.reduce((sum, page) => sum + page.stories.length, 0),
     url: apiIssueUrl(issue.date),
   }))
-  return [jsonFile(API_ISSUES_PATH, summary), ...issues.map((issue) => jsonFile(apiIssueUrl(issue.date), issueJson(issue)))]
+  yield jsonFile(API_ISSUES_PATH, summary)
+  for (const issue of issues) yield jsonFile(apiIssueUrl(issue.date), issueJson(issue))
+}
+
+export function renderApi(model: SiteModel): OutputFile[] {
+  return [...apiFiles(model)]
 }

@@ -39,7 +39,7 @@ import {
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
-import { termShardFiles } from './term-index-thread.js'
+import { termShardFiles, termShardFilesAsync, type ShardFile } from './term-index-thread.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
 import { chooseWords, defaultWordMinDocs } from './words.js'
 
@@ -83,55 +83,100 @@ function docTermsOf(docs: readonly SearchDoc[], cache: SearchCache | undefined):
   })
 }
 
-export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions = {}): OutputFile[] {
-  const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
-  const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
-  const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
-  const docs = collectSearchDocs(model)
-  const files: OutputFile[] = []
-  const emit = hashedScriptEmitter(files, SEARCH_DIR)
+/** What the index is made from: the stories in doc order, their tokens, the whole words to index. */
+interface SearchInputs {
+  docs: SearchDoc[]
+  terms: DocTerms[]
+  words: string[]
+}
 
-  let started = performance.now()
+function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInputs {
+  const docs = collectSearchDocs(model)
+  const started = performance.now()
   const terms = docTermsOf(docs, options.cache)
   debug('tokens of %d stories in %d ms (cache: %s)', docs.length, Math.round(performance.now() - started), options.cache ? 'yes' : 'no')
-  started = performance.now()
   const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
-  const shards = docs.length === 0 ? [] : termShardFiles(terms, budget, words, options.termWorker)
-  const shardRefs: ShardFileRef[] = shards.map((shard) => {
-    files.push({ path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes })
-    files.push({ path: `${SEARCH_DIR}/${shard.positionsName}`, contents: shard.positionsBytes })
-    return { from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }
-  })
+  return { docs, terms, words }
+}
+
+/** The cards (one per story) and the facet files: what does not depend on the term shards. */
+function* cardAndFacetFiles(docs: readonly SearchDoc[], options: SearchFilesOptions): Generator<OutputFile> {
+  const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
+  for (const doc of docs) {
+    const name = cardFile(doc.ref, folderSize)
+    yield { path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, doc.card) }
+  }
+  const facets: OutputFile[] = []
+  renderFacetFiles(docs, facets, options.facetBudget)
+  yield* facets
+}
+
+/** The term shards, the directories listing them and entry.js. */
+function* termFiles(shards: ShardFile[], words: string[], docCount: number, options: SearchFilesOptions): Generator<OutputFile> {
+  const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
+  const shardRefs: ShardFileRef[] = shards.map((shard) => ({ from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }))
+  debug('term shards: %d stories, %d words, %d shards, %d bytes', docCount, words.length, shards.length, shards.reduce((n, shard) => n + shard.bytes.length, 0))
+  for (let n = 0; n < shards.length; n++) {
+    const shard = shards[n]!
+    // Dropped before it is yielded, so the writer holds the only reference once it is written.
+    shards[n] = undefined as unknown as ShardFile
+    yield { path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes }
+    yield { path: `${SEARCH_DIR}/${shard.positionsName}`, contents: shard.positionsBytes }
+  }
+  const directories: OutputFile[] = []
+  const emit = hashedScriptEmitter(directories, SEARCH_DIR)
   const shardDirs: ShardRef[] = []
   for (let start = 0; start < shardRefs.length; start += dirSize) {
     const refs = shardRefs.slice(start, start + dirSize)
     shardDirs.push({ from: refs[0]!.from, to: refs[refs.length - 1]!.to, file: emit(`terms/dir-${shardDirs.length}`, refs) })
   }
-  debug(
-    'term shards: %d stories, %d words, %d shards, %d bytes in %d ms',
-    docs.length,
-    words.length,
-    shards.length,
-    shards.reduce((n, shard) => n + shard.bytes.length, 0),
-    Math.round(performance.now() - started),
-  )
-
-  for (const doc of docs) {
-    const name = cardFile(doc.ref, folderSize)
-    files.push({ path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, doc.card) })
-  }
-  renderFacetFiles(docs, files, options.facetBudget)
-
+  yield* directories
   const entry: SearchEntry = {
     format: SEARCH_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
-    docCount: docs.length,
+    docCount,
     fields: [...SEARCH_FIELDS],
     shardDirs,
-    cardFolderSize: folderSize,
+    cardFolderSize: options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE,
     words,
   }
-  files.push({ path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) })
-  debug('search files: %d', files.length)
-  return files
+  yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
+}
+
+/**
+ * The search index's files, made as they are taken: a big archive's index is hundreds of
+ * megabytes, and a file the writer has taken is let go here (the shards) or made only then
+ * (the cards).
+ */
+export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
+  const inputs: Partial<SearchInputs> = searchInputs(model, options)
+  const { docs = [], words = [] } = inputs
+  const shards = docs.length === 0 ? [] : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, options.termWorker)
+  // Every story's tokens are let go once the shards are made.
+  delete inputs.terms
+  yield* cardAndFacetFiles(docs, options)
+  yield* termFiles(shards, words, docs.length, options)
+}
+
+/**
+ * The same files, the term shards made on a worker thread that starts at once, without
+ * blocking this one: the cards and facets come while it works, and the build goes on
+ * handing page groups to the render threads.
+ */
+export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile> {
+  const inputs: Partial<SearchInputs> = searchInputs(model, options)
+  const { docs = [], words = [] } = inputs
+  const shards = docs.length === 0 ? Promise.resolve([]) : termShardFilesAsync(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, options.termWorker)
+  delete inputs.terms
+  // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
+  shards.catch(() => {})
+  return (async function* () {
+    yield* cardAndFacetFiles(docs, options)
+    yield* termFiles(await shards, words, docs.length, options)
+  })()
+}
+
+/** The search index's files, all at once (tests and small sites; the build takes them one by one from searchFilesAsync). */
+export function renderSearchFiles(model: SiteModel, options: SearchFilesOptions = {}): OutputFile[] {
+  return [...searchFiles(model, options)]
 }

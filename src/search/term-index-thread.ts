@@ -6,7 +6,7 @@
 // waits on a shared flag and takes the result with receiveMessageOnPort, so callers stay
 // synchronous. Same bytes either way (tests/search/term-index.test.ts).
 
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { canStartWorkers, startWorker } from '../parallel/typescript-worker.js'
 import createDebug from 'debug'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
@@ -69,25 +69,78 @@ export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
   }
 }
 
-/** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): ShardFile[] {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
-  const useWorker = worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorkers())
-  if (!useWorker) return buildShardFiles(job).shards
-  debug('term shards of %d stories on a worker thread', docs.length)
+function useWorkerFor(docs: readonly DocTerms[], worker: boolean | undefined): boolean {
+  return worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorkers())
+}
+
+/** Starts the worker on `job`: it answers once on the returned port and sets the flag (term-index-worker.ts). */
+function startShardWorker(job: ShardFilesJob): { port: MessagePort; signal: Int32Array; thread: Worker } {
+  debug('term shards of %d stories on a worker thread', job.docs.length)
   const signal = new Int32Array(new SharedArrayBuffer(4))
   const { port1, port2 } = new MessageChannel()
   const thread = startWorker(WORKER, { workerData: { job, port: port2, signal }, transferList: [port2] })
+  return { port: port1, signal, thread }
+}
+
+/** The worker's answer as shard files, or the error it reported. */
+function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error: string } | undefined): ShardFile[] {
+  if (!message) throw new Error('term-index worker sent nothing')
+  if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
+  // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
+  const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) }))
+}
+
+/** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
+export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): ShardFile[] {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
+  if (!useWorkerFor(docs, worker)) return buildShardFiles(job).shards
+  const { port, signal, thread } = startShardWorker(job)
   try {
     if (Atomics.wait(signal, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new Error('term-index worker did not answer')
-    const message = receiveMessageOnPort(port1)?.message as (ShardFilesResult & { error?: undefined }) | { error: string } | undefined
-    if (!message) throw new Error('term-index worker sent nothing')
-    if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
-    // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
-    const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    return message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) }))
+    return shardsOf(receiveMessageOnPort(port)?.message)
   } finally {
-    port1.close()
+    port.close()
+    void thread.terminate()
+  }
+}
+
+/**
+ * The same files, without blocking this thread while a worker makes them: the build goes
+ * on handing page groups to the render threads meanwhile (waiting here left them idle for
+ * seconds at tens of thousands of stories).
+ */
+export async function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): Promise<ShardFile[]> {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
+  if (!useWorkerFor(docs, worker)) return buildShardFiles(job).shards
+  const { port, thread } = startShardWorker(job)
+  // The worker has its copy; this one would otherwise live as long as the wait.
+  job.docs = []
+  try {
+    return await new Promise<ShardFile[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('term-index worker did not answer')), WORKER_TIMEOUT_MS)
+      const answer = (message: Parameters<typeof shardsOf>[0]) => {
+        clearTimeout(timer)
+        try {
+          resolve(shardsOf(message))
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
+      }
+      port.once('message', answer)
+      thread.once('error', (error) => {
+        clearTimeout(timer)
+        reject(error)
+      })
+      // The worker ends once it has answered; its message may still be queued on the port.
+      thread.once('exit', (code) => {
+        const queued = receiveMessageOnPort(port)
+        if (queued) answer(queued.message as Parameters<typeof shardsOf>[0])
+        else answer({ error: `the thread stopped (exit code ${code}) without an answer` })
+      })
+    })
+  } finally {
+    port.close()
     void thread.terminate()
   }
 }

@@ -193,7 +193,44 @@ class WordFinder {
   }
 }
 
-/** Joins the stories' DocTerms into one table of postings, grouped by term, with the indexed `words` found in them. */
+/** One field's groups as decoded (term ids, term frequencies, starts one group after another), reused field after field. */
+class FieldScratch {
+  terms = new Int32Array(1024)
+  tfs = new Int32Array(1024)
+  starts = new Int32Array(4096)
+  groups = 0
+  tokens = 0
+  /** Reads one packed field (doc-terms.ts) into the scratch arrays, with `ids` mapping the story's own term numbers to global ids. */
+  read(packed: string, ids: Int32Array): void {
+    cursor = 0
+    const tokens = readInt(packed)
+    const groups = readInt(packed)
+    if (groups > this.terms.length) {
+      this.terms = new Int32Array(groups * 2)
+      this.tfs = new Int32Array(groups * 2)
+    }
+    if (tokens > this.starts.length) this.starts = new Int32Array(tokens * 2)
+    const { terms, tfs, starts } = this
+    let k = 0
+    for (let g = 0; g < groups; g++) {
+      terms[g] = ids[readInt(packed)]!
+      const tf = readInt(packed)
+      tfs[g] = tf
+      let start = 0
+      for (let i = 0; i < tf; i++) starts[k++] = start += readInt(packed)
+    }
+    this.groups = groups
+    this.tokens = tokens
+  }
+}
+
+/**
+ * Joins the stories' DocTerms into one table of postings, grouped by term, with the indexed
+ * `words` found in them. Two passes over the stories: the first counts each term's groups
+ * and starts, the second puts each one straight into its place. Decoding twice costs less
+ * than holding every posting twice (in reading order, then sorted by term), which at 60,000
+ * stories was hundreds of megabytes on top of the build's peak.
+ */
 function collectPostings(docs: readonly DocTerms[], words: readonly string[]): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
@@ -207,101 +244,89 @@ function collectPostings(docs: readonly DocTerms[], words: readonly string[]): P
     finder?.registered(term, id)
     return id
   }
-  // Sized once from the packed lengths (a start is about one character), so the big arrays
-  // are rarely reallocated: every large allocation makes V8 collect garbage over the whole
-  // heap ("external memory pressure"), which dominates at scale.
-  let units = 0
-  for (const doc of docs) for (const field of doc.fields) units += field.length
-  const groupTerm = new IntList(Math.ceil(units * 0.6) + 1024)
-  const groupDocField = new IntList(Math.ceil(units * 0.6) + 1024)
-  const groupTf = new IntList(Math.ceil(units * 0.6) + 1024)
-  const starts = new IntList(units + 1024)
   const fieldLength = new Int32Array(docs.length * fieldCount)
+  // Each story's own term numbers → global ids, found once in the first pass.
+  const docIdsStart = new Int32Array(docs.length + 1)
+  const docIds = new IntList(docs.length * 64 + 1024)
+  const scratch = new FieldScratch()
+  let groupCount = new Int32Array(1024)
+  let startCount = new Int32Array(1024)
+  const count = (term: number, tf: number): void => {
+    if (term >= groupCount.length) {
+      const size = Math.max(term + 1, groupCount.length * 2)
+      const groupsBigger = new Int32Array(size)
+      groupsBigger.set(groupCount)
+      groupCount = groupsBigger
+      const startsBigger = new Int32Array(size)
+      startsBigger.set(startCount)
+      startCount = startsBigger
+    }
+    groupCount[term]!++
+    startCount[term]! += tf
+  }
 
   for (let doc = 0; doc < docs.length; doc++) {
     const { terms: termText, fields } = docs[doc]!
     const local = termText === '' ? [] : termText.split(' ')
-    const ids = new Int32Array(local.length)
-    for (let i = 0; i < local.length; i++) ids[i] = termIds.get(local[i]!) ?? register(local[i]!)
+    const at = docIds.reserve(local.length)
+    for (let i = 0; i < local.length; i++) docIds.data[at + i] = termIds.get(local[i]!) ?? register(local[i]!)
+    docIdsStart[doc + 1] = docIds.length
+    const ids = docIds.data.subarray(at, at + local.length)
     for (let field = 0; field < fieldCount; field++) {
-      const packed = fields[field]!
-      cursor = 0
-      const docField = doc * fieldCount + field
-      // The field's token count is also the number of starts it holds: room is made once.
-      const tokens = readInt(packed)
-      const groups = readInt(packed)
-      fieldLength[docField] = tokens
-      const firstGroup = groupTerm.reserve(groups)
-      let g = firstGroup
-      groupDocField.reserve(groups)
-      groupTf.reserve(groups)
-      const firstStart = starts.reserve(tokens)
-      let k = firstStart
-      const termData = groupTerm.data
-      const docFieldData = groupDocField.data
-      const tfData = groupTf.data
-      const startData = starts.data
-      for (let end = g + groups; g < end; g++) {
-        termData[g] = ids[readInt(packed)]!
-        docFieldData[g] = docField
-        const tf = readInt(packed)
-        tfData[g] = tf
-        let start = 0
-        for (let i = 0; i < tf; i++) startData[k++] = start += readInt(packed)
+      scratch.read(fields[field]!, ids)
+      let tokens = scratch.tokens
+      for (let g = 0; g < scratch.groups; g++) count(scratch.terms[g]!, scratch.tfs[g]!)
+      const found = finder?.find(scratch.terms, scratch.tfs, 0, scratch.groups, scratch.starts, 0)
+      if (found) {
+        // Each word a group of its own, in word order; its occurrences count as tokens of the
+        // field, as they do in lunr (build-index.ts tokenizes them too).
+        for (let w = 0; w < words.length; w++) {
+          const wordStarts = found.get(w)
+          if (!wordStarts) continue
+          if (wordIds[w] === -1) wordIds[w] = register(words[w]!)
+          count(wordIds[w]!, wordStarts.length)
+          tokens += wordStarts.length
+        }
       }
-      const found = finder?.find(termData, tfData, firstGroup, g, startData, firstStart)
-      if (!found) continue
-      // Each word a group of its own, in word order; its occurrences count as tokens of the
-      // field, as they do in lunr (build-index.ts tokenizes them too).
-      for (let w = 0; w < words.length; w++) {
-        const wordStarts = found.get(w)
-        if (!wordStarts) continue
-        if (wordIds[w] === -1) wordIds[w] = register(words[w]!)
-        const slot = groupTerm.reserve(1)
-        groupDocField.reserve(1)
-        groupTf.reserve(1)
-        groupTerm.data[slot] = wordIds[w]!
-        groupDocField.data[slot] = docField
-        groupTf.data[slot] = wordStarts.length
-        const at = starts.reserve(wordStarts.length)
-        starts.data.set(wordStarts, at)
-        fieldLength[docField]! += wordStarts.length
-      }
+      fieldLength[doc * fieldCount + field] = tokens
     }
   }
 
-  // Counting sort of the groups (and their starts) by term; within a term they keep
-  // document-then-field order. Each term's slots fill front to back, so the writes stream
-  // and the encoder then reads everything in order (gathering groups term by term from the
-  // append order instead would jump all over hundreds of megabytes).
+  // Where each term's groups and starts go: terms in id order, within a term document-then-field order.
   const termStart = new Int32Array(terms.length + 1)
   const startsStart = new Int32Array(terms.length + 1)
-  for (let g = 0; g < groupTerm.length; g++) {
-    termStart[groupTerm.data[g]! + 1]!++
-    startsStart[groupTerm.data[g]! + 1]! += groupTf.data[g]!
-  }
   for (let t = 0; t < terms.length; t++) {
-    termStart[t + 1]! += termStart[t]!
-    startsStart[t + 1]! += startsStart[t]!
+    termStart[t + 1] = termStart[t]! + (groupCount[t] ?? 0)
+    startsStart[t + 1] = startsStart[t]! + (startCount[t] ?? 0)
   }
   const groupFill = termStart.slice(0, terms.length)
   const startsFill = startsStart.slice(0, terms.length)
-  const sortedDocField = new Int32Array(groupTerm.length)
-  const sortedTf = new Int32Array(groupTerm.length)
-  const sortedStarts = new Int32Array(starts.length)
-  const startsData = starts.data
-  let from = 0
-  for (let g = 0; g < groupTerm.length; g++) {
-    const term = groupTerm.data[g]!
-    const tf = groupTf.data[g]!
+  const sortedDocField = new Int32Array(termStart[terms.length]!)
+  const sortedTf = new Int32Array(termStart[terms.length]!)
+  const sortedStarts = new Int32Array(startsStart[terms.length]!)
+  const place = (term: number, docField: number, starts: ArrayLike<number>, from: number, tf: number): void => {
     const slot = groupFill[term]!++
-    sortedDocField[slot] = groupDocField.data[g]!
+    sortedDocField[slot] = docField
     sortedTf[slot] = tf
-    // A loop, not set(subarray(…)): a view object per group would be millions of allocations.
     let to = startsFill[term]!
-    for (let i = from; i < from + tf; i++) sortedStarts[to++] = startsData[i]!
+    for (let i = from; i < from + tf; i++) sortedStarts[to++] = starts[i]!
     startsFill[term] = to
-    from += tf
+  }
+
+  for (let doc = 0; doc < docs.length; doc++) {
+    const { fields } = docs[doc]!
+    const ids = docIds.data.subarray(docIdsStart[doc]!, docIdsStart[doc + 1]!)
+    for (let field = 0; field < fieldCount; field++) {
+      const docField = doc * fieldCount + field
+      scratch.read(fields[field]!, ids)
+      for (let g = 0, k = 0; g < scratch.groups; k += scratch.tfs[g]!, g++) place(scratch.terms[g]!, docField, scratch.starts, k, scratch.tfs[g]!)
+      const found = finder?.find(scratch.terms, scratch.tfs, 0, scratch.groups, scratch.starts, 0)
+      if (!found) continue
+      for (let w = 0; w < words.length; w++) {
+        const wordStarts = found.get(w)
+        if (wordStarts) place(wordIds[w]!, docField, wordStarts, 0, wordStarts.length)
+      }
+    }
   }
 
   return {

@@ -142,12 +142,12 @@ export async function writeSite(
       if (group.job) {
         let written: WrittenPage[]
         if (pool) {
-          const done = await pool.render(group.job, groupTarget(group))
+          const done = await pool.render(group.job(), groupTarget(group))
           groups.add(done.key)
           written = done.pages
         } else {
           if (group.key !== null) groups.add(group.key)
-          written = writePageFiles(groupTarget(group), plan.renderGroup(group.job), folders)
+          written = writePageFiles(groupTarget(group), plan.renderGroup(group.job()), folders)
         }
         for (const [file, key, wrote] of written) {
           claim(file, key)
@@ -172,11 +172,16 @@ export async function writeSite(
     const here = pool ? all.filter((group) => !group.job) : all
     const rendering = pMap(offloaded, build, { concurrency: POOL_IN_FLIGHT })
     try {
-      // Held only until written: the search index and the API are hundreds of megabytes in a big archive.
-      let files: OutputFile[] | null = plan.files()
-      total += files.length
-      await pMap(files, (f) => put(fileEntry(f)), { concurrency: WRITE_CONCURRENCY })
-      files = null
+      // Taken one at a time as the writes go: the search index and the API are hundreds of
+      // megabytes in a big archive, and a file is let go once written.
+      await pMap(
+        plan.filesAsync(),
+        (f) => {
+          total++
+          return put(fileEntry(f))
+        },
+        { concurrency: WRITE_CONCURRENCY },
+      )
       await pMap(here, build, { concurrency: WRITE_CONCURRENCY })
     } finally {
       // Never leave the threads' work unawaited, even when this side failed.

@@ -9,7 +9,9 @@ import { createSearchEngine } from '../../src/search/engine.js'
 import type { DocCard } from '../../src/search/format.js'
 import { serializeIndex } from '../../src/search/lunr-index.js'
 import { collectSearchDocs, type SearchDoc } from '../../src/search/search-docs.js'
-import { renderSearchFiles } from '../../src/search/search-files.js'
+import { renderSearchFiles, searchFilesAsync } from '../../src/search/search-files.js'
+import { termShardFilesAsync } from '../../src/search/term-index-thread.js'
+import type { OutputFile } from '../../src/types.js'
 import { splitIndex } from '../../src/search/shard.js'
 import { buildTermShards } from '../../src/search/term-index.js'
 import { docTerms } from '../../src/search/doc-terms.js'
@@ -122,5 +124,26 @@ describe('on a worker thread', () => {
     const here = renderSearchFiles(model, { shardBudget: 50, termWorker: false })
     const there = renderSearchFiles(model, { shardBudget: 50, termWorker: true })
     expect(there.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')])).toEqual(here.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')]))
+  })
+
+  test('made without blocking this thread (as the build makes them), the files are the same', async () => {
+    const model = sampleModel()
+    const here = renderSearchFiles(model, { shardBudget: 50, termWorker: false })
+    const there: OutputFile[] = []
+    const files = searchFilesAsync(model, { shardBudget: 50, termWorker: true })
+    // This thread is free while the worker works: a timer fires before the first term shard arrives.
+    let ticked = false
+    setTimeout(() => (ticked = true), 0)
+    for await (const file of files) {
+      if (file.path.startsWith('search/terms/') && there.every((f) => !f.path.startsWith('search/terms/'))) expect(ticked).toBe(true)
+      there.push(file)
+    }
+    const text = (list: OutputFile[]) => list.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    expect(text(there)).toEqual(text(here))
+  })
+
+  test('a worker that fails makes the build fail, naming the worker', async () => {
+    const failing = termShardFilesAsync([{ terms: 'x', fields: ['\u0000', '\u0000'] }], 50, [], true)
+    await expect(failing).rejects.toThrow(/term-index worker failed/u)
   })
 })
