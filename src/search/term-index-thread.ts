@@ -11,7 +11,7 @@ import { canStartWorkers, startWorker } from '../parallel/typescript-worker.js'
 import createDebug from 'debug'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
-import { buildTermShards } from './term-index.js'
+import { collectPostings, encodeTermShards } from './term-index.js'
 
 const debug = createDebug('archive:search')
 const WORKER = new URL('./term-index-worker.ts', import.meta.url)
@@ -47,15 +47,17 @@ export interface ShardFilesResult {
 export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
   const names: string[] = []
   const positionsNames: string[] = []
-  const shards = buildTermShards(
-    job.docs,
+  const postings = collectPostings(job.docs, job.words)
+  // The job's DocTerms are not needed from here on: let them go before the shards take their room.
+  job.docs = []
+  const shards = encodeTermShards(
+    postings,
     job.budget,
     (n, json, part) => {
       const name = hashedNameOfJson(part === 'postings' ? `terms/${n}` : `terms/pos-${n}`, json)
       ;(part === 'postings' ? names : positionsNames).push(name)
       return registeringScriptFrame(name, json)
     },
-    job.words,
   )
   return {
     shards: shards.map((shard, n) => ({

@@ -78,7 +78,7 @@ function lunrIdf(documentsWithTerm: number, documentCount: number): number {
   return Math.log(1 + Math.abs(x))
 }
 
-interface Postings {
+export interface Postings {
   terms: string[]
   termIds: Map<string, number>
   /** Groups of term `t` are `termStart[t] … termStart[t+1]-1`, in document-then-field order. */
@@ -231,7 +231,7 @@ class FieldScratch {
  * than holding every posting twice (in reading order, then sorted by term), which at 60,000
  * stories was hundreds of megabytes on top of the build's peak.
  */
-function collectPostings(docs: readonly DocTerms[], words: readonly string[]): Postings {
+export function collectPostings(docs: readonly DocTerms[], words: readonly string[]): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
@@ -410,9 +410,16 @@ const QUOTE = 34
  * bytes of `JSON.stringify(data)` and `JSON.stringify(positions)`.
  */
 export function buildTermShards(docs: readonly DocTerms[], budget: number, frame?: ShardFrame, words: readonly string[] = []): EncodedShard[] {
-  if (docs.length === 0) return []
+  return encodeTermShards(collectPostings(docs, words), budget, frame)
+}
+
+/**
+ * The second half of buildTermShards, for a caller that lets the stories' DocTerms go once
+ * their postings are collected (they are as big again as the shards being written).
+ */
+export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame): EncodedShard[] {
+  if (p.documentCount === 0) return []
   const fieldCount = SEARCH_FIELDS.length
-  const p = collectPostings(docs, words)
   const averageLength = SEARCH_FIELDS.map((_, field) => {
     let total = 0
     for (let doc = 0; doc < p.documentCount; doc++) total += p.fieldLength[doc * fieldCount + field]!
