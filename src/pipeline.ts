@@ -7,6 +7,7 @@ import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
+import { packPageLines } from './segment/packed-lines.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
@@ -182,7 +183,8 @@ export async function buildModel(
   tagArchive(tagged, data.taxonomy, data.people)
   const pages = tagged.map((t) => t.page)
   applyEditorCorrections(pages, data, new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : []))))
-  const issues = groupIssues(pages)
+  // From here on a page's lines are only read (for its page view): packed, they take a fraction of the memory.
+  const issues = groupIssues(pages.map(packPageLines))
   const files = [...data.files, ...ingested.map((i) => i.file)]
   return {
     model: {

@@ -99,15 +99,23 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   return { docs, terms, words }
 }
 
-/** The cards (one per story) and the facet files: what does not depend on the term shards. */
-function* cardAndFacetFiles(docs: readonly SearchDoc[], options: SearchFilesOptions): Generator<OutputFile> {
+/**
+ * The cards (one per story) and the facet files: what does not depend on the term shards.
+ * The facets are made first; then each story is let go (`docs` is emptied) as its card is
+ * taken: the stories' texts and tags are a few hundred megabytes at 60,000 stories.
+ */
+function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions): Generator<OutputFile> {
   const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
-  for (const doc of docs) {
+  const facets: OutputFile[] = []
+  renderFacetFiles(docs, facets, options.facetBudget)
+  const count = docs.length
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i]!
+    docs[i] = undefined as unknown as SearchDoc
     const name = cardFile(doc.ref, folderSize)
     yield { path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, doc.card) }
   }
-  const facets: OutputFile[] = []
-  renderFacetFiles(docs, facets, options.facetBudget)
+  docs.length = 0
   yield* facets
 }
 
@@ -154,8 +162,9 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
   const shards = docs.length === 0 ? [] : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, options.termWorker)
   // Every story's tokens are let go once the shards are made.
   delete inputs.terms
+  const docCount = docs.length
   yield* cardAndFacetFiles(docs, options)
-  yield* termFiles(shards, words, docs.length, options)
+  yield* termFiles(shards, words, docCount, options)
 }
 
 /**
@@ -170,9 +179,10 @@ export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions =
   delete inputs.terms
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})
+  const docCount = docs.length
   return (async function* () {
     yield* cardAndFacetFiles(docs, options)
-    yield* termFiles(await shards, words, docs.length, options)
+    yield* termFiles(await shards, words, docCount, options)
   })()
 }
 

@@ -110,14 +110,25 @@ export function termShardFiles(docs: readonly DocTerms[], budget: number, words:
 /**
  * The same files, without blocking this thread while a worker makes them: the build goes
  * on handing page groups to the render threads meanwhile (waiting here left them idle for
- * seconds at tens of thousands of stories).
+ * seconds at tens of thousands of stories). Not an async function itself: one would keep
+ * `docs`, every story's tokens, alive in its suspended frame until the worker answers.
  */
-export async function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): Promise<ShardFile[]> {
+export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): Promise<ShardFile[]> {
   const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
-  if (!useWorkerFor(docs, worker)) return buildShardFiles(job).shards
-  const { port, thread } = startShardWorker(job)
+  if (!useWorkerFor(docs, worker)) {
+    try {
+      return Promise.resolve(buildShardFiles(job).shards)
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+    }
+  }
+  const started = startShardWorker(job)
   // The worker has its copy; this one would otherwise live as long as the wait.
   job.docs = []
+  return shardsFrom(started.port, started.thread)
+}
+
+async function shardsFrom(port: MessagePort, thread: Worker): Promise<ShardFile[]> {
   try {
     return await new Promise<ShardFile[]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('term-index worker did not answer')), WORKER_TIMEOUT_MS)

@@ -26,10 +26,11 @@ import { safeJoin } from './safe-join.js'
 const WRITE_CONCURRENCY = 16
 /**
  * Page groups handed to the worker threads at once: they write their own files, so this
- * is no file-handle matter, and a few hundred keep them busy for the seconds this thread
- * spends on the search index.
+ * is no file-handle matter. Enough to keep them busy while this thread makes the search
+ * index's inputs (about a second at 60,000 stories; the term shards are made on a thread of
+ * their own); each group waiting in a thread's queue holds a copy of its inputs.
  */
-const POOL_IN_FLIGHT = 256
+const POOL_IN_FLIGHT = 96
 
 export interface SiteWrite {
   /** Files the site has. */

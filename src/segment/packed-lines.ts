@@ -1,0 +1,92 @@
+// A segmented page keeps its printed lines (`lines`, `lineRoles`) for its page view. As one
+// object per line (two, with its role) they were nearly half of the site model's memory —
+// 87 of 191 MB at 20,000 stories — held for the whole build. packPageLines keeps them as one
+// string and one Int32Array instead, and gives `lines` and `lineRoles` back as getters that
+// build the arrays afresh on each read. Every reader (the page view, the build report,
+// JSON.stringify for page keys, postMessage to a render thread, which reads getters too)
+// sees the same plain data as before; nothing writes to them after segmenting.
+
+import type { BlockKind, LineRole, PageLine, SegmentedPage } from '../types.js'
+
+const LINE_KEYS = 'line,raw,text,blankBefore'
+const ROLE_KEYS = 'line,kind,story'
+
+interface Packed {
+  /** Every line's raw text, joined by \n. */
+  raw: string
+  /** Lines whose text differs from their raw text: index, text. */
+  texts: Array<[number, string]>
+  /** Per line: number, blankBefore; then per role: line, kind (index into `kinds`), story (-1: none). */
+  numbers: Int32Array
+  kinds: BlockKind[]
+  lineCount: number
+  roleCount: number
+}
+
+/** Whether the page's lines and roles are exactly the plain shapes packing restores (anything else stays as it is). */
+function packable(page: SegmentedPage): boolean {
+  for (const l of page.lines) {
+    if (Object.keys(l).join(',') !== LINE_KEYS || l.raw.includes('\n') || !Number.isInteger(l.line) || !Number.isInteger(l.blankBefore)) return false
+    if (typeof l.text !== 'string') return false
+  }
+  for (const r of page.lineRoles) {
+    if (Object.keys(r).join(',') !== ROLE_KEYS || !Number.isInteger(r.line) || (r.story !== null && !(Number.isInteger(r.story) && r.story >= 0))) return false
+  }
+  return true
+}
+
+function pack(page: SegmentedPage): Packed {
+  const lines = page.lines
+  const roles = page.lineRoles
+  const kinds: BlockKind[] = []
+  const numbers = new Int32Array(lines.length * 2 + roles.length * 3)
+  const texts: Array<[number, string]> = []
+  lines.forEach((l, i) => {
+    numbers[i * 2] = l.line
+    numbers[i * 2 + 1] = l.blankBefore
+    if (l.text !== l.raw) texts.push([i, l.text])
+  })
+  const base = lines.length * 2
+  roles.forEach((r, i) => {
+    let kind = kinds.indexOf(r.kind)
+    if (kind === -1) kind = kinds.push(r.kind) - 1
+    numbers[base + i * 3] = r.line
+    numbers[base + i * 3 + 1] = kind
+    numbers[base + i * 3 + 2] = r.story ?? -1
+  })
+  return { raw: lines.map((l) => l.raw).join('\n'), texts, numbers, kinds, lineCount: lines.length, roleCount: roles.length }
+}
+
+function unpackLines(p: Packed): PageLine[] {
+  if (p.lineCount === 0) return []
+  const raws = p.raw.split('\n')
+  const lines = raws.map((raw, i): PageLine => ({ line: p.numbers[i * 2]!, raw, text: raw, blankBefore: p.numbers[i * 2 + 1]! }))
+  for (const [i, text] of p.texts) lines[i]!.text = text
+  return lines
+}
+
+function unpackRoles(p: Packed): LineRole[] {
+  const base = p.lineCount * 2
+  return Array.from({ length: p.roleCount }, (_, i): LineRole => {
+    const story = p.numbers[base + i * 3 + 2]!
+    return { line: p.numbers[base + i * 3]!, kind: p.kinds[p.numbers[base + i * 3 + 1]!]!, story: story === -1 ? null : story }
+  })
+}
+
+/** The page with its lines and their roles held packed (see above); the same page when they are not of the plain shapes. */
+export function packPageLines(page: SegmentedPage): SegmentedPage {
+  if (!packable(page)) return page
+  const packed = pack(page)
+  const out = {} as SegmentedPage
+  // Same keys in the same order, so JSON of the page (page keys) is unchanged.
+  const plain = (key: keyof SegmentedPage, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+  // A write (none in the build) replaces the getter with the value written, as on a plain object.
+  const packedAs = (key: 'lines' | 'lineRoles', unpack: () => unknown) =>
+    Object.defineProperty(out, key, { get: unpack, set: (value: unknown) => plain(key, value), enumerable: true, configurable: true })
+  for (const key of Object.keys(page) as Array<keyof SegmentedPage>) {
+    if (key === 'lines') packedAs(key, () => unpackLines(packed))
+    else if (key === 'lineRoles') packedAs(key, () => unpackRoles(packed))
+    else plain(key, page[key])
+  }
+  return out
+}

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest'
+import { packPageLines } from '../../src/segment/packed-lines.js'
+import type { SegmentedPage } from '../../src/types.js'
+
+function page(): SegmentedPage {
+  return {
+    page: { contentPath: '2022/2022-01-05/page-01.txt', displayPath: 'content/2022/2022-01-05/page-01.txt', meta: { date: '2022-01-05', page: 1, paper: '示例日报' } } as SegmentedPage['page'],
+    lines: [
+      { line: 1, raw: 'Y O N G K A N G', text: 'YONGKANG', blankBefore: 0 },
+      { line: 3, raw: '本报讯 (记者 王某)', text: '本报讯（记者 王某）', blankBefore: 1 },
+      { line: 4, raw: '正文第一行', text: '正文第一行', blankBefore: 0 },
+      { line: 7, raw: '', text: '', blankBefore: 2 },
+    ],
+    stories: [],
+    furniture: [],
+    lineRoles: [
+      { line: 1, kind: 'masthead', story: null },
+      { line: 3, kind: 'byline', story: 0 },
+      { line: 4, kind: 'body', story: 0 },
+      { line: 7, kind: 'fragment', story: 2 },
+    ],
+  }
+}
+
+describe('packPageLines', () => {
+  test('gives back the same lines and roles, in the same key order, to every kind of reader', () => {
+    const before = page()
+    const packed = packPageLines(page())
+    expect(packed.lines).toEqual(before.lines)
+    expect(packed.lineRoles).toEqual(before.lineRoles)
+    expect(Object.keys(packed)).toEqual(Object.keys(before))
+    expect(JSON.stringify(packed)).toBe(JSON.stringify(before))
+    expect(structuredClone(packed)).toEqual(before)
+  })
+
+  test('each read is a fresh array, so a reader that sorts or changes it changes nothing else', () => {
+    const packed = packPageLines(page())
+    packed.lines.reverse()
+    packed.lineRoles[0]!.kind = 'ad'
+    expect(packed.lines[0]!.line).toBe(1)
+    expect(packed.lineRoles[0]!.kind).toBe('masthead')
+  })
+
+  test('a write replaces the packed lines as on a plain object', () => {
+    const packed = packPageLines(page())
+    packed.lines = [{ line: 9, raw: 'x', text: 'x', blankBefore: 0 }]
+    expect(packed.lines).toEqual([{ line: 9, raw: 'x', text: 'x', blankBefore: 0 }])
+    expect(packed.lineRoles).toHaveLength(4)
+  })
+
+  test('a page whose lines carry anything packing would not restore is left as it is', () => {
+    const odd = page()
+    ;(odd.lines[0] as unknown as Record<string, unknown>).extra = true
+    expect(packPageLines(odd)).toBe(odd)
+    const newline = page()
+    newline.lines[1]!.raw = 'a\nb'
+    expect(packPageLines(newline)).toBe(newline)
+  })
+})
