@@ -66,25 +66,107 @@ function setHead(document: Root, config: SiteConfig, page: PageMeta): void {
   findElement(document, (node) => node.tagName === 'html').properties.lang = config.language || 'zh-CN'
 }
 
-export function renderDocument(site: Site, spec: PageSpec): OutputFile {
+function pageTitle(config: SiteConfig, spec: PageSpec): string {
+  return spec.title === null ? config.title : `${spec.title} - ${config.title}`
+}
+
+function pageMeta(config: SiteConfig, spec: PageSpec, title: string): PageMeta {
+  return { title, description: spec.description ?? siteDescription(config), type: spec.type ?? 'website', path: spec.path }
+}
+
+/** The page as one tree: the layout, its slots filled, the head completed. */
+function documentTree(site: Site, spec: PageSpec): Root {
   const { config, templates } = site
   const content = templates.instance(spec.template)
   fillSlots(content, spec.slots)
   const document = templates.instance('base')
-  const title = spec.title === null ? config.title : `${spec.title} - ${config.title}`
+  const title = pageTitle(config, spec)
   fillSlots(document, {
     title,
     'site-title': config.title,
     main: contentNodes(content),
     'footer-note': spec.footerNote ?? null,
   })
-  setHead(document, config, {
-    title,
-    description: spec.description ?? siteDescription(config),
-    type: spec.type ?? 'website',
-    path: spec.path,
-  })
-  const processor = unified().use(rehypeRelativeUrls, { from: spec.path }).use(rehypeStringify)
-  const html = processor.stringify(processor.runSync(document))
+  setHead(document, config, pageMeta(config, spec, title))
+  return document
+}
+
+/** Serialises `tree` with links made relative to the page at `from`. */
+function stringify(tree: Root, from: string): string {
+  const processor = unified().use(rehypeRelativeUrls, { from }).use(rehypeStringify)
+  return processor.stringify(processor.runSync(tree))
+}
+
+// The layout around a page's own content — head, header, footer — is the same HTML for every
+// page in one folder (links are made relative to the folder), and serialising it was about a
+// third of rendering a page. So it is serialised once per folder, with markers where the
+// page's title, head metadata and main content go, and each page serialises only those.
+// hast-util-to-html writes an element the same way wherever it stands (no optional tags are
+// omitted), so the bytes are those of serialising the whole tree (tests/render/frame.test.ts).
+const MARK = '\uE000'
+type Frame = [string, string, string, string] | null
+const frames = new WeakMap<Templates, Map<string, Frame>>()
+/** Folders whose frame is kept: a worker renders one issue's folder, or the people folder, at a time. */
+const FRAMES_KEPT = 32
+
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1)
+}
+
+function makeFrame(site: Site, folder: string): Frame {
+  const { config, templates } = site
+  const document = templates.instance('base')
+  const marker = (): ElementContent => ({ type: 'text', value: MARK })
+  fillSlots(document, { title: MARK, 'site-title': config.title, main: [marker()], 'footer-note': null })
+  const head = findElement(document, (node) => node.tagName === 'head')
+  insertAfter(head, isElement('meta', (node) => node.properties.charSet !== undefined), [cspElement()])
+  const at = head.children.findIndex(isElement('title'))
+  if (at === -1) return null
+  head.children.splice(at + 1, 0, { type: 'text', value: MARK })
+  findElement(document, (node) => node.tagName === 'html').properties.lang = config.language || 'zh-CN'
+  const parts = stringify(document, `${folder}page.html`).split(MARK)
+  // Anything else holding the marker (a template or setting using that private-use character) renders the whole tree.
+  return parts.length === 4 ? (parts as [string, string, string, string]) : null
+}
+
+function frameFor(site: Site, folder: string): Frame {
+  let kept = frames.get(site.templates)
+  if (!kept) frames.set(site.templates, (kept = new Map()))
+  const key = `${folder}\u0000${JSON.stringify(site.config)}`
+  let frame = kept.get(key)
+  if (frame === undefined) {
+    if (kept.size >= FRAMES_KEPT) kept.clear()
+    kept.set(key, (frame = makeFrame(site, folder)))
+  }
+  return frame
+}
+
+export function renderDocument(site: Site, spec: PageSpec): OutputFile {
+  const { config, templates } = site
+  // The home page's footer note changes the layout itself: it is rendered whole, as is any page whose frame cannot be made.
+  const frame = spec.footerNote ? null : frameFor(site, folderOf(spec.path))
+  let html: string
+  if (frame) {
+    const content = templates.instance(spec.template)
+    fillSlots(content, spec.slots)
+    const title = pageTitle(config, spec)
+    const metas: ElementContent[] = metaElements(config, pageMeta(config, spec, title)).flatMap((node): ElementContent[] => [{ type: 'text', value: '\n' }, node])
+    html =
+      frame[0] +
+      stringify({ type: 'root', children: [{ type: 'text', value: title }] }, spec.path) +
+      frame[1] +
+      stringify({ type: 'root', children: metas }, spec.path) +
+      frame[2] +
+      stringify({ type: 'root', children: contentNodes(content) }, spec.path) +
+      frame[3]
+  } else {
+    html = stringify(documentTree(site, spec), spec.path)
+  }
   return { path: spec.path, contents: html.endsWith('\n') ? html : `${html}\n` }
+}
+
+/** The page rendered as one tree, never from a frame: what renderDocument's frames must equal. */
+export function renderWholeDocument(site: Site, spec: PageSpec): string {
+  const html = stringify(documentTree(site, spec), spec.path)
+  return html.endsWith('\n') ? html : `${html}\n`
 }
