@@ -32,10 +32,19 @@ function lineAt(story: Story, offset: number): number {
  * two-character name must be followed by punctuation or a follower word of two or
  * more characters, since two characters are often an ordinary word (`温和的`).
  */
-export function findKnownNames(text: string, known: ReadonlyMap<string, string>): { name: string; offset: number }[] {
+export function findKnownNames(
+  text: string,
+  known: ReadonlyMap<string, string>,
+  prefixes: ReadonlySet<number> = knownNamePrefixes(known),
+): { name: string; offset: number }[] {
   // Names are 2–4 characters: look each position up in the map, longest first (linear in the text).
+  // Most positions start no name: their first two code units, read without making a string, rule them out.
   const out: { name: string; offset: number }[] = []
   for (let i = 0; i < text.length; ) {
+    if (!prefixes.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1))) {
+      i++
+      continue
+    }
     let hit: string | undefined
     for (let len = 4; len >= 2 && !hit; len--) {
       const candidate = text.slice(i, i + len)
@@ -50,6 +59,13 @@ export function findKnownNames(text: string, known: ReadonlyMap<string, string>)
     } else i++
   }
   return out
+}
+
+/** The first two code units of every known name, as one number each, for findKnownNames (made once per archive pass). */
+export function knownNamePrefixes(known: ReadonlyMap<string, string>): Set<number> {
+  const prefixes = new Set<number>()
+  for (const name of known.keys()) if (name.length >= 2) prefixes.add(name.charCodeAt(0) * 0x10000 + name.charCodeAt(1))
+  return prefixes
 }
 
 /** Everyone a story credits rather than names: bylines and photographers. */
@@ -122,6 +138,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       source: 'tag',
     })
   }
+  const prefixes = knownNamePrefixes(known)
   for (const { page } of inputs) {
     for (const story of page.stories) {
       const reporters = reportersOf(story)
@@ -136,7 +153,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       }
       const found = [
         ...hits.filter((h) => h.evidence !== 'surname').map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
-        ...findKnownNames(bodyText(story), known).map((k) => ({ name: k.name, role: null, offset: k.offset })),
+        ...findKnownNames(bodyText(story), known, prefixes).map((k) => ({ name: k.name, role: null, offset: k.offset })),
       ].sort((a, b) => a.offset - b.offset)
       for (const f of found) mention(f.name, f.role)
       // `项市长`: the person of the story (or of the archive, by the same title) the surname stands for
