@@ -131,18 +131,28 @@ function shareLineText(page: SegmentedPage): SegmentedPage {
   return page
 }
 
+/**
+ * A page as the rest of the build keeps it: its lines packed (segment/packed-lines.ts; after
+ * segmenting they are only read). Done as each page arrives, so the archive's pages never
+ * sit in memory as objects per line together.
+ */
+function settlePage(result: PageResult): PageResult {
+  return result.page ? { ...result, page: packPageLines(shareLineText(result.page)) } : result
+}
+
 /** The page jobs for every page, reading unchanged pages back from the cache when there is one. */
 async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
-  if (!cache) return segmentPages(pages, taxonomy, onProgress)
+  if (!cache) return segmentPages(pages, taxonomy, onProgress, settlePage)
   const context = JSON.stringify(taxonomy)
   const keys = pages.map((page) => pageKey(page, context))
-  const results = await cache.read(keys)
+  const results = (await cache.read(keys)).map((result) => result && settlePage(result))
   const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
   const cached = pages.length - missing.length
   const fresh = await segmentPages(
     missing.map((m) => m.page),
     taxonomy,
     (done) => onProgress(cached + done),
+    settlePage,
   )
   missing.forEach((m, k) => (results[m.i] = fresh[k]))
   await cache.write(
@@ -177,14 +187,13 @@ export async function buildModel(
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
     for (const { key, terms } of result.terms) searchTerms.set(key, terms)
-    if (result.page) tagged.push({ page: shareLineText(result.page), file, hits: result.hits })
+    if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)
   const pages = tagged.map((t) => t.page)
   applyEditorCorrections(pages, data, new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : []))))
-  // From here on a page's lines are only read (for its page view): packed, they take a fraction of the memory.
-  const issues = groupIssues(pages.map(packPageLines))
+  const issues = groupIssues(pages)
   const files = [...data.files, ...ingested.map((i) => i.file)]
   return {
     model: {

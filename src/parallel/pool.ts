@@ -15,11 +15,17 @@ const BATCH = 50
  * in input order, so the result is the same as doing it in one thread. Small archives,
  * or processes that cannot start TypeScript workers, run in this thread.
  */
-export async function segmentPages(pages: RawPage[], taxonomy: Taxonomy, onProgress: (done: number) => void = () => {}): Promise<PageResult[]> {
+export async function segmentPages(
+  pages: RawPage[],
+  taxonomy: Taxonomy,
+  onProgress: (done: number) => void = () => {},
+  /** Applied to each result as it arrives (the pipeline packs its lines there, so a big archive's results never sit unpacked together). */
+  settle: (result: PageResult) => PageResult = (result) => result,
+): Promise<PageResult[]> {
   const threads = workerThreadCount()
   if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) {
     return pages.map((page, i) => {
-      const result = runPageJob(page, taxonomy)
+      const result = settle(runPageJob(page, taxonomy))
       onProgress(i + 1)
       return result
     })
@@ -42,7 +48,7 @@ export async function segmentPages(pages: RawPage[], taxonomy: Taxonomy, onProgr
               worker.postMessage({ id, pages: batches[id], taxonomy })
             }
             worker.on('message', (msg: { id: number; results: PageResult[] }) => {
-              results[msg.id] = msg.results
+              results[msg.id] = msg.results.map(settle)
               done += msg.results.length
               onProgress(done)
               send()
