@@ -44,10 +44,11 @@ export interface ShardFilesResult {
   shards: ShardFile[]
 }
 
-export function buildShardFiles(job: ShardFilesJob): ShardFilesResult {
+/** `consume`: the job's DocTerms are the caller's own copy (on the worker), free to be emptied as they are read; otherwise they are left as they are (they may be a cache's). */
+export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFilesResult {
   const names: string[] = []
   const positionsNames: string[] = []
-  const postings = collectPostings(job.docs, job.words)
+  const postings = collectPostings(job.docs, job.words, { consume })
   // The job's DocTerms are not needed from here on: let them go before the shards take their room.
   job.docs = []
   const shards = encodeTermShards(

@@ -9,7 +9,7 @@ const { job, port, signal } = workerData as { job: ShardFilesJob; port: MessageP
 let result: ShardFilesResult | { error: string }
 const transfer: ArrayBuffer[] = []
 try {
-  const built = buildShardFiles(job)
+  const built = buildShardFiles(job, true)
   result = built
   for (const shard of built.shards) {
     for (const bytes of [shard.bytes, shard.positionsBytes]) {

@@ -85,9 +85,9 @@ export interface Postings {
   termStart: Int32Array
   /** For each group: its `doc * fieldCount + field` and its term frequency. */
   groupDocField: Int32Array
-  groupTf: Int32Array
+  groupTf: Int32Array | Uint16Array
   /** Start offsets of every group's occurrences, group after group, in the same order as the groups. */
-  starts: Int32Array
+  starts: Int32Array | Uint16Array
   /** Tokens per document field, `doc * fieldCount + field`. */
   fieldLength: Int32Array
   documentCount: number
@@ -200,6 +200,8 @@ class FieldScratch {
   starts = new Int32Array(4096)
   groups = 0
   tokens = 0
+  /** The largest start offset in the field. */
+  lastStart = 0
   /** Reads one packed field (doc-terms.ts) into the scratch arrays, with `ids` mapping the story's own term numbers to global ids. */
   read(packed: string, ids: Int32Array): void {
     cursor = 0
@@ -212,13 +214,16 @@ class FieldScratch {
     if (tokens > this.starts.length) this.starts = new Int32Array(tokens * 2)
     const { terms, tfs, starts } = this
     let k = 0
+    let last = 0
     for (let g = 0; g < groups; g++) {
       terms[g] = ids[readInt(packed)]!
       const tf = readInt(packed)
       tfs[g] = tf
       let start = 0
       for (let i = 0; i < tf; i++) starts[k++] = start += readInt(packed)
+      if (start > last) last = start
     }
+    this.lastStart = last
     this.groups = groups
     this.tokens = tokens
   }
@@ -231,7 +236,7 @@ class FieldScratch {
  * than holding every posting twice (in reading order, then sorted by term), which at 60,000
  * stories was hundreds of megabytes on top of the build's peak.
  */
-export function collectPostings(docs: readonly DocTerms[], words: readonly string[]): Postings {
+export function collectPostings(docs: readonly DocTerms[], words: readonly string[], options: { consume?: boolean } = {}): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
@@ -245,9 +250,18 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     return id
   }
   const fieldLength = new Int32Array(docs.length * fieldCount)
-  // Each story's own term numbers → global ids, found once in the first pass.
+  // Each story's own term numbers → global ids, found once in the first pass; sized exactly
+  // (a story's terms are space-separated), so the big array is never grown and copied.
   const docIdsStart = new Int32Array(docs.length + 1)
-  const docIds = new IntList(docs.length * 64 + 1024)
+  let localTerms = 0
+  for (const doc of docs) {
+    if (doc.terms === '') continue
+    localTerms++
+    for (let i = doc.terms.indexOf(' '); i !== -1; i = doc.terms.indexOf(' ', i + 1)) localTerms++
+  }
+  const docIds = new IntList(localTerms)
+  // The largest term frequency and start offset: below 65,536 (as in any news story) they are kept in half the room.
+  let largest = 0
   const scratch = new FieldScratch()
   let groupCount = new Int32Array(1024)
   let startCount = new Int32Array(1024)
@@ -266,15 +280,19 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
   }
 
   for (let doc = 0; doc < docs.length; doc++) {
-    const { terms: termText, fields } = docs[doc]!
+    const story = docs[doc]!
+    const { terms: termText, fields } = story
     const local = termText === '' ? [] : termText.split(' ')
     const at = docIds.reserve(local.length)
     for (let i = 0; i < local.length; i++) docIds.data[at + i] = termIds.get(local[i]!) ?? register(local[i]!)
     docIdsStart[doc + 1] = docIds.length
+    // A worker's own copy of the stories gives up their term texts here: the second pass reads ids.
+    if (options.consume) story.terms = ''
     const ids = docIds.data.subarray(at, at + local.length)
     for (let field = 0; field < fieldCount; field++) {
       scratch.read(fields[field]!, ids)
       let tokens = scratch.tokens
+      largest = Math.max(largest, tokens, scratch.lastStart)
       for (let g = 0; g < scratch.groups; g++) count(scratch.terms[g]!, scratch.tfs[g]!)
       const found = finder?.find(scratch.terms, scratch.tfs, 0, scratch.groups, scratch.starts, 0)
       if (found) {
@@ -301,9 +319,11 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
   }
   const groupFill = termStart.slice(0, terms.length)
   const startsFill = startsStart.slice(0, terms.length)
+  // A term frequency is at most its field's token count; word starts are bigram starts, already counted.
+  const narrow = largest < 0xffff
   const sortedDocField = new Int32Array(termStart[terms.length]!)
-  const sortedTf = new Int32Array(termStart[terms.length]!)
-  const sortedStarts = new Int32Array(startsStart[terms.length]!)
+  const sortedTf = narrow ? new Uint16Array(termStart[terms.length]!) : new Int32Array(termStart[terms.length]!)
+  const sortedStarts = narrow ? new Uint16Array(startsStart[terms.length]!) : new Int32Array(startsStart[terms.length]!)
   const place = (term: number, docField: number, starts: ArrayLike<number>, from: number, tf: number): void => {
     const slot = groupFill[term]!++
     sortedDocField[slot] = docField

@@ -89,6 +89,20 @@ describe('buildTermShards', () => {
     )
   }, 60_000)
 
+  test('the same for a story longer than 65,535 characters (its offsets need the wide arrays)', () => {
+    const long = '王小明到五金城调研。'.repeat(7000) + '市长'
+    const docs = docsOf([{ title: '五金城', body: long }, { title: '市长', body: '王小明市长' }])
+    expect(long.length).toBeGreaterThan(0xffff)
+    const direct = directShards(docs, 40_000, ['王小明'])
+    expect(direct).toEqual(referenceShards(docs, 40_000, ['王小明']))
+    expect(direct.some((shard) => shard.json.includes('市长'))).toBe(true)
+  })
+
+  test('the same for a story whose few terms stand more than 65,535 characters in (the offset, not the token count, needs the room)', () => {
+    const docs = docsOf([{ title: '市长', body: `${'。'.repeat(70_000)}王小明市长` }, { title: '王小明', body: '市长' }])
+    expect(directShards(docs, 40_000, ['王小明'])).toEqual(referenceShards(docs, 40_000, ['王小明']))
+  })
+
   test('no documents, no shards', () => {
     expect(buildTermShards([], 100)).toEqual([])
   })
