@@ -99,21 +99,25 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const load = memoize((file: string) => source.load(file))
   const facets = createFacetReader(load, entry.docCount)
   const words = new WordSet(entry.words)
+  // A word's shard is named in entry.js: no directory to load first.
+  const wordShards = new Map(entry.words.map((word, i) => [word, entry.wordShards[i] ?? null] as const))
 
   /**
    * A term's packed postings, and with `withPositions` its packed positions, or null when no
-   * story holds it: two lookups, directory then shard (its positions file loads alongside).
+   * story holds it: two lookups, directory then shard (its positions file loads alongside);
+   * one for an indexed word, whose shard entry.js names.
    */
   async function postingsOf(term: string, withPositions: boolean): Promise<{ postings: string; positions: string | null } | null> {
-    const dir = findShard(entry.shardDirs, term)
-    if (dir === -1) return null
-    const shards = (await load(entry.shardDirs[dir]!.file)) as ShardDirectory
-    const shard = findShard(shards, term)
-    if (shard === -1) return null
-    const [data, positions] = await Promise.all([
-      load(shards[shard]!.file) as Promise<ShardData>,
-      withPositions ? (load(shards[shard]!.positions) as Promise<PositionData>) : null,
-    ])
+    let ref: readonly [file: string, positions: string] | null | undefined = wordShards.get(term)
+    if (ref === undefined) {
+      const dir = findShard(entry.shardDirs, term)
+      if (dir === -1) return null
+      const shards = (await load(entry.shardDirs[dir]!.file)) as ShardDirectory
+      const shard = findShard(shards, term)
+      ref = shard === -1 ? null : [shards[shard]!.file, shards[shard]!.positions]
+    }
+    if (ref === null) return null
+    const [data, positions] = await Promise.all([load(ref[0]) as Promise<ShardData>, withPositions ? (load(ref[1]) as Promise<PositionData>) : null])
     const at = findTerm(data.terms, term)
     if (at === -1) return null
     return { postings: data.postings[at]!, positions: positions ? positions.positions[at]! : null }

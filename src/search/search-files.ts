@@ -39,6 +39,7 @@ import {
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
+import { findShard } from './shard-reader.js'
 import { termShardFiles, termShardFilesAsync, type ShardFile } from './term-index-thread.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
 import { chooseWords, defaultWordMinDocs } from './words.js'
@@ -147,6 +148,10 @@ function* termFiles(shards: ShardFile[], words: string[], docCount: number, opti
     shardDirs,
     cardFolderSize: options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE,
     words,
+    wordShards: words.map((word) => {
+      const at = findShard(shardRefs, word)
+      return at === -1 ? null : [shardRefs[at]!.file, shardRefs[at]!.positions]
+    }),
   }
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
 }

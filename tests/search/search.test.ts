@@ -235,6 +235,19 @@ describe('sharding', () => {
     expect(positionFiles(chained.source.loaded).length).toBeGreaterThan(0)
   })
 
+  test('a query for an indexed word loads its shard straight from entry.js, no directory first', async () => {
+    const model = sampleModel()
+    const directories = (loaded: string[]) => loaded.filter((file) => file.startsWith('terms/dir-'))
+    const word = engineFor(model, 10, 1)
+    expect(ids(model, await word.engine.search('五金产业')).sort()).toEqual(substringScan(model, '五金产业'))
+    expect(word.source.loaded.filter((file) => /^terms\/\d/.test(file))).toHaveLength(1)
+    expect(directories(word.source.loaded)).toEqual([])
+    // Without words the same query reads directories to find its bigrams' shards.
+    const plain = engineFor(model, 10)
+    expect(ids(model, await plain.engine.search('五金产业')).sort()).toEqual(substringScan(model, '五金产业'))
+    expect(directories(plain.source.loaded).length).toBeGreaterThan(0)
+  })
+
   test('one shard holds the whole index when the budget allows', () => {
     const files = renderSearchFiles(sampleModel(), { shardBudget: Number.MAX_SAFE_INTEGER })
     const source = memorySource(files)
