@@ -6,12 +6,13 @@
 // first. For a common word (16,000 stories at 100,000) that was most of a second in the page,
 // and a cold first result has 300 ms. The matching here is typed arrays and one Map per
 // term; the scoring is still lunr's own: the query vectors are lunr.Vectors filled as
-// Index#query fills them, and each matching field is scored by lunr.Vector#similarity
-// against a lunr.Vector of that field's weights, in the order Index#query sums them. So the
-// scores are lunr's to the last bit (tests/search/rank.test.ts compares with Index#query).
+// Index#query fills them, and each matching field is scored as lunr.Vector#similarity scores
+// it against that field's weights (its arithmetic written out, in its order, so no Vector is
+// made per document), summed in the order Index#query sums them. So the scores are lunr's to
+// the last bit (tests/search/rank.test.ts compares with Index#query).
 
 import lunr from 'lunr'
-import { VarintReader } from './varint.js'
+import { VARINT_BASE, VARINT_VALUES } from './varint.js'
 
 /** A term's postings in one field: the documents holding it there, ascending, with their weights and starts. */
 export interface FieldPostings {
@@ -33,44 +34,81 @@ export interface TermPostings {
 
 /** Unpacks a term's postings, and its positions (format.ts PositionData) when given. */
 export function unpackTerm(term: string, packed: string, positions: string | null, fieldCount: number): TermPostings {
-  const reader = new VarintReader(packed)
-  const startsReader = positions === null ? null : new VarintReader(positions)
+  // Decoded inline (varint.ts has the format) into arrays sized up front: for a common
+  // bigram that is hundreds of thousands of numbers, which a reader object and growing
+  // arrays made several times slower on the page.
+  const postings = new PackedInts(packed)
+  const startsText = positions === null ? null : new PackedInts(positions)
   const fields: FieldPostings[] = []
   for (let field = 0; field < fieldCount; field++) {
-    const count = reader.int()
+    const count = postings.next()
     const docs = new Int32Array(count)
     const weights = new Float64Array(count)
-    const startsAt = startsReader ? new Int32Array(count + 1) : null
-    const starts: number[] = []
+    const startsAt = startsText ? new Int32Array(count + 1) : null
     let doc = 0
+    let total = 0
     for (let d = 0; d < count; d++) {
-      docs[d] = doc += reader.int()
-      weights[d] = reader.int() / 1000
-      const tf = reader.int()
-      if (startsReader) {
+      docs[d] = doc += postings.next()
+      weights[d] = postings.next() / 1000
+      total += postings.next()
+      if (startsAt) startsAt[d + 1] = total
+    }
+    let starts: Int32Array | null = null
+    if (startsText && startsAt) {
+      starts = new Int32Array(total)
+      for (let d = 0; d < count; d++) {
         let start = 0
-        for (let k = 0; k < tf; k++) starts.push((start += startsReader.int()))
-        startsAt![d + 1] = starts.length
+        for (let k = startsAt[d]!; k < startsAt[d + 1]!; k++) starts[k] = start += startsText.next()
       }
     }
-    fields.push({ docs, weights, startsAt, starts: startsReader ? Int32Array.from(starts) : null })
+    fields.push({ docs, weights, startsAt, starts })
   }
   return { term, fields, docs: union(fields.map((field) => field.docs)) }
 }
 
-/** The ascending union of ascending lists. */
-function union(lists: readonly Int32Array[]): Int32Array {
-  if (lists.length === 1) return lists[0]!
-  const all = new Int32Array(lists.reduce((n, list) => n + list.length, 0))
-  let length = 0
-  for (const list of lists) {
-    all.set(list, length)
-    length += list.length
+/** Packed numbers (varint.ts) read in order, with no per-number checks beyond the alphabet. */
+class PackedInts {
+  private at = 0
+  constructor(private readonly text: string) {}
+  next(): number {
+    let value = 0
+    let scale = 1
+    for (;;) {
+      const digit = this.at < this.text.length ? VARINT_VALUES[this.text.charCodeAt(this.at++)]! : -1
+      if (digit < 0) throw new Error('varint: packed text ends inside a number or holds a character outside the alphabet')
+      if (digit < VARINT_BASE) return value + digit * scale
+      value += (digit - VARINT_BASE) * scale
+      scale *= VARINT_BASE
+    }
   }
-  all.sort()
-  let unique = 0
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!
-  return all.subarray(0, unique)
+}
+
+/** The ascending union of ascending lists (one merge pass per list: no sort). */
+function union(lists: readonly Int32Array[]): Int32Array {
+  let merged = lists[0] ?? new Int32Array(0)
+  for (let l = 1; l < lists.length; l++) {
+    const other = lists[l]!
+    if (other.length === 0) continue
+    if (merged.length === 0) {
+      merged = other
+      continue
+    }
+    const out = new Int32Array(merged.length + other.length)
+    let i = 0
+    let j = 0
+    let n = 0
+    while (i < merged.length && j < other.length) {
+      const a = merged[i]!
+      const b = other[j]!
+      if (a < b) (out[n++] = a), i++
+      else if (a > b) (out[n++] = b), j++
+      else (out[n++] = a), i++, j++
+    }
+    while (i < merged.length) out[n++] = merged[i++]!
+    while (j < other.length) out[n++] = other[j++]!
+    merged = out.subarray(0, n)
+  }
+  return merged
 }
 
 /** Where `doc` sits in an ascending list, -1 when absent. */
@@ -113,6 +151,14 @@ export function scoreRequired(clauses: readonly TermPostings[], fieldCount: numb
     for (let c = 0; c < clauses.length; c++) vector.upsert(dimension[c]!, 1, (a, b) => a + b)
     queryVectors.push(vector)
   }
+  // The query vectors' values by dimension (dimension i is clause order[i]; every clause has
+  // one, so toArray lists them by dimension) and their magnitudes.
+  const queryWeights = new Float64Array(fieldCount * clauses.length)
+  const queryMagnitudes = new Float64Array(fieldCount)
+  queryVectors.forEach((vector, field) => {
+    queryWeights.set(vector.toArray(), field * clauses.length)
+    queryMagnitudes[field] = vector.magnitude()
+  })
   // Required: every term in some field. Walk the rarest term's documents; every list is
   // ascending, so one cursor per clause and field only moves forward.
   let rarest = 0
@@ -138,7 +184,11 @@ export function scoreRequired(clauses: readonly TermPostings[], fieldCount: numb
     }
     if (!required) continue
     // Index#query meets a document's fields in the order its postings were walked: clause by
-    // clause, field by field; it starts the score with the first and adds the others.
+    // clause, field by field; it starts the score with the first and adds the others. Each
+    // is lunr.Vector#similarity, written out so no Vector is made per document: the dot
+    // product over the dimensions both vectors hold, ascending (the query vector holds every
+    // clause), divided by the query vector's magnitude, `|| 0` — lunr's operations in lunr's
+    // order, so the same bits.
     let score = 0
     let first = true
     done.fill(0)
@@ -146,12 +196,13 @@ export function scoreRequired(clauses: readonly TermPostings[], fieldCount: numb
       for (let field = 0; field < fieldCount; field++) {
         if (done[field] === 1 || found[c * fieldCount + field] === -1) continue
         done[field] = 1
-        const elements: number[] = []
-        for (const o of order) {
+        let dot = 0
+        for (let i = 0; i < order.length; i++) {
+          const o = order[i]!
           const at = found[o * fieldCount + field]!
-          if (at !== -1) elements.push(dimension[o]!, clauses[o]!.fields[field]!.weights[at]!)
+          if (at !== -1) dot += queryWeights[field * clauses.length + i]! * clauses[o]!.fields[field]!.weights[at]!
         }
-        const similarity = queryVectors[field]!.similarity(new lunr.Vector(elements))
+        const similarity = dot / queryMagnitudes[field]! || 0
         score = first ? similarity : score + similarity
         first = false
       }
