@@ -16,7 +16,7 @@ import { coverTokens, hasPhrase } from './phrase.js'
 import { findShard, findTerm } from './shard-reader.js'
 import { scoreRequired, startsIn, unpackTerm, type TermPostings } from './rank.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import { cardFile, type DocCard, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
+import { cardFile, wordShardFiles, type DocCard, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
 import { WordSet } from './words.js'
 
@@ -100,7 +100,12 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const facets = createFacetReader(load, entry.docCount)
   const words = new WordSet(entry.words)
   // A word's shard is named in entry.js: no directory to load first.
-  const wordShards = new Map(entry.words.map((word, i) => [word, entry.wordShards[i] ?? null] as const))
+  const wordShards = new Map(
+    entry.words.map((word, i) => {
+      const ref = entry.wordShards[i]
+      return [word, ref ? wordShardFiles(ref) : null] as const
+    }),
+  )
 
   /**
    * A term's packed postings, and with `withPositions` its packed positions, or null when no

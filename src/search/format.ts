@@ -8,7 +8,7 @@
 // loaded only when its result is on screen (one card file per story).
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 6
+export const SEARCH_FORMAT_VERSION = 7
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
@@ -87,11 +87,27 @@ export interface SearchEntry {
    */
   words: string[]
   /**
-   * For each of `words`, the shard file and positions file holding it (null: no shard's range
-   * holds it). A query for a word — a person or topic most often — then loads its shard
-   * straight away instead of first its directory: one round trip less before the first result.
+   * For each of `words`, its shard as `<n>-<hash>-<positions hash>` (wordShardFiles makes the
+   * two file names of it), null when no shard's range holds it. A query for a word — a person
+   * or topic most often — then loads its shard straight away instead of first its directory:
+   * one round trip less before the first result. Written short because entry.js loads before
+   * every first query, and most words have a shard of their own.
    */
-  wordShards: Array<[file: string, positions: string] | null>
+  wordShards: Array<string | null>
+}
+
+/** The shard file and positions file (ShardFileRef file, positions) of a SearchEntry wordShards ref. */
+export function wordShardFiles(ref: string): [file: string, positions: string] {
+  const [n, hash, positionsHash] = ref.split('-')
+  return [`terms/${n}-${hash}.js`, `terms/pos-${n}-${positionsHash}.js`]
+}
+
+/** The SearchEntry wordShards ref of a shard's two files (the inverse of wordShardFiles). */
+export function wordShardRef(file: string, positions: string): string {
+  const postings = /^terms\/(\d+)-([0-9a-f]+)\.js$/.exec(file)
+  const located = /^terms\/pos-(\d+)-([0-9a-f]+)\.js$/.exec(positions)
+  if (!postings || !located || postings[1] !== located[1]) throw new Error(`wordShardRef: unexpected shard file names ${file}, ${positions}`)
+  return `${postings[1]}-${postings[2]}-${located[2]}`
 }
 
 /**

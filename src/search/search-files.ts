@@ -35,6 +35,7 @@ import {
   type SearchEntry,
   type ShardFileRef,
   type ShardRef,
+  wordShardRef,
 } from './format.js'
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
@@ -150,7 +151,7 @@ function* termFiles(shards: ShardFile[], words: string[], docCount: number, opti
     words,
     wordShards: words.map((word) => {
       const at = findShard(shardRefs, word)
-      return at === -1 ? null : [shardRefs[at]!.file, shardRefs[at]!.positions]
+      return at === -1 ? null : wordShardRef(shardRefs[at]!.file, shardRefs[at]!.positions)
     }),
   }
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }

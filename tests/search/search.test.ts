@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
+import { wordShardFiles, wordShardRef } from '../../src/search/format.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { isCjk, normalizeText } from '../../src/search/tokenizer.js'
 import { WordSet } from '../../src/search/words.js'
@@ -246,6 +247,21 @@ describe('sharding', () => {
     const plain = engineFor(model, 10)
     expect(ids(model, await plain.engine.search('五金产业')).sort()).toEqual(substringScan(model, '五金产业'))
     expect(directories(plain.source.loaded).length).toBeGreaterThan(0)
+  })
+
+  test('entry.js names a word’s shard in short: `<n>-<hash>-<positions hash>`, the files it names exist', () => {
+    const files = renderSearchFiles(sampleModel(), { shardBudget: 10, wordMinDocs: 1 })
+    const source = memorySource(files)
+    const refs = source.entry.wordShards.filter((ref): ref is string => ref !== null)
+    expect(refs.length).toBeGreaterThan(0)
+    const paths = new Set(files.map((file) => file.path))
+    for (const ref of refs) {
+      expect(ref).toMatch(/^\d+-[0-9a-f]{10}-[0-9a-f]{10}$/)
+      const [file, positions] = wordShardFiles(ref)
+      expect(paths.has(`search/${file}`) && paths.has(`search/${positions}`)).toBe(true)
+      expect(wordShardRef(file, positions)).toBe(ref)
+    }
+    expect(() => wordShardRef('terms/1-abc.js', 'terms/pos-2-abc.js')).toThrow(/unexpected shard file names/)
   })
 
   test('one shard holds the whole index when the budget allows', () => {
