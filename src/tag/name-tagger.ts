@@ -10,8 +10,9 @@ import { COMMON_SURNAMES, SURNAMES } from '../lexicon/surnames.js'
 //
 // Features, all within two characters of the position: the character at each offset,
 // the pair of neighbouring characters at each offset, the character class (surname,
-// other Han, digit, Latin, punctuation, name dot) at each offset, and the class triple
-// around the position. Each table is indexed by small integers (character ids, pair
+// other Han, digit, Latin, punctuation, name dot) at each offset, the class triple
+// around the position, and the character at the position with the class one or two
+// before or after it. Each table is indexed by small integers (character ids, pair
 // slots), so decoding a story builds no string and hashes only once per character pair.
 // Weights are trained by scripts/names/train-tagger.ts (an averaged structured
 // perceptron) and live in src/lexicon/name-tagger.bin, keyed by code points.
