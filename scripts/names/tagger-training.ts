@@ -4,6 +4,8 @@
 // numbered by code point, so the same sentences give the same bytes.
 import type { BioSentence } from '../../bench/bio.js'
 import {
+  CLASSES,
+  CONJS,
   EDGE_ID,
   emissions,
   encode,
@@ -170,7 +172,8 @@ export function trainTagger(sentences: readonly BioSentence[], options: TrainOpt
   pairKeys.forEach((_, slot) => (pairKept[slot] = rowKept(L.pair + slot * 4 * TAGS, 4 * TAGS) ? 1 : 0))
   for (const t of keptTriples) pairKept[t.pair] = 1 // a triple is found through its pair
   const charKept = new Uint8Array(ids)
-  for (let id = 2; id < ids; id++) charKept[id] = rowKept(L.uni + id * 5 * TAGS, 5 * TAGS) ? 1 : 0
+  const CONJ_ROW = CONJS * CLASSES * TAGS
+  for (let id = 2; id < ids; id++) charKept[id] = rowKept(L.uni + id * 5 * TAGS, 5 * TAGS) || rowKept(L.conj + id * CONJ_ROW, CONJ_ROW) ? 1 : 0
   pairKeys.forEach((key, slot) => {
     if (!pairKept[slot]) return
     charKept[Math.floor(key / ids)] = 1
@@ -202,6 +205,7 @@ export function trainTagger(sentences: readonly BioSentence[], options: TrainOpt
   copy(L.uni + UNKNOWN * 5 * TAGS, N.uni + UNKNOWN * 5 * TAGS, 5 * TAGS)
   copy(L.uni + EDGE_ID * 5 * TAGS, N.uni + EDGE_ID * 5 * TAGS, 5 * TAGS)
   for (let id = 2; id < ids; id++) if (charKept[id]) copy(L.uni + id * 5 * TAGS, N.uni + (newId[id] as number) * 5 * TAGS, 5 * TAGS)
+  for (let id = 0; id < ids; id++) if (id < 2 || charKept[id]) copy(L.conj + id * CONJ_ROW, N.conj + (id < 2 ? id : (newId[id] as number)) * CONJ_ROW, CONJ_ROW)
   orderedPairs.forEach((p, k) => copy(L.pair + p.slot * 4 * TAGS, N.pair + k * 4 * TAGS, 4 * TAGS))
   orderedTriples.forEach((t, k) => copy(L.triple + t.slot * 3 * TAGS, N.triple + k * 3 * TAGS, 3 * TAGS))
   copy(L.cls, N.cls, L.size - L.cls)

@@ -171,7 +171,7 @@ const threshold = choose('span model threshold (no tagger)', spanThresholds, (t)
   return devScore((text) => findPeopleWithModel(text, model, t, undefined, null))
 })
 const chosenModel = { weights, threshold }
-const bias = choose('tagger outside bias', [0, 2.5, 5, 7.5, 10, 12.5, 15, 20, 30], (b) => {
+const bias = choose('tagger outside bias', [-10, -7.5, -5, -2.5, 0, 2.5, 5, 7.5, 10, 12.5, 15, 20, 30], (b) => {
   tagger.outsideBias = b
   return devScore((text) => findPeopleWithModel(text, chosenModel, threshold, undefined, tagger))
 })

@@ -10,8 +10,9 @@ import { COMMON_SURNAMES, SURNAMES } from '../lexicon/surnames.js'
 //
 // Features, all within two characters of the position: the character at each offset,
 // the pair of neighbouring characters at each offset, the character class (surname,
-// other Han, digit, Latin, punctuation, name dot) at each offset, and the class triple
-// around the position. Each table is indexed by small integers (character ids, pair
+// other Han, digit, Latin, punctuation, name dot) at each offset, the class triple
+// around the position, and the character at the position with the class one or two
+// before or after it. Each table is indexed by small integers (character ids, pair
 // slots), so decoding a story builds no string and hashes only once per character pair.
 // Weights are trained by scripts/names/train-tagger.ts (an averaged structured
 // perceptron) and live in src/lexicon/name-tagger.bin, keyed by code points.
@@ -23,6 +24,13 @@ export const TAGS = 5
 const UNI_OFFSETS = 5
 const PAIR_OFFSETS = 4
 const TRIPLE_OFFSETS = 3
+/**
+ * Offsets of the class next to the character in the character–class conjunctions: the
+ * character at the position with the class of the character one or two before or after
+ * it (`a given-name character after a surname`, whatever the surname).
+ */
+const CONJ_OFFSETS = [-2, -1, 1, 2] as const
+export const CONJS = CONJ_OFFSETS.length
 
 /** Character classes; a class feature generalises over characters the model never saw. */
 export const Class = { Edge: 0, Other: 1, Digit: 2, Latin: 3, Han: 4, RareSurname: 5, CommonSurname: 6, NameDot: 7 } as const
@@ -52,6 +60,7 @@ export interface Layout {
   uni: number
   pair: number
   triple: number
+  conj: number
   cls: number
   cls3: number
   trans: number
@@ -62,11 +71,12 @@ export function layout(chars: number, pairs: number, triples: number): Layout {
   const uni = 0
   const pair = uni + chars * UNI_OFFSETS * TAGS
   const triple = pair + pairs * PAIR_OFFSETS * TAGS
-  const cls = triple + triples * TRIPLE_OFFSETS * TAGS
+  const conj = triple + triples * TRIPLE_OFFSETS * TAGS
+  const cls = conj + chars * CONJS * CLASSES * TAGS
   const cls3 = cls + CLASSES * UNI_OFFSETS * TAGS
   const trans = cls3 + CLASSES ** 3 * TAGS
   const end = trans + (TAGS + 1) * TAGS
-  return { chars, pairs, triples, uni, pair, triple, cls, cls3, trans, end, size: end + TAGS }
+  return { chars, pairs, triples, uni, pair, triple, conj, cls, cls3, trans, end, size: end + TAGS }
 }
 
 /** Character id 0 is a character the model has no weights for, 1 the edge of the text. */
@@ -184,6 +194,7 @@ export function featureBases(e: Encoded, L: Layout, i: number, out: number[]): n
     const slot = e.tripleSlots[p + d - 2] as number
     if (slot >= 0) out.push(L.triple + (slot * TRIPLE_OFFSETS + d) * TAGS)
   }
+  for (let k = 0; k < CONJS; k++) out.push(L.conj + (((e.ids[p] as number) * CONJS + k) * CLASSES + (e.classes[p + (CONJ_OFFSETS[k] as number)] as number)) * TAGS)
   out.push(L.cls3 + (((e.classes[p - 1] as number) * CLASSES + (e.classes[p] as number)) * CLASSES + (e.classes[p + 1] as number)) * TAGS)
   return out
 }
@@ -223,6 +234,7 @@ export function emissions(e: Encoded, L: Layout, w: Float32Array | Float64Array,
       const slot = tripleSlots[i + d] as number
       if (slot >= 0) addRow(scores, o, w, L.triple + (slot * TRIPLE_OFFSETS + d) * TAGS)
     }
+    for (let k = 0; k < CONJS; k++) addRow(scores, o, w, L.conj + (((ids[i + 2] as number) * CONJS + k) * CLASSES + (classes[i + 2 + (CONJ_OFFSETS[k] as number)] as number)) * TAGS)
     addRow(scores, o, w, L.cls3 + (((classes[i + 1] as number) * CLASSES + (classes[i + 2] as number)) * CLASSES + (classes[i + 3] as number)) * TAGS)
   }
   return scores
@@ -327,14 +339,14 @@ export function tagNames(text: string, model: TaggerModel = defaultTagger(), out
 /**
  * The model file, little-endian binary (a few megabytes of JSON would take longer to
  * parse than the budget allows):
- *   "NTG2", int32 characters, int32 pairs, int32 triples, float32 scale, float32 outsideBias,
+ *   "NTG3", int32 characters, int32 pairs, int32 triples, float32 scale, float32 outsideBias,
  *   int32 source length, source (UTF-8, padded to 4 bytes),
  *   uint16 code point per character id from 2 on, uint16 × 2 per pair (in slot order),
  *   uint16 × 3 per triple (in slot order; the first two are a pair of the file),
  *   padding to 4 bytes, then every weight in layout order as int16 × (1 / scale).
  * Code point 0 stands for the edge of the text.
  */
-const MAGIC = 0x3247544e // "NTG2"
+const MAGIC = 0x3347544e // "NTG3"
 export interface TaggerFile {
   /** code points of character ids 2, 3, … */
   chars: number[]
@@ -470,6 +482,14 @@ function fastEmissions(e: Encoded, m: TaggerModel, outsideBias: number): Float64
       const slot = tripleSlots[i + d] as number
       if (slot < 0) continue
       const b = L.triple + (slot * TRIPLE_OFFSETS + d) * TAGS
+      s0 += w[b] as number
+      s1 += w[b + 1] as number
+      s2 += w[b + 2] as number
+      s3 += w[b + 3] as number
+      s4 += w[b + 4] as number
+    }
+    for (let k = 0; k < CONJS; k++) {
+      const b = L.conj + (((ids[i + 2] as number) * CONJS + k) * CLASSES + (classes[i + 2 + (CONJ_OFFSETS[k] as number)] as number)) * TAGS
       s0 += w[b] as number
       s1 += w[b + 1] as number
       s2 += w[b + 2] as number

@@ -3,7 +3,7 @@ import { COMMON_SURNAMES, COMPOUND_SURNAMES, mayStartSurname, SURNAMES, surnameS
 import { defaultNameModel, modelNames, spanProbability, type ModelName, type NameModel } from './name-model.js'
 import { readName, startsWithFollowerWord } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
-import { shippedTagger, tagNames, type TaggerModel } from './name-tagger.js'
+import { shippedTagger, tagNames, type TaggedSpan, type TaggerModel } from './name-tagger.js'
 import { titleAfterSurname } from './surname-mentions.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
@@ -211,6 +211,34 @@ const CUE_THRESHOLD = 0.15
 /** What follows a person's name: a title after it (`…书记强调`), a verb of speech or of an official's doings. */
 const CUE_AFTER = /^(?:总书记|书记|同志|总理|主席|副主席|委员长|院士|先生|女士|市长|县长|区长|镇长|乡长|主任|局长|部长|厅长|校长|院长|教授|医生|大夫|老师|将军|元帅|烈士|说|表示|指出|强调|认为|介绍|告诉|回忆|主持|参加|出席|带队|带领|率队|一行|讲话|致辞|陪同|调研|看望|慰问|走访|宣布|提出|要求|会见)/u
 
+/** The span model's probability at which it changes the tagger's end, and how many times likelier than the tagger's reading it must find it. */
+const ADJUST_MIN = 0.5
+const ADJUST_RATIO = 10
+/** Below this span-model probability a Chinese name the tagger reads is dropped (`四梁八柱`'s 梁八柱, `栋梁之才`); chosen on development text. */
+const TAGGER_VETO = 0.02
+
+/**
+ * A Chinese name the sequence tagger reads (two or three characters from a surname),
+ * checked by the span model, which sees the whole reading: the other length is taken
+ * where the span model finds it far likelier (`…|升充分` read as the start of a word),
+ * and a reading it finds all but impossible is dropped.
+ */
+function checkedEnd(text: string, span: TaggedSpan, model: NameModel): TaggedSpan | null {
+  const { offset, length } = span
+  if (length !== 2 && length !== 3) return span
+  if (!SURNAMES.has(text[offset] as string) || COMPOUND_SURNAMES.has(text.slice(offset, offset + 2))) {
+    // a given name alone right after a common surname (`学雷|锋志|愿`): the tagger has lost the name's start
+    return COMMON_SURNAMES.has(text[offset - 1] ?? '') && /^\p{Script=Han}+$/u.test(text.slice(offset, offset + length)) ? null : span
+  }
+  const p = spanProbability(text, offset, length, model)
+  const other = length === 2 ? 3 : 2
+  if (offset + other <= text.length && /^\p{Script=Han}+$/u.test(text.slice(offset, offset + other))) {
+    const q = spanProbability(text, offset, other, model)
+    if (q >= ADJUST_MIN && q > ADJUST_RATIO * p) return { offset, length: other }
+  }
+  return p < TAGGER_VETO ? null : span
+}
+
 /** Below this probability the model overrules a name read from a weak printed shape. */
 const VETO = 0.01
 /** Titles that name a group of people rather than an office: what follows them is often no name. */
@@ -270,7 +298,9 @@ export function findPeopleWithModel(
   // 0.15 ms per story, more than the build's budget leaves.
   if (tagger) {
     const surnames: PersonHit[] = []
-    for (const span of tagNames(text, tagger)) {
+    for (const read of tagNames(text, tagger)) {
+      const span = checkedEnd(text, read, model)
+      if (!span) continue
       const name = text.slice(span.offset, span.offset + span.length)
       const end = span.offset + span.length
       if (span.length === 1 ? SURNAMES.has(name) : COMPOUND_SURNAMES.has(name)) {
