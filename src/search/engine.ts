@@ -14,9 +14,9 @@
 import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
 import { coverTokens, hasPhrase } from './phrase.js'
 import { findShard, findTerm } from './shard-reader.js'
-import { scoreRequired, startsIn, unpackTerm, type TermPostings } from './rank.js'
+import { byRelevance, scoreRequired, startsIn, unpackTerm, type TermPostings } from './rank.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import { cardFile, wordShardFiles, type DocCard, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
+import { cardFile, wordFiles, type DocCard, type TopCardsData, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
 import { WordSet } from './words.js'
 
@@ -68,8 +68,22 @@ export interface FacetCounts {
   years: FacetCount[]
 }
 
+/**
+ * A query's first page of results as the build ranked it (top-cards.ts), before the postings
+ * that rank it have arrived: the same documents in the same order as the first page of
+ * `search`, and the same count.
+ */
+export interface FirstPage {
+  docs: number[]
+  count: number
+  ignored: string[]
+  highlight: string[]
+}
+
 export interface SearchEngine {
   search(query: string, options?: { sort?: SortOrder }): Promise<SearchOutcome>
+  /** The first page of a query that is one indexed word (by relevance, unfiltered), from its top-cards file; null for any other query. */
+  firstPage(query: string, options?: { sort?: SortOrder }): Promise<FirstPage | null>
   cards(docs: readonly number[]): Promise<DocCard[]>
   /** One card, so a page of results can be shown as its cards arrive. */
   card(doc: number): Promise<DocCard>
@@ -103,9 +117,17 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const wordShards = new Map(
     entry.words.map((word, i) => {
       const ref = entry.wordShards[i]
-      return [word, ref ? wordShardFiles(ref) : null] as const
+      return [word, ref ? wordFiles(ref, i) : null] as const
     }),
   )
+  // Top-cards files (top-cards.ts) on their way: cards wait for them rather than request
+  // what they are about to register. A failed one only leaves its cards to load one by one.
+  const topLoads = new Set<Promise<unknown>>()
+  function prefetchTopCards(file: string): void {
+    const pending = load(file).catch(() => undefined)
+    topLoads.add(pending)
+    void pending.then(() => topLoads.delete(pending))
+  }
 
   /**
    * A term's packed postings, and with `withPositions` its packed positions, or null when no
@@ -113,7 +135,8 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
    * one for an indexed word, whose shard entry.js names.
    */
   async function postingsOf(term: string, withPositions: boolean): Promise<{ postings: string; positions: string | null } | null> {
-    let ref: readonly [file: string, positions: string] | null | undefined = wordShards.get(term)
+    const word = wordShards.get(term)
+    let ref: readonly [file: string, positions: string] | null | undefined = word ? [word.file, word.positions] : word
     if (ref === undefined) {
       const dir = findShard(entry.shardDirs, term)
       if (dir === -1) return null
@@ -171,9 +194,9 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     return kept
   }
 
-  async function search(query: string, options: { sort?: SortOrder } = {}): Promise<SearchOutcome> {
+  /** The query's terms and filters; `top`: the top-cards file that holds its first page, if one does. */
+  function prepare(query: string, options: { sort?: SortOrder }) {
     const parsed = parseQuery(query)
-    if (parsed.problems.length > 0) return { status: 'invalid', problems: parsed.problems }
     const terms: QueryTerm[] = []
     const ignored: string[] = []
     for (const text of parsed.terms) {
@@ -184,7 +207,25 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     }
     const filtered =
       parsed.dateRange !== null || parsed.people.length > 0 || parsed.topics.length > 0 || parsed.organizations.length > 0
+    // A lone indexed word listed by relevance: its first page is what its top-cards file holds.
+    const lone = terms.length === 1 && terms[0]!.tokens.length === 1 ? wordShards.get(terms[0]!.tokens[0]!.term) : undefined
+    const top = parsed.problems.length === 0 && !filtered && options.sort !== 'date' ? (lone?.top ?? null) : null
+    return { parsed, terms, ignored, filtered, top, highlight: terms.map((t) => t.text) }
+  }
+
+  async function firstPage(query: string, options: { sort?: SortOrder } = {}): Promise<FirstPage | null> {
+    const { top, ignored, highlight } = prepare(query, options)
+    if (top === null) return null
+    prefetchTopCards(top)
+    const data = (await load(top)) as TopCardsData
+    return { docs: data.docs, count: data.count, ignored, highlight }
+  }
+
+  async function search(query: string, options: { sort?: SortOrder } = {}): Promise<SearchOutcome> {
+    const { parsed, terms, ignored, filtered, top, highlight } = prepare(query, options)
+    if (parsed.problems.length > 0) return { status: 'invalid', problems: parsed.problems }
     if (terms.length === 0 && !filtered) return ignored.length > 0 ? { status: 'unsearchable', ignored } : { status: 'empty' }
+    if (top !== null) prefetchTopCards(top)
 
     let scores = new Map<number, number>()
     let docs: number[]
@@ -195,18 +236,20 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
       docs = [...scores.keys()]
     }
     docs = await applyFilters(parsed, docs)
-    // Best first; equal scores put the newest story first (doc numbers count oldest first).
-    const hits = docs.map((doc) => ({ doc, score: scores.get(doc) ?? 0 })).sort((a, b) => b.score - a.score || b.doc - a.doc)
+    const hits = docs.map((doc) => ({ doc, score: scores.get(doc) ?? 0 })).sort(byRelevance)
     if (options.sort === 'date' && hits.length > 1) {
       const dates = await facets.dates()
       // Newest first; a day's stories newest issue first, in reverse doc order.
       hits.sort((a, b) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : b.doc - a.doc))
     }
-    return { status: 'done', hits, ignored, highlight: terms.map((t) => t.text) }
+    return { status: 'done', hits, ignored, highlight }
   }
 
   /** The cards of `docs`: one small file each, so a page of results loads only what it shows. */
-  const card = (doc: number) => load(cardFile(doc, entry.cardFolderSize)) as Promise<DocCard>
+  async function card(doc: number): Promise<DocCard> {
+    if (topLoads.size > 0) await Promise.all(topLoads)
+    return (await load(cardFile(doc, entry.cardFolderSize))) as DocCard
+  }
   async function cards(docs: readonly number[]): Promise<DocCard[]> {
     return Promise.all(docs.map(card))
   }
@@ -228,7 +271,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     }
   }
 
-  return { search, cards, card, facetCounts, nameCountBytes: () => facets.countBytes() }
+  return { search, firstPage, cards, card, facetCounts, nameCountBytes: () => facets.countBytes() }
 }
 
 /** A term of several tokens must form a chain within one field (a single token needs no check: it was REQUIRED). */

@@ -87,27 +87,52 @@ export interface SearchEntry {
    */
   words: string[]
   /**
-   * For each of `words`, its shard as `<n>-<hash>-<positions hash>` (wordShardFiles makes the
-   * two file names of it), null when no shard's range holds it. A query for a word — a person
-   * or topic most often — then loads its shard straight away instead of first its directory:
-   * one round trip less before the first result. Written short because entry.js loads before
-   * every first query, and most words have a shard of their own.
+   * For each of `words`, its shard as `<n>-<hash>-<positions hash>`, and when the word has a
+   * file of its first results' cards (top-cards.ts) `-<its hash>` after that; null when no
+   * shard's range holds the word. wordFiles makes the file names of it. A query for a word —
+   * a person or topic most often — then loads its shard (and those cards) straight away
+   * instead of first a directory: one round trip less before the first result. Written
+   * short because entry.js loads before every first query, and most words have a shard of
+   * their own.
    */
   wordShards: Array<string | null>
 }
 
-/** The shard file and positions file (ShardFileRef file, positions) of a SearchEntry wordShards ref. */
-export function wordShardFiles(ref: string): [file: string, positions: string] {
-  const [n, hash, positionsHash] = ref.split('-')
-  return [`terms/${n}-${hash}.js`, `terms/pos-${n}-${positionsHash}.js`]
+/** Results the search page lists at a time; a word's top-cards file holds the cards of its first page. */
+export const RESULTS_PAGE_SIZE = 20
+
+/**
+ * What `search/top/<word index>-<hash>.js` registers under its own name, after the cards of
+ * the first results of the query that is entry.words[index] alone (top-cards.ts).
+ */
+export interface TopCardsData {
+  /** How many stories the query finds. */
+  count: number
+  /** Its first RESULTS_PAGE_SIZE results, in the order the page lists them (relevance). */
+  docs: number[]
 }
 
-/** The SearchEntry wordShards ref of a shard's two files (the inverse of wordShardFiles). */
-export function wordShardRef(file: string, positions: string): string {
+/** `search/top/<word index>-<hash>.js`: the cards of the first results of entry.words[index] (top-cards.ts). */
+export function topCardsFile(wordIndex: number, hash: string): string {
+  return `top/${wordIndex}-${hash}.js`
+}
+
+/** The files a SearchEntry wordShards ref names for the word `wordIndex`: its shard, the shard's positions, its top cards (or null). */
+export function wordFiles(ref: string, wordIndex: number): { file: string; positions: string; top: string | null } {
+  const [n, hash, positionsHash, topHash] = ref.split('-')
+  return {
+    file: `terms/${n}-${hash}.js`,
+    positions: `terms/pos-${n}-${positionsHash}.js`,
+    top: topHash ? topCardsFile(wordIndex, topHash) : null,
+  }
+}
+
+/** The SearchEntry wordShards ref of a shard's two files and a top-cards hash (the inverse of wordFiles). */
+export function wordShardRef(file: string, positions: string, topHash: string | null = null): string {
   const postings = /^terms\/(\d+)-([0-9a-f]+)\.js$/.exec(file)
   const located = /^terms\/pos-(\d+)-([0-9a-f]+)\.js$/.exec(positions)
   if (!postings || !located || postings[1] !== located[1]) throw new Error(`wordShardRef: unexpected shard file names ${file}, ${positions}`)
-  return `${postings[1]}-${postings[2]}-${located[2]}`
+  return `${postings[1]}-${postings[2]}-${located[2]}${topHash === null ? '' : `-${topHash}`}`
 }
 
 /**

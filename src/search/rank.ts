@@ -12,6 +12,7 @@
 // the last bit (tests/search/rank.test.ts compares with Index#query).
 
 import lunr from 'lunr'
+import type { TopCardsData } from './format.js'
 import { VARINT_BASE, VARINT_VALUES } from './varint.js'
 
 /** A term's postings in one field: the documents holding it there, ascending, with their weights and starts. */
@@ -210,4 +211,24 @@ export function scoreRequired(clauses: readonly TermPostings[], fieldCount: numb
     scores.set(doc, score)
   }
   return scores
+}
+
+/** The order of results by relevance: best first; equal scores put the newest story first (doc numbers count oldest first). */
+export function byRelevance(a: { doc: number; score: number }, b: { doc: number; score: number }): number {
+  return b.score - a.score || b.doc - a.doc
+}
+
+/**
+ * The first `shown` documents, in the order the search page lists them, of a query that is
+ * this one term alone (relevance order, no filter) — what the page shows first for it —
+ * and how many documents that query finds.
+ */
+export function topDocs(term: string, packed: string, fieldCount: number, shown: number): TopCardsData {
+  const scores = scoreRequired([unpackTerm(term, packed, null, fieldCount)], fieldCount)
+  const docs = [...scores]
+    .map(([doc, score]) => ({ doc, score }))
+    .sort(byRelevance)
+    .slice(0, shown)
+    .map((hit) => hit.doc)
+  return { count: scores.size, docs }
 }

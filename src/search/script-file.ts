@@ -31,6 +31,12 @@ export function registeringScriptOfJson(name: string, json: string): string {
   return `(${REGISTRY}).add(${toScriptLiteral(name)},${jsonAsScriptLiteral(json)});\n`
 }
 
+/** One script registering several files, in order (top-cards.ts): the registry expression once, not per file. */
+export function registeringBundle(entries: ReadonlyArray<readonly [name: string, data: unknown]>): string {
+  const adds = entries.map(([name, data]) => `r.add(${toScriptLiteral(name)},${toScriptLiteral(data)});`).join('')
+  return `(function(r){${adds}})(${REGISTRY});\n`
+}
+
 /**
  * What goes around the UTF-8 bytes of JSON text to make `registeringScript(name, data)` (the
  * term shards are written as bytes). Throws on JSON holding a character `toScriptLiteral`
@@ -52,8 +58,12 @@ export function hashedName(prefix: string, data: unknown): string {
 
 /** `hashedName` for data already serialised with JSON.stringify (as text or as its UTF-8 bytes). */
 export function hashedNameOfJson(prefix: string, json: string | Uint8Array): string {
-  const hash = createHash('sha256').update(json).digest('hex').slice(0, 10)
-  return `${prefix}-${hash}.js`
+  return `${prefix}-${jsonHash(json)}.js`
+}
+
+/** The 10 hex digits that name a file by its content (JSON text or its UTF-8 bytes). */
+export function jsonHash(json: string | Uint8Array): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 10)
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { compareText, pagesInOrder } from '../render/order.js'
 import { storyUrl } from '../render/urls.js'
-import type { Issue, RegisteredPerson, SiteModel, Story } from '../types.js'
+import type { Issue, RegisteredPerson, SegmentedPage, SiteModel, Story } from '../types.js'
 import type { DocCard } from './format.js'
 
 export interface SearchDoc {
@@ -76,35 +76,54 @@ function issuesOldestFirst(issues: readonly Issue[]): Issue[] {
   return [...issues].sort((a, b) => compareText(a.date, b.date) || compareText(a.paper, b.paper))
 }
 
+/** Each story with the issue and page it was printed in, in doc order (see the note at the top). */
+function* storiesInDocOrder(model: SiteModel): Generator<{ issue: Issue; page: SegmentedPage; story: Story }> {
+  for (const issue of issuesOldestFirst(model.issues)) {
+    const inReadingOrder: Array<{ issue: Issue; page: SegmentedPage; story: Story }> = []
+    for (const page of pagesInOrder(issue)) for (const story of page.stories) inReadingOrder.push({ issue, page, story })
+    yield* inReadingOrder.reverse()
+  }
+}
+
+function searchCard(issue: Issue, page: SegmentedPage, story: Story): DocCard {
+  const fields = storySearchFields(story)
+  return {
+    id: story.id,
+    url: storyUrl(issue.date, page.page.meta.page, story.bodyLine),
+    title: story.title,
+    column: story.column,
+    date: story.date ?? issue.date,
+    issueDate: issue.date,
+    page: page.page.meta.page,
+    titleText: fields.title,
+    body: fields.body,
+  }
+}
+
 export function collectSearchDocs(model: SiteModel): SearchDoc[] {
   const spellings = personSpellings(model.people)
   const canonical = registryNames(model.people)
   const docs: SearchDoc[] = []
-  for (const issue of issuesOldestFirst(model.issues)) {
-    const inReadingOrder: Array<Omit<SearchDoc, 'ref'>> = []
-    for (const page of pagesInOrder(issue)) {
-      for (const story of page.stories) {
-        const fields = storySearchFields(story)
-        inReadingOrder.push({
-          card: {
-            id: story.id,
-            url: storyUrl(issue.date, page.page.meta.page, story.bodyLine),
-            title: story.title,
-            column: story.column,
-            date: story.date ?? issue.date,
-            issueDate: issue.date,
-            page: page.page.meta.page,
-            titleText: fields.title,
-            body: fields.body,
-          },
-          people: personNames(story, spellings),
-          peopleNames: [...new Set(story.people.map(({ name }) => canonical.get(name) ?? name))],
-          topics: [...story.topics],
-          organizations: [...story.organizations],
-        })
-      }
-    }
-    for (const doc of inReadingOrder.reverse()) docs.push({ ref: docs.length, ...doc })
+  for (const { issue, page, story } of storiesInDocOrder(model)) {
+    docs.push({
+      ref: docs.length,
+      card: searchCard(issue, page, story),
+      people: personNames(story, spellings),
+      peopleNames: [...new Set(story.people.map(({ name }) => canonical.get(name) ?? name))],
+      topics: [...story.topics],
+      organizations: [...story.organizations],
+    })
   }
   return docs
+}
+
+/** The cards of the docs numbered `refs` (the same as collectSearchDocs makes), without making the others. */
+export function searchCards(model: SiteModel, refs: ReadonlySet<number>): Map<number, DocCard> {
+  const cards = new Map<number, DocCard>()
+  let ref = 0
+  for (const { issue, page, story } of storiesInDocOrder(model)) {
+    if (refs.has(ref)) cards.set(ref, searchCard(issue, page, story))
+    ref++
+  }
+  return cards
 }

@@ -31,6 +31,7 @@ import {
   SEARCH_ENTRY_FILE,
   SEARCH_FIELDS,
   SEARCH_FORMAT_VERSION,
+  RESULTS_PAGE_SIZE,
   cardFile,
   type SearchEntry,
   type ShardFileRef,
@@ -41,7 +42,8 @@ import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { findShard } from './shard-reader.js'
-import { termShardFiles, termShardFilesAsync, type ShardFile } from './term-index-thread.js'
+import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesResult } from './term-index-thread.js'
+import { topCardFiles } from './top-cards.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
 import { chooseWords, defaultWordMinDocs } from './words.js'
 
@@ -122,7 +124,8 @@ function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions): Gen
 }
 
 /** The term shards, the directories listing them and entry.js. */
-function* termFiles(shards: ShardFile[], words: string[], docCount: number, options: SearchFilesOptions): Generator<OutputFile> {
+function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, words: string[], docCount: number, options: SearchFilesOptions): Generator<OutputFile> {
+  const cardFolderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
   const shardRefs: ShardFileRef[] = shards.map((shard) => ({ from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }))
   debug('term shards: %d stories, %d words, %d shards, %d bytes', docCount, words.length, shards.length, shards.reduce((n, shard) => n + shard.bytes.length, 0))
@@ -141,17 +144,20 @@ function* termFiles(shards: ShardFile[], words: string[], docCount: number, opti
     shardDirs.push({ from: refs[0]!.from, to: refs[refs.length - 1]!.to, file: emit(`terms/dir-${shardDirs.length}`, refs) })
   }
   yield* directories
+  const tops: OutputFile[] = []
+  const topHashes = topCardFiles(model, words, wordTops, cardFolderSize, tops)
+  yield* tops
   const entry: SearchEntry = {
     format: SEARCH_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
     docCount,
     fields: [...SEARCH_FIELDS],
     shardDirs,
-    cardFolderSize: options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE,
+    cardFolderSize,
     words,
-    wordShards: words.map((word) => {
+    wordShards: words.map((word, i) => {
       const at = findShard(shardRefs, word)
-      return at === -1 ? null : wordShardRef(shardRefs[at]!.file, shardRefs[at]!.positions)
+      return at === -1 ? null : wordShardRef(shardRefs[at]!.file, shardRefs[at]!.positions, topHashes[i] ?? null)
     }),
   }
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
@@ -165,12 +171,12 @@ function* termFiles(shards: ShardFile[], words: string[], docCount: number, opti
 export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? [] : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, options.termWorker)
+  const shards = docs.length === 0 ? { shards: [], wordTops: [] } : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker)
   // Every story's tokens are let go once the shards are made.
   delete inputs.terms
   const docCount = docs.length
   yield* cardAndFacetFiles(docs, options)
-  yield* termFiles(shards, words, docCount, options)
+  yield* termFiles(model, shards, words, docCount, options)
 }
 
 /**
@@ -181,14 +187,14 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
 export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? Promise.resolve([]) : termShardFilesAsync(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, options.termWorker)
+  const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker)
   delete inputs.terms
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})
   const docCount = docs.length
   return (async function* () {
     yield* cardAndFacetFiles(docs, options)
-    yield* termFiles(await shards, words, docCount, options)
+    yield* termFiles(model, await shards, words, docCount, options)
   })()
 }
 

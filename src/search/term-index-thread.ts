@@ -11,6 +11,8 @@ import { canStartWorkers, startWorker } from '../parallel/typescript-worker.js'
 import createDebug from 'debug'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
+import { SEARCH_FIELDS, type TopCardsData } from './format.js'
+import { topDocs } from './rank.js'
 import { collectPostings, encodeTermShards } from './term-index.js'
 
 const debug = createDebug('archive:search')
@@ -26,6 +28,8 @@ export interface ShardFilesJob {
   budget: number
   /** Indexed words (words.ts), sorted. */
   words: string[]
+  /** How many of each word's results to list (rank.ts topDocs); 0: none. */
+  topCount: number
 }
 
 export interface ShardFile {
@@ -42,6 +46,8 @@ export interface ShardFile {
 
 export interface ShardFilesResult {
   shards: ShardFile[]
+  /** Each indexed word holding postings, with the first `topCount` docs its query lists and their count (rank.ts topDocs), in word order. */
+  wordTops: Array<[word: string, top: TopCardsData]>
 }
 
 /** `consume`: the job's DocTerms are the caller's own copy (on the worker), free to be emptied as they are read; otherwise they are left as they are (they may be a cache's). */
@@ -49,6 +55,8 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
   const names: string[] = []
   const positionsNames: string[] = []
   const postings = collectPostings(job.docs, job.words, { consume })
+  const wordTops: ShardFilesResult['wordTops'] = []
+  const sink = job.topCount > 0 ? { words: new Set(job.words), take: (word: string, packed: string) => wordTops.push([word, topDocs(word, packed, SEARCH_FIELDS.length, job.topCount)]) } : undefined
   // The job's DocTerms are not needed from here on: let them go before the shards take their room.
   job.docs = []
   const shards = encodeTermShards(
@@ -59,6 +67,7 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
       ;(part === 'postings' ? names : positionsNames).push(name)
       return registeringScriptFrame(name, json)
     },
+    sink,
   )
   return {
     shards: shards.map((shard, n) => ({
@@ -69,6 +78,8 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
       positionsName: positionsNames[n]!,
       positionsBytes: shard.positions,
     })),
+    // Terms are encoded in code-unit order, as the words are sorted.
+    wordTops,
   }
 }
 
@@ -86,18 +97,18 @@ function startShardWorker(job: ShardFilesJob): { port: MessagePort; signal: Int3
 }
 
 /** The worker's answer as shard files, or the error it reported. */
-function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error: string } | undefined): ShardFile[] {
+function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error: string } | undefined): ShardFilesResult {
   if (!message) throw new Error('term-index worker sent nothing')
   if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
   // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
   const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) }))
+  return { shards: message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) })), wordTops: message.wordTops }
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): ShardFile[] {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
-  if (!useWorkerFor(docs, worker)) return buildShardFiles(job).shards
+export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean): ShardFilesResult {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount }
+  if (!useWorkerFor(docs, worker)) return buildShardFiles(job)
   const { port, signal, thread } = startShardWorker(job)
   try {
     if (Atomics.wait(signal, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new Error('term-index worker did not answer')
@@ -114,11 +125,11 @@ export function termShardFiles(docs: readonly DocTerms[], budget: number, words:
  * seconds at tens of thousands of stories). Not an async function itself: one would keep
  * `docs`, every story's tokens, alive in its suspended frame until the worker answers.
  */
-export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], worker?: boolean): Promise<ShardFile[]> {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words] }
+export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean): Promise<ShardFilesResult> {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount }
   if (!useWorkerFor(docs, worker)) {
     try {
-      return Promise.resolve(buildShardFiles(job).shards)
+      return Promise.resolve(buildShardFiles(job))
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)))
     }
@@ -129,9 +140,9 @@ export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, w
   return shardsFrom(started.port, started.thread)
 }
 
-async function shardsFrom(port: MessagePort, thread: Worker): Promise<ShardFile[]> {
+async function shardsFrom(port: MessagePort, thread: Worker): Promise<ShardFilesResult> {
   try {
-    return await new Promise<ShardFile[]>((resolve, reject) => {
+    return await new Promise<ShardFilesResult>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('term-index worker did not answer')), WORKER_TIMEOUT_MS)
       const answer = (message: Parameters<typeof shardsOf>[0]) => {
         clearTimeout(timer)

@@ -437,7 +437,13 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
  * The second half of buildTermShards, for a caller that lets the stories' DocTerms go once
  * their postings are collected (they are as big again as the shards being written).
  */
-export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame): EncodedShard[] {
+/** Called with the packed postings (format.ts ShardData) of each of `words` as it is encoded. */
+export interface WordPostingsSink {
+  words: ReadonlySet<string>
+  take(word: string, packed: string): void
+}
+
+export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame, wordSink?: WordPostingsSink): EncodedShard[] {
   if (p.documentCount === 0) return []
   const fieldCount = SEARCH_FIELDS.length
   const averageLength = SEARCH_FIELDS.map((_, field) => {
@@ -450,6 +456,8 @@ export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame
   // and natively: a comparator called from JS costs seconds over millions of bigrams.
   const order = [...p.terms].sort().map((term) => p.termIds.get(term)!)
   const encoder = new TextEncoder()
+  // Packed postings are ASCII (varint.ts).
+  const latin1 = new TextDecoder('latin1')
   const head = encoder.encode('{"terms":')
   const postingsKey = encoder.encode(',"postings":[')
   const positionsHead = encoder.encode('{"positions":[')
@@ -534,6 +542,7 @@ export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame
         previousDoc = doc
       }
     }
+    if (wordSink?.words.has(p.terms[id]!)) wordSink.take(p.terms[id]!, latin1.decode(term.bytes.subarray(0, term.length)))
     // As in splitIndex: a term that would overflow the shard starts the next one (a rare
     // term never shares a download with a huge one; a huge term alone gets its own shard).
     // The budget counts both files, so a query that needs positions loads what it did before.

@@ -113,7 +113,8 @@ describe.skipIf(!availability.run)('long result lists in Chromium', () => {
   beforeAll(async () => {
     const date = '2024-03-01'
     const stories = Array.from({ length: PAGE_SIZE + 10 }, (_, i) =>
-      makeStory(date, 1, { bodyLine: 10 + i * 3, body: [`第${i + 1}条：社区志愿者清扫街道。`] }),
+      // Tagged with a topic on every story, so 志愿服务 is one of the index's whole words, whose first page has a top-cards file.
+      makeStory(date, 1, { bodyLine: 10 + i * 3, body: [`第${i + 1}条：社区志愿者参加志愿服务，清扫街道。`], topics: ['志愿服务'] }),
     )
     siteDir = await writeSite(renderSite(makeModel([makeIssue(date, [makePage(date, 1, stories)])])))
     browser = await launchChromium()
@@ -134,5 +135,27 @@ describe.skipIf(!availability.run)('long result lists in Chromium', () => {
     expect(await view.page.locator('#search-more').isHidden()).toBe(true)
     expect(view.errors).toEqual([])
     await view.page.close()
+  })
+
+  test('an indexed word’s first page comes from one file, not a file per story; the rest follows on request', { timeout: TIMEOUT }, async () => {
+    const { page, errors } = await openPage(browser)
+    const requested: string[] = []
+    page.on('request', (request) => requested.push(request.url()))
+    await page.goto(`${pathToFileURL(`${siteDir}/`).href}search.html?q=${encodeURIComponent('志愿服务')}`)
+    await waitForOutcome(page, '志愿服务')
+    const view = await readResults(page)
+    expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
+    expect(view.hrefs).toHaveLength(PAGE_SIZE)
+    expect(requested.filter((url) => url.includes('/search/top/'))).toHaveLength(1)
+    expect(requested.filter((url) => url.includes('/search/docs/'))).toEqual([])
+    // The same first page, in the same order, as a query the word's file does not serve.
+    const plain = await searchFor(browser, pathToFileURL(`${siteDir}/`).href, '志愿服务 街道')
+    expect(view.hrefs).toEqual(plain.hrefs)
+    await plain.page.close()
+    await page.click('#search-more')
+    await page.waitForFunction((count) => document.querySelectorAll('#results > li').length === count, PAGE_SIZE + 10)
+    expect(requested.filter((url) => url.includes('/search/docs/'))).toHaveLength(10)
+    expect(errors).toEqual([])
+    await page.close()
   })
 })

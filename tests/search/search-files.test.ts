@@ -4,13 +4,27 @@ import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { TOKENIZER_VERSION } from '../../src/search/tokenizer.js'
 import { makeModel, sampleModel } from './fixtures/site-model.js'
-import { memorySource, runRegisteringScript } from './helpers/memory-source.js'
+import { memorySource, runRegisteringScript, runRegisteringScripts } from './helpers/memory-source.js'
 
 describe('renderSearchFiles', () => {
-  test('each file registers itself under its own name', () => {
-    for (const file of renderSearchFiles(sampleModel(), { shardBudget: 40 })) {
-      expect(runRegisteringScript(String(file.contents)).name).toBe(file.path.replace(/^search\//, ''))
+  test('each file registers itself under its own name; a top-cards file first registers cards equal to their own files', () => {
+    const files = renderSearchFiles(sampleModel(), { shardBudget: 40, wordMinDocs: 1 })
+    const byName = new Map(files.map((file) => [file.path.replace(/^search\//, ''), String(file.contents)]))
+    let bundled = 0
+    for (const [name, contents] of byName) {
+      if (!name.startsWith('top/')) {
+        expect(runRegisteringScript(contents).name).toBe(name)
+        continue
+      }
+      const registered = runRegisteringScripts(contents)
+      expect(registered.at(-1)!.name).toBe(name)
+      for (const card of registered.slice(0, -1)) {
+        expect(card.name).toMatch(/^docs\//)
+        expect(card.data).toEqual(runRegisteringScript(byName.get(card.name)!).data)
+        bundled++
+      }
     }
+    expect(bundled).toBeGreaterThan(0)
   })
 
   test('the entry records the tokenizer version', () => {

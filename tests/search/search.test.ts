@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
-import { wordShardFiles, wordShardRef } from '../../src/search/format.js'
+import { RESULTS_PAGE_SIZE, wordFiles, wordShardRef } from '../../src/search/format.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { isCjk, normalizeText } from '../../src/search/tokenizer.js'
 import { WordSet } from '../../src/search/words.js'
@@ -249,19 +249,62 @@ describe('sharding', () => {
     expect(directories(plain.source.loaded).length).toBeGreaterThan(0)
   })
 
-  test('entry.js names a word’s shard in short: `<n>-<hash>-<positions hash>`, the files it names exist', () => {
+  test('entry.js names a word’s files in short: `<n>-<hash>-<positions hash>-<top cards hash>`, the files it names exist', () => {
     const files = renderSearchFiles(sampleModel(), { shardBudget: 10, wordMinDocs: 1 })
     const source = memorySource(files)
-    const refs = source.entry.wordShards.filter((ref): ref is string => ref !== null)
+    const refs = source.entry.wordShards.map((ref, i) => [ref, i] as const).filter((pair): pair is readonly [string, number] => pair[0] !== null)
     expect(refs.length).toBeGreaterThan(0)
     const paths = new Set(files.map((file) => file.path))
-    for (const ref of refs) {
-      expect(ref).toMatch(/^\d+-[0-9a-f]{10}-[0-9a-f]{10}$/)
-      const [file, positions] = wordShardFiles(ref)
-      expect(paths.has(`search/${file}`) && paths.has(`search/${positions}`)).toBe(true)
-      expect(wordShardRef(file, positions)).toBe(ref)
+    for (const [ref, i] of refs) {
+      expect(ref).toMatch(/^\d+-[0-9a-f]{10}-[0-9a-f]{10}-[0-9a-f]{10}$/)
+      const { file, positions, top } = wordFiles(ref, i)
+      for (const name of [file, positions, top]) expect(paths.has(`search/${name}`)).toBe(true)
+      expect(wordShardRef(file, positions, ref.slice(-10))).toBe(ref)
     }
+    expect(wordFiles('3-0123456789-abcdef0123', 7)).toEqual({ file: 'terms/3-0123456789.js', positions: 'terms/pos-3-abcdef0123.js', top: null })
     expect(() => wordShardRef('terms/1-abc.js', 'terms/pos-2-abc.js')).toThrow(/unexpected shard file names/)
+  })
+
+  test('a lone indexed word brings its first page of cards in one file: the results and cards are the same, no card file is read', async () => {
+    const model = sampleModel()
+    const word = engineFor(model, 10, 1)
+    const outcome = await word.engine.search('五金产业')
+    if (outcome.status !== 'done') throw new Error(outcome.status)
+    const first = outcome.hits.slice(0, RESULTS_PAGE_SIZE).map((hit) => hit.doc)
+    const cards = await word.engine.cards(first)
+    expect(word.source.loaded.filter((file) => file.startsWith('top/'))).toHaveLength(1)
+    expect(word.source.loaded.filter((file) => file.startsWith('docs/'))).toEqual([])
+    // The same as a build without words, card by card.
+    const plain = engineFor(model, 10)
+    const expected = await plain.engine.search('五金产业')
+    if (expected.status !== 'done') throw new Error(expected.status)
+    expect(outcome.hits.map((hit) => hit.doc).sort()).toEqual(expected.hits.map((hit) => hit.doc).sort())
+    expect(cards).toEqual(await plain.engine.cards(first))
+  })
+
+  test('firstPage: a lone indexed word’s first page and count, before its postings, equal to search’s', async () => {
+    const model = sampleModel()
+    const { engine, source } = engineFor(model, 10, 1)
+    const first = await engine.firstPage('五金产业')
+    expect(first).not.toBeNull()
+    expect(source.loaded.filter((file) => file.startsWith('terms/'))).toEqual([])
+    const outcome = await engine.search('五金产业')
+    if (outcome.status !== 'done') throw new Error(outcome.status)
+    expect(first!.docs).toEqual(outcome.hits.slice(0, RESULTS_PAGE_SIZE).map((hit) => hit.doc))
+    expect(first!.count).toBe(outcome.hits.length)
+    expect(first!.highlight).toEqual(outcome.highlight)
+    for (const [query, sort] of [['五金产业', 'date'], ['五金产业 year:2023', 'relevance'], ['五金产业 客商', 'relevance'], ['五金', 'relevance'], ['', 'relevance']] as const) {
+      expect(await engine.firstPage(query, { sort }), query).toBeNull()
+    }
+  })
+
+  test('the top-cards file is not loaded when the first page is another: sorted by date, filtered, or more than the word', async () => {
+    const model = sampleModel()
+    for (const [query, sort] of [['五金产业', 'date'], ['五金产业 year:2023', 'relevance'], ['五金产业 客商', 'relevance']] as const) {
+      const { engine, source } = engineFor(model, 10, 1)
+      await engine.search(query, { sort })
+      expect(source.loaded.filter((file) => file.startsWith('top/'))).toEqual([])
+    }
   })
 
   test('one shard holds the whole index when the budget allows', () => {

@@ -87,7 +87,13 @@ function start(): void {
     facets?.hide()
     if (suggestions) suggestions.hidden = true
     try {
-      const outcome: SearchOutcome = await engine.search(state.query, { sort: state.sort })
+      const full = engine.search(state.query, { sort: state.sort })
+      // The first page of a query that is one of the archive's indexed names comes in one
+      // small file, before the postings that rank it: shown as soon as it is here.
+      const early = engine.firstPage(state.query, { sort: state.sort }).catch(() => null)
+      const first = await Promise.race([early, full.then(() => null)])
+      if (first && mine === latest) await view.showFirstPage(state.query, first)
+      const outcome: SearchOutcome = await full
       if (mine !== latest) return
       await view.showOutcome(state.query, outcome)
       if (outcome.status !== 'done') return

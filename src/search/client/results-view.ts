@@ -1,17 +1,19 @@
 // Draws the outcome of a search. Every piece of story text goes in through textContent or
 // text nodes, never innerHTML, so text such as `<img onerror=…>` stays text.
 
-import type { DocCard } from '../format.js'
-import type { SearchEngine, SearchHit, SearchOutcome } from '../engine.js'
+import { RESULTS_PAGE_SIZE, type DocCard } from '../format.js'
+import type { FirstPage, SearchEngine, SearchHit, SearchOutcome } from '../engine.js'
 import { excerptPieces, findHighlights, toPieces, type Piece } from '../highlight.js'
 import { formatDate } from '../../render/labels.js'
 
-export const PAGE_SIZE = 20
+export const PAGE_SIZE = RESULTS_PAGE_SIZE
 
 const SUGGESTION = '建议：检查用字是否有误，减少或换用关键词，或放宽 date:、year:、person:、topic:、org: 条件。'
 
 export interface ResultsView {
   showMessage(query: string, text: string): void
+  /** A first page that came before the query's postings (engine.ts FirstPage); its outcome follows with showOutcome. */
+  showFirstPage(query: string, page: FirstPage): Promise<void>
   showOutcome(query: string, outcome: SearchOutcome): Promise<void>
 }
 
@@ -53,6 +55,11 @@ function resultItem(card: DocCard, highlight: readonly string[]): HTMLLIElement 
   return item
 }
 
+/** Whether `hits` begins with the documents of `first`, in order. */
+function startsWith(hits: readonly SearchHit[], first: readonly SearchHit[]): boolean {
+  return first.length <= hits.length && first.every((hit, i) => hits[i]!.doc === hit.doc)
+}
+
 /** The query as echoed in the status line; a pasted essay is cut short. */
 function quoted(query: string): string {
   const chars = [...query]
@@ -71,7 +78,8 @@ export function createResultsView(elements: {
   engine: SearchEngine
 }): ResultsView {
   const { status, list, more, engine } = elements
-  let shown: { hits: SearchHit[]; highlight: string[]; next: number } | null = null
+  /** `early`: the first page shown from engine.firstPage, its outcome not yet here. */
+  let shown: { query: string; hits: SearchHit[]; highlight: string[]; next: number; early: boolean } | null = null
 
   async function appendPage(): Promise<void> {
     const current = shown
@@ -116,8 +124,15 @@ export function createResultsView(elements: {
       reset(query)
       status.textContent = text
     },
-    async showOutcome(query, outcome) {
+    async showFirstPage(query, page) {
       reset(query)
+      // Scores are not known yet, and not needed to list the page.
+      shown = { query, hits: page.docs.map((doc) => ({ doc, score: 0 })), highlight: page.highlight, next: 0, early: true }
+      status.textContent = countMessage(page.count, page.ignored)
+      await appendPage()
+    },
+    async showOutcome(query, outcome) {
+      if (outcome.status !== 'done' || outcome.hits.length === 0) reset(query)
       switch (outcome.status) {
         case 'empty':
           status.textContent = '请输入要搜索的词语，例如人名、地名或 date:2022-06。'
@@ -133,7 +148,16 @@ export function createResultsView(elements: {
             status.textContent = `没有找到与${quoted(query)}相符的报道。${SUGGESTION}`
             return
           }
-          shown = { hits: outcome.hits, highlight: outcome.highlight, next: 0 }
+          if (shown?.early && shown.query === query && startsWith(outcome.hits, shown.hits)) {
+            // The first page on screen is this outcome's: keep it, and the rest can follow.
+            shown.hits = outcome.hits
+            shown.early = false
+            if (more) more.hidden = shown.next >= shown.hits.length
+            status.textContent = countMessage(outcome.hits.length, outcome.ignored)
+            return
+          }
+          reset(query)
+          shown = { query, hits: outcome.hits, highlight: outcome.highlight, next: 0, early: false }
           await appendPage()
           status.textContent = countMessage(outcome.hits.length, outcome.ignored)
       }
