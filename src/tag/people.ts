@@ -4,7 +4,7 @@ import { defaultNameModel, modelNames, spanProbability, type ModelName, type Nam
 import { readName, startsWithFollowerWord } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { shippedTagger, tagNames, type TaggedSpan, type TaggerModel } from './name-tagger.js'
-import { titleAfterSurname } from './surname-mentions.js'
+import { officeAfterName, titleAfterSurname } from './surname-mentions.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
@@ -48,6 +48,8 @@ export interface PersonHit {
   /** The text after the name clearly shows where the name ends. */
   bounded: boolean
   offset: number
+  /** The office printed right after the name (`江泽民主席`): a title for resolving a surname standing alone, not shown as a role. */
+  titleAfter?: string
   /** For `model` hits, the model's probability. */
   p?: number
 }
@@ -319,7 +321,7 @@ export function findPeopleWithModel(
       const title = titleAfterSurname(text, i + 1)
       if (title) surnames.push({ name: text[i] as string, role: title, evidence: 'surname', bounded: true, offset: i })
     }
-    return [...hits, ...surnames].sort((a, b) => a.offset - b.offset)
+    return withOfficesAfter(text, [...hits, ...surnames].sort((a, b) => a.offset - b.offset))
   }
   // Without it (no tagger file): the span model's readings.
   // Candidates at or above CUE_THRESHOLD: the sure ones (≥ threshold) are chosen exactly as
@@ -362,5 +364,15 @@ export function findPeopleWithModel(
       })
     }
   }
-  return hits.sort((a, b) => a.offset - b.offset)
+  return withOfficesAfter(text, hits.sort((a, b) => a.offset - b.offset))
+}
+
+/** Each full name's office printed right after it (`江泽民主席`), kept for resolving `江主席` elsewhere. */
+function withOfficesAfter(text: string, hits: PersonHit[]): PersonHit[] {
+  for (const h of hits) {
+    if (h.evidence === 'surname') continue
+    const office = officeAfterName(text, h.offset + h.name.length)
+    if (office) h.titleAfter = office
+  }
+  return hits
 }
