@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { COMMON_SURNAMES, COMPOUND_SURNAMES, mayStartSurname, SURNAMES, surnameScore } from '../lexicon/surnames.js'
 import { defaultNameModel, modelNames, spanProbability, type ModelName, type NameModel } from './name-model.js'
-import { readName, startsWithFollowerWord } from './name-shape.js'
+import { endsName, readName, startsWithFollowerWord } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { shippedTagger, tagNames, type TaggedSpan, type TaggerModel } from './name-tagger.js'
 import { officeAfterName, titleAfterSurname } from './surname-mentions.js'
@@ -241,6 +241,61 @@ function checkedEnd(text: string, span: TaggedSpan, model: NameModel): TaggedSpa
   return p < TAGGER_VETO ? null : span
 }
 
+/**
+ * `副主席李赣骝、童傅、厉无畏、钮小明`: where the tagger (or a printed shape) reads an item of a
+ * 、 list as a name, an item next to it with a name's shape — a surname and one or two
+ * characters, the whole item between the 、 (at the list's ends: the two or three
+ * characters next to the 、 the span model finds likelier) — is a name too, unless the span
+ * model finds it all but impossible (below TAGGER_VETO; at the list's ends, where the
+ * item's other end is not printed — `甲午海战、` is no 海战 — unless it finds it likely,
+ * ADJUST_MIN). Read along the list until nothing is added; the
+ * caller's checks (no place, no organisation, no word characters) still apply.
+ */
+function listNeighbours(text: string, hits: readonly PersonHit[], model: NameModel): ModelName[] {
+  const startsAt = new Set<number>()
+  const endsAt = new Set<number>()
+  const covered = new Uint8Array(text.length)
+  const mark = (offset: number, length: number): void => {
+    startsAt.add(offset)
+    endsAt.add(offset + length)
+    covered.fill(1, offset, offset + length)
+  }
+  for (const h of hits) if (h.evidence !== 'surname' && h.name.length >= 2) mark(h.offset, h.name.length)
+  const han = (from: number, to: number): boolean => from >= 0 && to <= text.length && /^\p{Script=Han}+$/u.test(text.slice(from, to))
+  /** the item from `from` (going right) or ending at `to` (going left); null when none has a name's shape */
+  const item = (at: number, rightward: boolean): ModelName | null => {
+    let best: ModelName | null = null
+    for (const length of [2, 3]) {
+      const offset = rightward ? at : at - length
+      const end = offset + length
+      if (!han(offset, end) || covered.subarray(offset, end).some((c) => c === 1)) continue
+      // inside the list the item must fill the space between two 、; at its ends, any two or three characters
+      const inner = rightward ? text[end] === '、' : text[offset - 1] === '、'
+      const otherInner = (l: number): boolean => (rightward ? text[at + l] === '、' : text[at - l - 1] === '、')
+      if (!inner && (otherInner(2) || otherInner(3))) continue
+      if (!inner && rightward && !endsName(text.slice(end))) continue
+      const p = spanProbability(text, offset, length, model)
+      if (p >= (inner ? TAGGER_VETO : ADJUST_MIN) && (!best || p > best.p)) best = { name: text.slice(offset, end), offset, p }
+    }
+    return best
+  }
+  const out: ModelName[] = []
+  for (let added = true; added; ) {
+    added = false
+    for (let k = text.indexOf('、'); k !== -1; k = text.indexOf('、', k + 1)) {
+      const left = endsAt.has(k)
+      const right = startsAt.has(k + 1)
+      if (left === right) continue
+      const m = item(left ? k + 1 : k, left)
+      if (!m) continue
+      out.push(m)
+      mark(m.offset, m.name.length)
+      added = true
+    }
+  }
+  return out
+}
+
 /** Below this probability the model overrules a name read from a weak printed shape. */
 const VETO = 0.01
 /** Titles that name a group of people rather than an office: what follows them is often no name. */
@@ -314,6 +369,7 @@ export function findPeopleWithModel(
       const m = { name, offset: span.offset, p: 1 }
       if (span.length >= 2 && !NAMED_CONCEPT_AFTER.test(text.slice(end, end + 2)) && acceptable(m, true)) take(m)
     }
+    if (text.includes('、')) for (const m of listNeighbours(text, hits, model)) if (acceptable(m, true)) take(m)
     // `王书记`, `项市长`: a common surname right before a title or form of address is such a
     // mention too, whether or not the tagger read it (it seldom tags a character alone)
     for (let i = 0; i < text.length; i++) {

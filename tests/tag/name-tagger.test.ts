@@ -115,6 +115,12 @@ test('an office printed after a full name (项明远市长) is that person’s t
   expect(people[0]?.find((p) => p.name === '项明远')?.roles).toEqual([])
 })
 
+test('an item of a 、 list between names, shaped like a name, is a name too; a word at the list’s end is not', () => {
+  expect(names('获奖的有王建平、童傅、周海涛等。')).toEqual(['王建平', '童傅', '周海涛'])
+  expect(names('会上，张立国、童傅、陈海涛分别发言。')).toContain('童傅')
+  expect(names('表现中日甲午海战、孙中山就任临时大总统。')).not.toContain('海战')
+})
+
 test('training is deterministic, and a tiny corpus is learnt', () => {
   const corpus = [
     { text: '会上，王建平介绍了情况。', names: [[3, 6]] as [number, number][] },
