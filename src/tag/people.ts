@@ -72,12 +72,16 @@ export function titleBefore(text: string, end: number): string | null {
   return TITLE_END.test(title) ? title : null
 }
 
+/** `周二晚`, `县长周二上午`: a day of the week followed by a time of day or punctuation is a date, not a 周. */
+const WEEKDAY = /^周[一二三四五六日天](?:上午|下午|中午|晚|早|夜|凌晨|傍晚|清晨|[^\p{Script=Han}]|$)/u
+const isWeekday = (text: string, offset: number): boolean => text.charCodeAt(offset) === 0x5468 && WEEKDAY.test(text.slice(offset, offset + 5))
+
 /** Finds the people a text names, with the titles printed before them. */
 export function findPeople(text: string): PersonHit[] {
   const hits: PersonHit[] = []
   const taken = new Set<number>()
   const add = (hit: PersonHit): void => {
-    if (taken.has(hit.offset)) return
+    if (taken.has(hit.offset) || isWeekday(text, hit.offset)) return
     taken.add(hit.offset)
     hits.push(hit)
   }
@@ -338,7 +342,7 @@ export function findPeopleWithModel(
   let inOrganization: Uint8Array | undefined
   const acceptable = (m: ModelName, whole = false): boolean => {
     if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) return false
-    if (!plausibleModelName(m.name) || placeNames().has(m.name) || (!whole && partOfForeignName(text, m.offset, m.name.length))) return false
+    if (!plausibleModelName(m.name) || placeNames().has(m.name) || isWeekday(text, m.offset) || (!whole && partOfForeignName(text, m.offset, m.name.length))) return false
     // `王明电器`, `李宁公司`: a name the model reads inside an organisation's name is the organisation's
     inOrganization ??= organizationMask(text, organizations ?? findOrganizations(text))
     return !inOrganization.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)

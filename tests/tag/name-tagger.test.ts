@@ -121,6 +121,12 @@ test('an item of a 、 list between names, shaped like a name, is a name too; a 
   expect(names('表现中日甲午海战、孙中山就任临时大总统。')).not.toContain('海战')
 })
 
+test('a day of the week before a time of day is a date, not a person named 周', () => {
+  expect(names('县长周二上午来到开发区。')).toEqual([])
+  expect(names('法国总理若斯潘周二晚表示支持。')).not.toContain('周二晚')
+  expect(names('市长周一鸣强调，要压实责任。')).toContain('周一鸣')
+})
+
 test('training is deterministic, and a tiny corpus is learnt', () => {
   const corpus = [
     { text: '会上，王建平介绍了情况。', names: [[3, 6]] as [number, number][] },
