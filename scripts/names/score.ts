@@ -2,12 +2,13 @@
 // anywhere in the corpus (the archive) is then recognised in every sentence
 // (findKnownNames), and a surname standing alone (`项市长`) counts only where it is
 // resolved to a full name — in the same sentence, or in the archive by the same title
+// (printed before the name or, as an office, right after it: `江泽民主席`)
 // (resolveSurname). Sentences stand for stories: the corpora keep no story boundaries.
 // Used by `npm run eval` and by `npm run train-names` to choose the decision rule.
 import { nameStrings, type BioSentence } from '../../bench/bio.js'
 import { findKnownNames } from '../../src/tag/index.js'
 import type { PersonHit } from '../../src/tag/people.js'
-import { resolveSurname } from '../../src/tag/surname-mentions.js'
+import { resolveSurname, titlesOf } from '../../src/tag/surname-mentions.js'
 
 export interface Score {
   tp: number
@@ -45,7 +46,7 @@ export function runTagger(sentences: readonly BioSentence[], find: (text: string
   for (const h of hits.flat()) {
     if (h.evidence === 'surname') continue
     known.set(h.name, h.name)
-    if (h.role) roles.set(h.name, [...(roles.get(h.name) ?? []), h.role])
+    for (const r of titlesOf(h)) roles.set(h.name, [...(roles.get(h.name) ?? []), r])
   }
   const names: Set<string>[] = []
   const resolved: Set<string>[] = []

@@ -3,7 +3,7 @@ import type { PersonMention, SegmentedPage, Story } from '../types.js'
 import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { confirms, findPeopleWithModel, type PersonHit } from './people.js'
-import { resolveSurname } from './surname-mentions.js'
+import { resolveSurname, titlesOf } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
@@ -107,7 +107,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     for (const a of p.aliases) known.set(a, p.name)
   }
   const hitsOf = new Map<Story, PersonHit[]>()
-  // the titles printed before each name anywhere, for resolving a surname standing alone (`项市长`)
+  // the titles printed before each name anywhere (and offices right after it), for resolving a surname standing alone (`项市长`)
   const roles = new Map<string, string[]>()
   const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; line: number } }>()
   for (const { page, file, hits: pageHits } of inputs) {
@@ -116,7 +116,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       hitsOf.set(story, hits)
       for (const h of hits) {
         if (h.evidence === 'surname') continue // no name by itself: resolved below or dropped
-        if (h.role) roles.set(h.name, [...(roles.get(h.name) ?? []), h.role])
+        for (const r of titlesOf(h)) roles.set(h.name, [...(roles.get(h.name) ?? []), r])
         const s = seen.get(h.name)
         if (s) {
           s.count++

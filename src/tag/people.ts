@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { COMMON_SURNAMES, COMPOUND_SURNAMES, mayStartSurname, SURNAMES, surnameScore } from '../lexicon/surnames.js'
 import { defaultNameModel, modelNames, spanProbability, type ModelName, type NameModel } from './name-model.js'
-import { readName, startsWithFollowerWord } from './name-shape.js'
+import { endsName, readName, startsWithFollowerWord } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { shippedTagger, tagNames, type TaggedSpan, type TaggerModel } from './name-tagger.js'
-import { titleAfterSurname } from './surname-mentions.js'
+import { officeAfterName, titleAfterSurname } from './surname-mentions.js'
 
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
@@ -48,6 +48,8 @@ export interface PersonHit {
   /** The text after the name clearly shows where the name ends. */
   bounded: boolean
   offset: number
+  /** The office printed right after the name (`江泽民主席`): a title for resolving a surname standing alone, not shown as a role. */
+  titleAfter?: string
   /** For `model` hits, the model's probability. */
   p?: number
 }
@@ -70,12 +72,16 @@ export function titleBefore(text: string, end: number): string | null {
   return TITLE_END.test(title) ? title : null
 }
 
+/** `周二晚`, `县长周二上午`: a day of the week followed by a time of day or punctuation is a date, not a 周. */
+const WEEKDAY = /^周[一二三四五六日天](?:上午|下午|中午|晚|早|夜|凌晨|傍晚|清晨|[^\p{Script=Han}]|$)/u
+const isWeekday = (text: string, offset: number): boolean => text.charCodeAt(offset) === 0x5468 && WEEKDAY.test(text.slice(offset, offset + 5))
+
 /** Finds the people a text names, with the titles printed before them. */
 export function findPeople(text: string): PersonHit[] {
   const hits: PersonHit[] = []
   const taken = new Set<number>()
   const add = (hit: PersonHit): void => {
-    if (taken.has(hit.offset)) return
+    if (taken.has(hit.offset) || isWeekday(text, hit.offset)) return
     taken.add(hit.offset)
     hits.push(hit)
   }
@@ -239,6 +245,61 @@ function checkedEnd(text: string, span: TaggedSpan, model: NameModel): TaggedSpa
   return p < TAGGER_VETO ? null : span
 }
 
+/**
+ * `副主席李赣骝、童傅、厉无畏、钮小明`: where the tagger (or a printed shape) reads an item of a
+ * 、 list as a name, an item next to it with a name's shape — a surname and one or two
+ * characters, the whole item between the 、 (at the list's ends: the two or three
+ * characters next to the 、 the span model finds likelier) — is a name too, unless the span
+ * model finds it all but impossible (below TAGGER_VETO; at the list's ends, where the
+ * item's other end is not printed — `甲午海战、` is no 海战 — unless it finds it likely,
+ * ADJUST_MIN). Read along the list until nothing is added; the
+ * caller's checks (no place, no organisation, no word characters) still apply.
+ */
+function listNeighbours(text: string, hits: readonly PersonHit[], model: NameModel): ModelName[] {
+  const startsAt = new Set<number>()
+  const endsAt = new Set<number>()
+  const covered = new Uint8Array(text.length)
+  const mark = (offset: number, length: number): void => {
+    startsAt.add(offset)
+    endsAt.add(offset + length)
+    covered.fill(1, offset, offset + length)
+  }
+  for (const h of hits) if (h.evidence !== 'surname' && h.name.length >= 2) mark(h.offset, h.name.length)
+  const han = (from: number, to: number): boolean => from >= 0 && to <= text.length && /^\p{Script=Han}+$/u.test(text.slice(from, to))
+  /** the item from `from` (going right) or ending at `to` (going left); null when none has a name's shape */
+  const item = (at: number, rightward: boolean): ModelName | null => {
+    let best: ModelName | null = null
+    for (const length of [2, 3]) {
+      const offset = rightward ? at : at - length
+      const end = offset + length
+      if (!han(offset, end) || covered.subarray(offset, end).some((c) => c === 1)) continue
+      // inside the list the item must fill the space between two 、; at its ends, any two or three characters
+      const inner = rightward ? text[end] === '、' : text[offset - 1] === '、'
+      const otherInner = (l: number): boolean => (rightward ? text[at + l] === '、' : text[at - l - 1] === '、')
+      if (!inner && (otherInner(2) || otherInner(3))) continue
+      if (!inner && rightward && !endsName(text.slice(end))) continue
+      const p = spanProbability(text, offset, length, model)
+      if (p >= (inner ? TAGGER_VETO : ADJUST_MIN) && (!best || p > best.p)) best = { name: text.slice(offset, end), offset, p }
+    }
+    return best
+  }
+  const out: ModelName[] = []
+  for (let added = true; added; ) {
+    added = false
+    for (let k = text.indexOf('、'); k !== -1; k = text.indexOf('、', k + 1)) {
+      const left = endsAt.has(k)
+      const right = startsAt.has(k + 1)
+      if (left === right) continue
+      const m = item(left ? k + 1 : k, left)
+      if (!m) continue
+      out.push(m)
+      mark(m.offset, m.name.length)
+      added = true
+    }
+  }
+  return out
+}
+
 /** Below this probability the model overrules a name read from a weak printed shape. */
 const VETO = 0.01
 /** Titles that name a group of people rather than an office: what follows them is often no name. */
@@ -281,7 +342,7 @@ export function findPeopleWithModel(
   let inOrganization: Uint8Array | undefined
   const acceptable = (m: ModelName, whole = false): boolean => {
     if (used.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)) return false
-    if (!plausibleModelName(m.name) || placeNames().has(m.name) || (!whole && partOfForeignName(text, m.offset, m.name.length))) return false
+    if (!plausibleModelName(m.name) || placeNames().has(m.name) || isWeekday(text, m.offset) || (!whole && partOfForeignName(text, m.offset, m.name.length))) return false
     // `王明电器`, `李宁公司`: a name the model reads inside an organisation's name is the organisation's
     inOrganization ??= organizationMask(text, organizations ?? findOrganizations(text))
     return !inOrganization.subarray(m.offset, m.offset + m.name.length).some((u) => u === 1)
@@ -312,6 +373,7 @@ export function findPeopleWithModel(
       const m = { name, offset: span.offset, p: 1 }
       if (span.length >= 2 && !NAMED_CONCEPT_AFTER.test(text.slice(end, end + 2)) && acceptable(m, true)) take(m)
     }
+    if (text.includes('、')) for (const m of listNeighbours(text, hits, model)) if (acceptable(m, true)) take(m)
     // `王书记`, `项市长`: a common surname right before a title or form of address is such a
     // mention too, whether or not the tagger read it (it seldom tags a character alone)
     for (let i = 0; i < text.length; i++) {
@@ -319,7 +381,7 @@ export function findPeopleWithModel(
       const title = titleAfterSurname(text, i + 1)
       if (title) surnames.push({ name: text[i] as string, role: title, evidence: 'surname', bounded: true, offset: i })
     }
-    return [...hits, ...surnames].sort((a, b) => a.offset - b.offset)
+    return withOfficesAfter(text, [...hits, ...surnames].sort((a, b) => a.offset - b.offset))
   }
   // Without it (no tagger file): the span model's readings.
   // Candidates at or above CUE_THRESHOLD: the sure ones (≥ threshold) are chosen exactly as
@@ -362,5 +424,15 @@ export function findPeopleWithModel(
       })
     }
   }
-  return hits.sort((a, b) => a.offset - b.offset)
+  return withOfficesAfter(text, hits.sort((a, b) => a.offset - b.offset))
+}
+
+/** Each full name's office printed right after it (`江泽民主席`), kept for resolving `江主席` elsewhere. */
+function withOfficesAfter(text: string, hits: PersonHit[]): PersonHit[] {
+  for (const h of hits) {
+    if (h.evidence === 'surname') continue
+    const office = officeAfterName(text, h.offset + h.name.length)
+    if (office) h.titleAfter = office
+  }
+  return hits
 }

@@ -12,7 +12,25 @@ export function titleAfterSurname(text: string, end: number): string | null {
   return TITLE_AFTER.exec(text.slice(end, end + 4))?.[0] ?? null
 }
 
-/** What the archive knows of a full name: the titles printed before it anywhere. */
+/** Forms of address after a name (`李嘉诚先生`): no office, so not recorded as the person's title. */
+const ADDRESS_ONLY = /^(?:先生|女士|小姐|同志|师傅)$/u
+
+/**
+ * The office printed right after a full name (`江泽民主席`, `李岚清副总理`), recorded as that
+ * person's title so that `江主席` elsewhere resolves to the full name; null for none or
+ * for a mere form of address (`先生`, `同志`).
+ */
+export function officeAfterName(text: string, end: number): string | null {
+  const title = titleAfterSurname(text, end)
+  return title && !ADDRESS_ONLY.test(title) ? title : null
+}
+
+/** The titles a found name is recorded with for resolving surnames: the one printed before it and the office right after it. */
+export function titlesOf(hit: { role: string | null; titleAfter?: string }): string[] {
+  return hit.role ? (hit.titleAfter ? [hit.role, hit.titleAfter] : [hit.role]) : hit.titleAfter ? [hit.titleAfter] : []
+}
+
+/** What the archive knows of a full name: the titles printed before it (or as an office right after it) anywhere. */
 export type KnownRoles = ReadonlyMap<string, readonly string[]>
 
 /**

@@ -102,6 +102,31 @@ test('in a build, 项市长 is the person the archive knows as 市长项明远; 
   expect(people.at(-1)).toContain('项明远')
 })
 
+test('an office printed after a full name (项明远市长) is that person’s title: 项市长 elsewhere resolves to it; 先生 is no office', () => {
+  expect(findPeopleWithModel('会上，项明远市长作了讲话。').find((h) => h.name === '项明远')?.titleAfter).toBe('市长')
+  expect(findPeopleWithModel('会上，周海涛先生作了讲话。').find((h) => h.name === '周海涛')?.titleAfter).toBeUndefined()
+  const { page } = segmentSnippet(
+    '本报讯 3月2日上午，项明远市长主持召开会议，部署安全生产工作。\n\n本报讯 3月5日，项市长来到开发区调研。他强调，要压实责任。\n',
+  )
+  tagArchive([{ page, file: new VFile({ path: 'example.txt' }) }], { topics: [], paragraphThreshold: 3, headlineThreshold: 3 }, [])
+  const people = page.stories.map((s) => s.people)
+  expect(people.at(-1)?.map((p) => p.name)).toContain('项明远')
+  // not shown as a role printed before the name
+  expect(people[0]?.find((p) => p.name === '项明远')?.roles).toEqual([])
+})
+
+test('an item of a 、 list between names, shaped like a name, is a name too; a word at the list’s end is not', () => {
+  expect(names('获奖的有王建平、童傅、周海涛等。')).toEqual(['王建平', '童傅', '周海涛'])
+  expect(names('会上，张立国、童傅、陈海涛分别发言。')).toContain('童傅')
+  expect(names('表现中日甲午海战、孙中山就任临时大总统。')).not.toContain('海战')
+})
+
+test('a day of the week before a time of day is a date, not a person named 周', () => {
+  expect(names('县长周二上午来到开发区。')).toEqual([])
+  expect(names('法国总理若斯潘周二晚表示支持。')).not.toContain('周二晚')
+  expect(names('市长周一鸣强调，要压实责任。')).toContain('周一鸣')
+})
+
 test('training is deterministic, and a tiny corpus is learnt', () => {
   const corpus = [
     { text: '会上，王建平介绍了情况。', names: [[3, 6]] as [number, number][] },
