@@ -210,13 +210,15 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     // A lone indexed word listed by relevance: its first page is what its top-cards file holds.
     const lone = terms.length === 1 && terms[0]!.tokens.length === 1 ? wordShards.get(terms[0]!.tokens[0]!.term) : undefined
     const top = parsed.problems.length === 0 && !filtered && options.sort !== 'date' ? (lone?.top ?? null) : null
-    return { parsed, terms, ignored, filtered, top, highlight: terms.map((t) => t.text) }
+    return { parsed, terms, ignored, filtered, top, shard: lone?.file ?? null, highlight: terms.map((t) => t.text) }
   }
 
   async function firstPage(query: string, options: { sort?: SortOrder } = {}): Promise<FirstPage | null> {
-    const { top, ignored, highlight } = prepare(query, options)
+    const { top, shard, ignored, highlight } = prepare(query, options)
     if (top === null) return null
     prefetchTopCards(top)
+    // The postings that rank the rest start on their way too; search() reads them from here.
+    if (shard !== null) load(shard).catch(() => undefined)
     const data = (await load(top)) as TopCardsData
     return { docs: data.docs, count: data.count, ignored, highlight }
   }

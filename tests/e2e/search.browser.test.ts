@@ -147,6 +147,7 @@ describe.skipIf(!availability.run)('long result lists in Chromium', () => {
     expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
     expect(view.hrefs).toHaveLength(PAGE_SIZE)
     expect(requested.filter((url) => url.includes('/search/top/'))).toHaveLength(1)
+    expect(requested.filter((url) => /\/search\/terms\/\d/.test(url))).toHaveLength(1)
     expect(requested.filter((url) => url.includes('/search/docs/'))).toEqual([])
     // The same first page, in the same order, as a query the word's file does not serve.
     const plain = await searchFor(browser, pathToFileURL(`${siteDir}/`).href, '志愿服务 街道')

@@ -19,6 +19,19 @@ const TYPING_DELAY_MS = 250
  */
 const AUTO_COUNT_BYTES = 150_000
 
+/** Resolves once the browser has drawn a frame (or after 100 ms, for a page that is not drawn, as in a background tab). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100)
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback)
+        resolve()
+      }),
+    )
+  })
+}
+
 function start(): void {
   const status = document.getElementById('search-status')
   const list = document.getElementById('results')
@@ -87,13 +100,18 @@ function start(): void {
     facets?.hide()
     if (suggestions) suggestions.hidden = true
     try {
-      const full = engine.search(state.query, { sort: state.sort })
       // The first page of a query that is one of the archive's indexed names comes in one
-      // small file, before the postings that rank it: shown as soon as it is here.
-      const early = engine.firstPage(state.query, { sort: state.sort }).catch(() => null)
-      const first = await Promise.race([early, full.then(() => null)])
-      if (first && mine === latest) await view.showFirstPage(state.query, first)
-      const outcome: SearchOutcome = await full
+      // small file, beside the postings that rank it (firstPage starts both): shown as soon as
+      // it is here, and drawn before those postings are read, which for a common word takes
+      // a while. Any other query has no first page and goes straight on.
+      const first = await engine.firstPage(state.query, { sort: state.sort }).catch(() => null)
+      if (mine !== latest) return
+      if (first) {
+        await view.showFirstPage(state.query, first)
+        await afterNextPaint()
+        if (mine !== latest) return
+      }
+      const outcome: SearchOutcome = await engine.search(state.query, { sort: state.sort })
       if (mine !== latest) return
       await view.showOutcome(state.query, outcome)
       if (outcome.status !== 'done') return
