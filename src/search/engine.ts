@@ -114,12 +114,16 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const facets = createFacetReader(load, entry.docCount)
   const words = new WordSet(entry.words)
   // A word's shard is named in entry.js: no directory to load first.
-  const wordShards = new Map(
-    entry.words.map((word, i) => {
+  // A word's files are spelled out when a query needs them, not for all words at start.
+  const wordIndex = new Map(entry.words.map((word, i) => [word, i] as const))
+  const wordShards = {
+    get(word: string): ReturnType<typeof wordFiles> | null | undefined {
+      const i = wordIndex.get(word)
+      if (i === undefined) return undefined
       const ref = entry.wordShards[i]
-      return [word, ref ? wordFiles(ref, i) : null] as const
-    }),
-  )
+      return ref ? wordFiles(ref, i) : null
+    },
+  }
   // Top-cards files (top-cards.ts) on their way: cards wait for them rather than request
   // what they are about to register. A failed one only leaves its cards to load one by one.
   const topLoads = new Set<Promise<unknown>>()

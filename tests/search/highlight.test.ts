@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { excerptPieces, findHighlights, toPieces } from '../../src/search/highlight.js'
+import fc from 'fast-check'
+import { excerptPieces, findHighlights, snippetHighlights, toPieces } from '../../src/search/highlight.js'
 
 describe('findHighlights', () => {
   test('marks the text as printed, full-width punctuation and all', () => {
@@ -44,5 +45,32 @@ describe('excerptPieces', () => {
 
   test('shows a paragraph break as a space', () => {
     expect(excerptPieces('一段。\n\n二段。', [])).toEqual([{ text: '一段。 二段。', mark: false }])
+  })
+})
+
+describe('snippetHighlights', () => {
+  // Long stories (over 1,200 code units), hits early, late or nowhere, text that normalisation
+  // changes (full-width letters, spaces and blank lines inside words) near the lead's end too.
+  const piece = fc.constantFrom('王小明', '王小\n\n明', '五金', '产业', '，', '。', ' ', '\n\n', 'ＡＢ', 'ab', 'Covid', '19', '城市', '的', '在', '建设')
+  const longText = fc.array(piece, { minLength: 600, maxLength: 900 }).map((parts) => parts.join(''))
+  const needles = fc.array(fc.constantFrom('王小明', '五金产业', '城市建设', 'ab', 'covid', '１９', '的'), { minLength: 1, maxLength: 3 })
+
+  // Text free of the needles, so the first hit can be put anywhere, near the lead's end too.
+  const filler = fc.array(fc.constantFrom('其', '他', '内', '容', '，', ' ', '\n\n', 'Ｘ', 'x'), { minLength: 380, maxLength: 640 }).map((parts) => parts.join(''))
+
+  test('the same snippet as from every hit of the whole text', () => {
+    fc.assert(
+      fc.property(filler, longText, needles, (before, after, query) => {
+        const text = before + after
+        expect(excerptPieces(text, snippetHighlights(text, query))).toEqual(excerptPieces(text, findHighlights(text, query)))
+      }),
+      { numRuns: 300, seed: 20261205 },
+    )
+  })
+
+  test('a hit in the lead is found without the rest of the text', () => {
+    const text = `王小明在五金城调研。${'其他内容。'.repeat(400)}王小明`
+    expect(snippetHighlights(text, ['王小明'])).toEqual([{ start: 0, end: 3 }])
+    expect(findHighlights(text, ['王小明'])).toHaveLength(2)
   })
 })

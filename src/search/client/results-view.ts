@@ -3,7 +3,7 @@
 
 import { RESULTS_PAGE_SIZE, type DocCard } from '../format.js'
 import type { FirstPage, SearchEngine, SearchHit, SearchOutcome } from '../engine.js'
-import { excerptPieces, findHighlights, toPieces, type Piece } from '../highlight.js'
+import { excerptPieces, findHighlights, snippetHighlights, toPieces, type Piece } from '../highlight.js'
 import { formatDate } from '../../render/labels.js'
 
 export const PAGE_SIZE = RESULTS_PAGE_SIZE
@@ -31,7 +31,7 @@ function appendPieces(parent: HTMLElement, pieces: readonly Piece[]): void {
 
 /** Cut from the body around the first hit; when only the headline lines match, show those instead. */
 function snippetPieces(card: DocCard, highlight: readonly string[]): Piece[] {
-  const inBody = findHighlights(card.body, highlight)
+  const inBody = snippetHighlights(card.body, highlight)
   if (inBody.length > 0) return excerptPieces(card.body, inBody)
   const inTitle = findHighlights(card.titleText, highlight)
   return inTitle.length > 0 ? excerptPieces(card.titleText, inTitle) : excerptPieces(card.body, [])
