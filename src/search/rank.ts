@@ -13,7 +13,7 @@
 
 import lunr from 'lunr'
 import type { TopCardsData } from './format.js'
-import { VARINT_BASE, VARINT_VALUES } from './varint.js'
+import { VarintReader } from './varint.js'
 
 /** A term's postings in one field: the documents holding it there, ascending, with their weights and starts. */
 export interface FieldPostings {
@@ -35,23 +35,22 @@ export interface TermPostings {
 
 /** Unpacks a term's postings, and its positions (format.ts PositionData) when given. */
 export function unpackTerm(term: string, packed: string, positions: string | null, fieldCount: number): TermPostings {
-  // Decoded inline (varint.ts has the format) into arrays sized up front: for a common
-  // bigram that is hundreds of thousands of numbers, which a reader object and growing
-  // arrays made several times slower on the page.
-  const postings = new PackedInts(packed)
-  const startsText = positions === null ? null : new PackedInts(positions)
+  // Into arrays sized up front: for a common bigram that is hundreds of thousands of
+  // numbers, which growing arrays made several times slower on the page.
+  const postings = new VarintReader(packed)
+  const startsText = positions === null ? null : new VarintReader(positions)
   const fields: FieldPostings[] = []
   for (let field = 0; field < fieldCount; field++) {
-    const count = postings.next()
+    const count = postings.int()
     const docs = new Int32Array(count)
     const weights = new Float64Array(count)
     const startsAt = startsText ? new Int32Array(count + 1) : null
     let doc = 0
     let total = 0
     for (let d = 0; d < count; d++) {
-      docs[d] = doc += postings.next()
-      weights[d] = postings.next() / 1000
-      total += postings.next()
+      docs[d] = doc += postings.int()
+      weights[d] = postings.int() / 1000
+      total += postings.int()
       if (startsAt) startsAt[d + 1] = total
     }
     let starts: Int32Array | null = null
@@ -59,29 +58,12 @@ export function unpackTerm(term: string, packed: string, positions: string | nul
       starts = new Int32Array(total)
       for (let d = 0; d < count; d++) {
         let start = 0
-        for (let k = startsAt[d]!; k < startsAt[d + 1]!; k++) starts[k] = start += startsText.next()
+        for (let k = startsAt[d]!; k < startsAt[d + 1]!; k++) starts[k] = start += startsText.int()
       }
     }
     fields.push({ docs, weights, startsAt, starts })
   }
   return { term, fields, docs: union(fields.map((field) => field.docs)) }
-}
-
-/** Packed numbers (varint.ts) read in order, with no per-number checks beyond the alphabet. */
-class PackedInts {
-  private at = 0
-  constructor(private readonly text: string) {}
-  next(): number {
-    let value = 0
-    let scale = 1
-    for (;;) {
-      const digit = this.at < this.text.length ? VARINT_VALUES[this.text.charCodeAt(this.at++)]! : -1
-      if (digit < 0) throw new Error('varint: packed text ends inside a number or holds a character outside the alphabet')
-      if (digit < VARINT_BASE) return value + digit * scale
-      value += (digit - VARINT_BASE) * scale
-      scale *= VARINT_BASE
-    }
-  }
 }
 
 /** The ascending union of ascending lists (one merge pass per list: no sort). */

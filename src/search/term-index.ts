@@ -433,16 +433,16 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
   return encodeTermShards(collectPostings(docs, words), budget, frame)
 }
 
-/**
- * The second half of buildTermShards, for a caller that lets the stories' DocTerms go once
- * their postings are collected (they are as big again as the shards being written).
- */
 /** Called with the packed postings (format.ts ShardData) of each of `words` as it is encoded. */
 export interface WordPostingsSink {
   words: ReadonlySet<string>
   take(word: string, packed: string): void
 }
 
+/**
+ * The second half of buildTermShards, for a caller that lets the stories' DocTerms go once
+ * their postings are collected (they are as big again as the shards being written).
+ */
 export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame, wordSink?: WordPostingsSink): EncodedShard[] {
   if (p.documentCount === 0) return []
   const fieldCount = SEARCH_FIELDS.length
