@@ -220,20 +220,20 @@ const CUE_AFTER = /^(?:总书记|书记|同志|总理|主席|副主席|委员长
 /** The span model's probability at which it changes the tagger's end, and how many times likelier than the tagger's reading it must find it. */
 const ADJUST_MIN = 0.5
 const ADJUST_RATIO = 10
-/** Below this span-model probability a Chinese name the tagger reads is dropped (`四梁八柱`'s 梁八柱, `栋梁之才`); chosen on development text. */
+/** Below this span-model probability a Chinese name the tagger reads is dropped (characters of an idiom or a common word read as a surname and a given name); chosen on development text. */
 const TAGGER_VETO = 0.02
 
 /**
  * A Chinese name the sequence tagger reads (two or three characters from a surname),
  * checked by the span model, which sees the whole reading: the other length is taken
- * where the span model finds it far likelier (`…|升充分` read as the start of a word),
+ * where the span model finds it far likelier (a reading that runs into the next word),
  * and a reading it finds all but impossible is dropped.
  */
 function checkedEnd(text: string, span: TaggedSpan, model: NameModel): TaggedSpan | null {
   const { offset, length } = span
   if (length !== 2 && length !== 3) return span
   if (!SURNAMES.has(text[offset] as string) || COMPOUND_SURNAMES.has(text.slice(offset, offset + 2))) {
-    // a given name alone right after a common surname (`学雷|锋志|愿`): the tagger has lost the name's start
+    // a given name alone right after a common surname (inside a slogan or an idiom): the tagger has lost the name's start
     return COMMON_SURNAMES.has(text[offset - 1] ?? '') && /^\p{Script=Han}+$/u.test(text.slice(offset, offset + length)) ? null : span
   }
   const p = spanProbability(text, offset, length, model)

@@ -27,7 +27,7 @@ export function officeAfterName(text: string, end: number): string | null {
 
 /** The titles a found name is recorded with for resolving surnames: the one printed before it and the office right after it. */
 export function titlesOf(hit: { role: string | null; titleAfter?: string }): string[] {
-  return hit.role ? (hit.titleAfter ? [hit.role, hit.titleAfter] : [hit.role]) : hit.titleAfter ? [hit.titleAfter] : []
+  return [hit.role, hit.titleAfter].filter((title): title is string => Boolean(title))
 }
 
 /** What the archive knows of a full name: the titles printed before it (or as an office right after it) anywhere. */
