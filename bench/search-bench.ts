@@ -150,7 +150,6 @@ const FIRST_RESULT_CLOCK = `new MutationObserver((_, observer) => {
   requestAnimationFrame(() => setTimeout(() => console.debug('${FIRST_RESULT_MESSAGE}' + performance.now())))
 }).observe(document, { childList: true, subtree: true })`
 
-
 /** Resolves when the page reports its first result painted: the outside clock then, and the page's own time of it. */
 function firstResultReported(page: Page, started: number): Promise<{ firstMs: number; inPageMs: number }> {
   return new Promise((resolve, reject) => {

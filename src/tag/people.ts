@@ -6,6 +6,9 @@ import { findOrganizations } from './organizations.js'
 import { shippedTagger, tagNames, type TaggedSpan, type TaggerModel } from './name-tagger.js'
 import { officeAfterName, titleAfterSurname } from './surname-mentions.js'
 
+/** Chinese characters only, nothing else. */
+const HAN_RUN = /^\p{Script=Han}+$/u
+
 const COMPOUND_SURNAME_LENGTH = (name: string): number => (COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1)
 
 // People as this genre prints them: a title right before the name (`市委书记王明远`),
@@ -112,7 +115,7 @@ export function findPeople(text: string): PersonHit[] {
       // a rare surname is enough before 总书记/同志 (刘大江同志); other titles and speech verbs need a common one (not 市政协主席)
       const surname = surnameScore(name)
       const needed = /^(?:总书记|同志)/u.test(rest) ? 1 : 2
-      if (!evidence || !/^\p{Script=Han}+$/u.test(name) || surname < needed || !plausibleName(name)) continue
+      if (!evidence || !HAN_RUN.test(name) || surname < needed || !plausibleName(name)) continue
       add({ name, role: null, evidence, bounded: true, offset })
       break
     }
@@ -234,11 +237,11 @@ function checkedEnd(text: string, span: TaggedSpan, model: NameModel): TaggedSpa
   if (length !== 2 && length !== 3) return span
   if (!SURNAMES.has(text[offset] as string) || COMPOUND_SURNAMES.has(text.slice(offset, offset + 2))) {
     // a given name alone right after a common surname (inside a slogan or an idiom): the tagger has lost the name's start
-    return COMMON_SURNAMES.has(text[offset - 1] ?? '') && /^\p{Script=Han}+$/u.test(text.slice(offset, offset + length)) ? null : span
+    return COMMON_SURNAMES.has(text[offset - 1] ?? '') && HAN_RUN.test(text.slice(offset, offset + length)) ? null : span
   }
   const p = spanProbability(text, offset, length, model)
   const other = length === 2 ? 3 : 2
-  if (offset + other <= text.length && /^\p{Script=Han}+$/u.test(text.slice(offset, offset + other))) {
+  if (offset + other <= text.length && HAN_RUN.test(text.slice(offset, offset + other))) {
     const q = spanProbability(text, offset, other, model)
     if (q >= ADJUST_MIN && q > ADJUST_RATIO * p) return { offset, length: other }
   }
@@ -265,7 +268,7 @@ function listNeighbours(text: string, hits: readonly PersonHit[], model: NameMod
     covered.fill(1, offset, offset + length)
   }
   for (const h of hits) if (h.evidence !== 'surname' && h.name.length >= 2) mark(h.offset, h.name.length)
-  const han = (from: number, to: number): boolean => from >= 0 && to <= text.length && /^\p{Script=Han}+$/u.test(text.slice(from, to))
+  const han = (from: number, to: number): boolean => from >= 0 && to <= text.length && HAN_RUN.test(text.slice(from, to))
   /** the item from `from` (going right) or ending at `to` (going left); null when none has a name's shape */
   const item = (at: number, rightward: boolean): ModelName | null => {
     let best: ModelName | null = null
