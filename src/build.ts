@@ -1,3 +1,4 @@
+import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { readManifest, writeManifest } from './cache/output-manifest.js'
 import { pageCache } from './cache/page-cache.js'
@@ -7,6 +8,8 @@ import type { DocTerms } from './search/doc-terms.js'
 import type { SiteModel } from './types.js'
 import { renderPool } from './parallel/render-pool.js'
 import { writeSite } from './write/site-writer.js'
+
+const debug = createDebug('archive:build')
 
 export { safeJoin } from './write/safe-join.js'
 
@@ -64,6 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await pool?.close()
   }
+  debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
   if (cacheDir) await writeManifest(cacheDir, options.outDir, result.manifest)
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { readEditorData, type EditorData, type SiteSettings } from './ingest/editor-data.js'
 import { readContent, type IngestedPage, type ReadOptions } from './ingest/read-content.js'
@@ -12,6 +13,9 @@ import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
 import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
+
+// DEBUG=archive:build prints how long each stage took (and the time since the last line).
+const debug = createDebug('archive:build')
 
 export interface ModelResult {
   model: SiteModel
@@ -145,7 +149,12 @@ async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: Pag
   if (!cache) return segmentPages(pages, taxonomy, onProgress, settlePage)
   const context = JSON.stringify(taxonomy)
   const keys = pages.map((page) => pageKey(page, context))
-  const results = (await cache.read(keys)).map((result) => result && settlePage(result))
+  const keyed = (result: PageResult, i: number): PageResult => {
+    if (result.page) result.page.sourceKey = keys[i]
+    return result
+  }
+  const results = (await cache.read(keys)).map((result, i) => result && keyed(settlePage(result), i))
+  debug('page cache: %d of %d pages', results.filter(Boolean).length, pages.length)
   const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
   const cached = pages.length - missing.length
   const fresh = await segmentPages(
@@ -154,11 +163,12 @@ async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: Pag
     (done) => onProgress(cached + done),
     settlePage,
   )
-  missing.forEach((m, k) => (results[m.i] = fresh[k]))
+  // Stored before their key is set on them: a cached page is the page job's result alone.
   await cache.write(
     missing.map((m) => keys[m.i]!),
     fresh,
   )
+  missing.forEach((m, k) => (results[m.i] = keyed(fresh[k]!, m.i)))
   await cache.prune()
   return results as PageResult[]
 }
@@ -173,6 +183,7 @@ export async function buildModel(
 ): Promise<ModelResult> {
   const data = await readEditorData(contentDir)
   const ingested = await readContent(contentDir, read)
+  debug('read %d content files', ingested.length)
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
   const accepted = acceptPages(ingested, data.corrections, failed)
   const results = await segmentWithCache(
@@ -181,6 +192,7 @@ export async function buildModel(
     cache,
     (done) => onProgress('segment', done, accepted.length),
   )
+  debug('segmented %d pages', accepted.length)
   const tagged: TagInput[] = []
   const searchTerms = new Map<string, DocTerms>()
   accepted.forEach(({ file }, i) => {
@@ -191,9 +203,11 @@ export async function buildModel(
     else failed.push(file)
   })
   tagArchive(tagged, data.taxonomy, data.people)
+  debug('tagged the archive')
   const pages = tagged.map((t) => t.page)
   applyEditorCorrections(pages, data, new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : []))))
   const issues = groupIssues(pages)
+  debug('corrections applied, %d issues', issues.length)
   const files = [...data.files, ...ingested.map((i) => i.file)]
   return {
     model: {

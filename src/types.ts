@@ -145,6 +145,13 @@ export interface SegmentedPage {
   stories: Story[]
   furniture: Furniture[]
   lineRoles: LineRole[]
+  /**
+   * The page cache's key for the job that made this page (cache/page-cache.ts pageKey: the
+   * page as read, the editors' cuts, the taxonomy, the code), when the build keeps a cache.
+   * It stands for `lines` and `lineRoles` in an issue's key (render/group-job.ts groupKeyData): nothing after
+   * the page job changes them, and hashing them is most of the cost of keying an issue.
+   */
+  sourceKey?: string
 }
 
 export interface Issue {

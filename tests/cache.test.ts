@@ -91,6 +91,24 @@ describe('incremental builds', () => {
     expect(folders(out)).toEqual(folders(clean))
   }, 120_000)
 
+  test("a correction made after the page jobs (a retitled story) rebuilds its issue's pages, as in a clean build", async () => {
+    // An issue's key stands for its pages' lines by their page-cache key (render/group-job.ts);
+    // what tagging and corrections change after the page job must still reach the key.
+    const { content } = contentFolder(2)
+    const cacheDir = temp('cache-')
+    const out = path.join(temp('out-'), 'public')
+    const first = await build({ contentDir: content, outDir: out, cacheDir })
+    const story = first.model.issues.at(-1)!.pages[0]!.stories[0]!
+    mkdirSync(path.join(content, '_data'), { recursive: true })
+    writeFileSync(path.join(content, '_data', 'corrections.yaml'), `- story: ${story.id}\n  title: 编辑改过的标题\n`)
+    await build({ contentDir: content, outDir: out, cacheDir })
+    const clean = path.join(temp('clean-'), 'public')
+    await build({ contentDir: content, outDir: clean })
+    expectSameFiles(out, clean)
+    const storyFile = readdirSync(out, { recursive: true, encoding: 'utf8' }).find((file) => file.endsWith('.html') && readFileSync(path.join(out, file), 'utf8').includes('编辑改过的标题'))
+    expect(storyFile).toBeDefined()
+  }, 60_000)
+
   test('a rebuild with nothing changed leaves every file alone', async () => {
     const { content } = contentFolder(3)
     const cacheDir = temp('cache-')

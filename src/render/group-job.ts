@@ -3,7 +3,7 @@
 // hash of that data, is complete by construction.
 
 import { contentKey } from '../cache/hash.js'
-import type { SiteConfig } from '../types.js'
+import type { SegmentedPage, SiteConfig } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
 import { personGroupPages, type PersonGroupInputs } from './pages/person.js'
@@ -13,6 +13,23 @@ export type GroupJob = { kind: 'issue'; inputs: IssueGroupInputs } | { kind: 'pe
 
 export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
   return job.kind === 'issue' ? issueGroupSpecs(config, job.inputs) : personGroupPages(job.inputs)
+}
+
+/** A page as its group's key sees it: by its page-cache key instead of its lines, when it has one (types.ts SegmentedPage.sourceKey). */
+function keyedPage(page: SegmentedPage): unknown {
+  if (page.sourceKey === undefined) return page
+  return { page: page.page, sourceKey: page.sourceKey, stories: page.stories, furniture: page.furniture }
+}
+
+/**
+ * What the group's key (render/page-key.ts) hashes: its inputs. An issue's pages stand for
+ * their lines by the key of the page job that made them, which would otherwise be most of
+ * the bytes hashed (and unpacked to be hashed: segment/packed-lines.ts).
+ */
+export function groupKeyData(job: GroupJob): unknown {
+  if (job.kind !== 'issue') return job.inputs
+  const { issue } = job.inputs
+  return { ...job.inputs, issue: { ...issue, pages: issue.pages.map(keyedPage) } }
 }
 
 /**

@@ -6,7 +6,7 @@ import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type PageSpec } from './document.js'
-import { groupSpecs, renderGroup, type GroupJob } from './group-job.js'
+import { groupKeyData, groupSpecs, renderGroup, type GroupJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
@@ -80,7 +80,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
       // Keyed only when asked: on a fresh build with worker threads, the thread that renders
       // the group keys it (render-worker.ts), and this thread, the busiest, is spared.
       get key() {
-        return (known ??= key(job().inputs))
+        return (known ??= key(groupKeyData(job())))
       },
       paths,
       specs: () => groupSpecs(model.config, job()),

@@ -12,6 +12,7 @@
 
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import createDebug from 'debug'
 import pMap from 'p-map'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
@@ -31,6 +32,8 @@ const WRITE_CONCURRENCY = 16
  * their own); each group waiting in a thread's queue holds a copy of its inputs.
  */
 const POOL_IN_FLIGHT = 96
+
+const debug = createDebug('archive:build')
 
 export interface SiteWrite {
   /** Files the site has. */
@@ -175,6 +178,7 @@ export async function writeSite(
     try {
       // Taken one at a time as the writes go: the search index and the API are hundreds of
       // megabytes in a big archive, and a file is let go once written.
+      debug('planned %d page groups', all.length)
       await pMap(
         plan.filesAsync(),
         (f) => {
@@ -183,12 +187,15 @@ export async function writeSite(
         },
         { concurrency: WRITE_CONCURRENCY },
       )
+      debug('wrote the feed, API and search files')
       await pMap(here, build, { concurrency: WRITE_CONCURRENCY })
+      debug('wrote the site-wide pages')
     } finally {
       // Never leave the threads' work unawaited, even when this side failed.
       await rendering.catch(() => {})
     }
     await rendering
+    debug('issue and person pages done')
     const sitemap = plan.sitemap(pagePaths)
     if (sitemap) await put(fileEntry(sitemap))
   }
