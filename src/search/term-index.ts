@@ -106,8 +106,8 @@ class WordFinder {
   private readonly slots = new Map<string, Array<[word: number, bigram: number]>>()
   /** Global term id → the words it is the first bigram of. */
   private readonly firstOf = new Map<number, number[]>()
-  /** Global term ids that are a bigram of some word. */
-  private readonly inWord = new Set<number>()
+  /** Per global term id: 1 when it is a bigram of some word, 2 when also the first bigram of one (looked up for every group of every field, so an array, not a Set). */
+  private role = new Uint8Array(1024)
   // Which word bigram starts at each offset of the current field: valid where `stamp` holds the field's number.
   private atTerm = new Int32Array(4096)
   private atStamp = new Int32Array(4096)
@@ -129,10 +129,16 @@ class WordFinder {
   registered(term: string, id: number): void {
     const slots = this.slots.get(term)
     if (!slots) return
-    this.inWord.add(id)
+    if (id >= this.role.length) {
+      const bigger = new Uint8Array(Math.max(id + 1, this.role.length * 2))
+      bigger.set(this.role)
+      this.role = bigger
+    }
+    this.role[id] = Math.max(this.role[id]!, 1)
     for (const [w, i] of slots) {
       this.bigramIds[w]![i] = id
       if (i === 0) {
+        this.role[id] = 2
         const list = this.firstOf.get(id)
         if (list) list.push(w)
         else this.firstOf.set(id, [w])
@@ -145,12 +151,14 @@ class WordFinder {
    * group after another in `starts` from `startsFrom`): word index → its starts, ascending.
    */
   find(terms: Int32Array, tfs: Int32Array, from: number, to: number, starts: Int32Array, startsFrom: number): Map<number, number[]> | null {
+    const role = this.role
+    const roleOf = (id: number): number => (id < role.length ? role[id]! : 0)
     let any = false
-    for (let g = from; g < to && !any; g++) any = this.firstOf.has(terms[g]!)
+    for (let g = from; g < to && !any; g++) any = roleOf(terms[g]!) === 2
     if (!any) return null
     const stamp = ++this.field
     for (let g = from, k = startsFrom; g < to; k += tfs[g]!, g++) {
-      if (!this.inWord.has(terms[g]!)) continue
+      if (roleOf(terms[g]!) === 0) continue
       for (let i = k; i < k + tfs[g]!; i++) {
         const start = starts[i]!
         if (start >= this.atTerm.length) this.grow(start + 1)
@@ -160,8 +168,8 @@ class WordFinder {
     }
     const found = new Map<number, number[]>()
     for (let g = from, k = startsFrom; g < to; k += tfs[g]!, g++) {
-      const words = this.firstOf.get(terms[g]!)
-      if (!words) continue
+      if (roleOf(terms[g]!) !== 2) continue
+      const words = this.firstOf.get(terms[g]!)!
       for (const w of words) {
         const ids = this.bigramIds[w]!
         for (let i = k; i < k + tfs[g]!; i++) {
@@ -230,6 +238,66 @@ class FieldScratch {
 }
 
 /**
+ * Term text → global id, for the tokens of every story: tens of millions of lookups at
+ * 60,000 stories. Nearly every term is one CJK character or a bigram, so those are found by
+ * their code units — a table for one, an open-addressed hash for two — without cutting a
+ * string out of the story's term list for each; other terms (Latin words, numbers) go
+ * through a Map.
+ */
+class TermLookup {
+  private readonly single = new Int32Array(0x10000).fill(-1)
+  /** `first << 16 | second` of each bigram (0: empty slot; a first code unit of 0 takes the Map) and its id. */
+  private pairKeys = new Int32Array(1 << 16)
+  private pairIds = new Int32Array(1 << 16)
+  private pairs = 0
+  private readonly other = new Map<string, number>()
+
+  /** The id of `text.slice(start, end)`, made by `register` the first time it is seen. */
+  id(text: string, start: number, end: number, register: (term: string) => number): number {
+    const length = end - start
+    if (length === 1) {
+      const code = text.charCodeAt(start)
+      const known = this.single[code]!
+      return known !== -1 ? known : (this.single[code] = register(text[start]!))
+    }
+    const first = length === 2 ? text.charCodeAt(start) : 0
+    if (first === 0) {
+      const term = text.slice(start, end)
+      return this.other.get(term) ?? this.remember(term, register(term))
+    }
+    const key = (first << 16) | text.charCodeAt(start + 1)
+    const mask = this.pairKeys.length - 1
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0
+    for (slot &= mask; this.pairKeys[slot] !== 0; slot = (slot + 1) & mask) if (this.pairKeys[slot] === key) return this.pairIds[slot]!
+    const id = register(text.slice(start, end))
+    this.pairKeys[slot] = key
+    this.pairIds[slot] = id
+    if (++this.pairs * 2 > this.pairKeys.length) this.grow()
+    return id
+  }
+
+  private remember(term: string, id: number): number {
+    this.other.set(term, id)
+    return id
+  }
+
+  private grow(): void {
+    const keys = this.pairKeys
+    const ids = this.pairIds
+    this.pairKeys = new Int32Array(keys.length * 2)
+    this.pairIds = new Int32Array(keys.length * 2)
+    const mask = this.pairKeys.length - 1
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue
+      let slot = (Math.imul(keys[i]!, 0x9e3779b1) >>> 0) & mask
+      while (this.pairKeys[slot] !== 0) slot = (slot + 1) & mask
+      this.pairKeys[slot] = keys[i]!
+      this.pairIds[slot] = ids[i]!
+    }
+  }
+}
+
+/**
  * Joins the stories' DocTerms into one table of postings, grouped by term, with the indexed
  * `words` found in them. Two passes over the stories: the first counts each term's groups
  * and starts, the second puts each one straight into its place. Decoding twice costs less
@@ -279,16 +347,25 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     startCount[term]! += tf
   }
 
+  const lookup = new TermLookup()
   for (let doc = 0; doc < docs.length; doc++) {
     const story = docs[doc]!
     const { terms: termText, fields } = story
-    const local = termText === '' ? [] : termText.split(' ')
-    const at = docIds.reserve(local.length)
-    for (let i = 0; i < local.length; i++) docIds.data[at + i] = termIds.get(local[i]!) ?? register(local[i]!)
+    // The story's terms, space-separated, each looked up where it stands in the text.
+    const at = docIds.length
+    if (termText !== '') {
+      for (let start = 0; start <= termText.length; ) {
+        let end = termText.indexOf(' ', start)
+        if (end === -1) end = termText.length
+        const slot = docIds.reserve(1)
+        docIds.data[slot] = lookup.id(termText, start, end, register)
+        start = end + 1
+      }
+    }
     docIdsStart[doc + 1] = docIds.length
     // A worker's own copy of the stories gives up their term texts here: the second pass reads ids.
     if (options.consume) story.terms = ''
-    const ids = docIds.data.subarray(at, at + local.length)
+    const ids = docIds.data.subarray(at, docIds.length)
     for (let field = 0; field < fieldCount; field++) {
       scratch.read(fields[field]!, ids)
       let tokens = scratch.tokens

@@ -103,6 +103,15 @@ describe('buildTermShards', () => {
     expect(directShards(docs, 40_000, ['王小明'])).toEqual(referenceShards(docs, 40_000, ['王小明']))
   })
 
+  test('the same for an archive of more distinct bigrams than the term table starts with (it grows and keeps every id)', () => {
+    // 300 characters of the CJK block, every pair of them once: 90,000 distinct bigrams, plus Latin words and numbers beside them.
+    const chars = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7))
+    const docs = docsOf(
+      chars.map((first, i) => ({ title: `第${i}篇 report${i % 7}`, body: chars.map((second) => first + second).join('，') })),
+    )
+    expect(directShards(docs, 200_000)).toEqual(referenceShards(docs, 200_000))
+  }, 120_000)
+
   test('no documents, no shards', () => {
     expect(buildTermShards([], 100)).toEqual([])
   })
