@@ -91,22 +91,32 @@ describe('incremental builds', () => {
     expect(folders(out)).toEqual(folders(clean))
   }, 120_000)
 
-  test("a correction made after the page jobs (a retitled story) rebuilds its issue's pages, as in a clean build", async () => {
-    // An issue's key stands for its pages' lines by their page-cache key (render/group-job.ts);
-    // what tagging and corrections change after the page job must still reach the key.
+  test("a correction made after the page jobs (a retitled story, then a role added) rebuilds its issue's pages and its people's, as in a clean build", async () => {
+    // An issue's key stands for its pages' lines by their page-cache key, a person's for each
+    // story's people by a hash of the list (render/group-job.ts); what tagging and corrections
+    // change after the page job must still reach the keys.
     const { content } = contentFolder(2)
     const cacheDir = temp('cache-')
     const out = path.join(temp('out-'), 'public')
     const first = await build({ contentDir: content, outDir: out, cacheDir })
     const story = first.model.issues.at(-1)!.pages[0]!.stories[0]!
+    expect(story.people.length).toBeGreaterThan(0)
     mkdirSync(path.join(content, '_data'), { recursive: true })
-    writeFileSync(path.join(content, '_data', 'corrections.yaml'), `- story: ${story.id}\n  title: 编辑改过的标题\n`)
-    await build({ contentDir: content, outDir: out, cacheDir })
-    const clean = path.join(temp('clean-'), 'public')
-    await build({ contentDir: content, outDir: clean })
-    expectSameFiles(out, clean)
-    const storyFile = readdirSync(out, { recursive: true, encoding: 'utf8' }).find((file) => file.endsWith('.html') && readFileSync(path.join(out, file), 'utf8').includes('编辑改过的标题'))
-    expect(storyFile).toBeDefined()
+    const correct = async (yaml: string): Promise<string> => {
+      writeFileSync(path.join(content, '_data', 'corrections.yaml'), `- story: ${story.id}\n  title: 编辑改过的标题\n${yaml}`)
+      await build({ contentDir: content, outDir: out, cacheDir })
+      const clean = path.join(temp('clean-'), 'public')
+      await build({ contentDir: content, outDir: clean })
+      expectSameFiles(out, clean)
+      return out
+    }
+    await correct('')
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith('.html') && readFileSync(path.join(out, file), 'utf8').includes('编辑改过的标题'))).toBe(true)
+    // Only a role of someone already in the story changes now: no title, name or link does, yet their page lists the role.
+    const name = story.people[0]!.name
+    await correct(`  people:\n    add: [{ name: ${name}, role: 编辑加的职务 }]\n`)
+    const pages = readdirSync(path.join(out, 'people'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && readFileSync(path.join(out, 'people', file), 'utf8').includes('编辑加的职务'))
+    expect(pages.length).toBeGreaterThan(0)
   }, 60_000)
 
   test('a rebuild with nothing changed leaves every file alone', async () => {

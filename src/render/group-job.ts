@@ -21,13 +21,29 @@ function keyedPage(page: SegmentedPage): unknown {
   return { page: page.page, sourceKey: page.sourceKey, stories: page.stories, furniture: page.furniture }
 }
 
+// A story's list of people, hashed once however many of its people's pages are keyed: the
+// lists of the stories a person is named in are most of that person's inputs, and each list
+// turns up in the inputs of everyone on it. Kept by the list itself (the story's own array),
+// so a list is hashed once per build; the key is the same with or without the memo.
+const mentionKeys = new WeakMap<object, string>()
+
+function mentionsKey(people: object): string {
+  let key = mentionKeys.get(people)
+  if (key === undefined) mentionKeys.set(people, (key = contentKey(JSON.stringify(people))))
+  return key
+}
+
 /**
- * What the group's key (render/page-key.ts) hashes: its inputs. An issue's pages stand for
- * their lines by the key of the page job that made them, which would otherwise be most of
- * the bytes hashed (and unpacked to be hashed: segment/packed-lines.ts).
+ * What the group's key (render/page-key.ts) hashes: its inputs, with their biggest parts by
+ * a hash of their own. An issue's pages stand for their lines by the key of the page job
+ * that made them, which would otherwise be most of the bytes hashed (and unpacked to be
+ * hashed: segment/packed-lines.ts); a person's stories stand for their lists of people by
+ * the hash of each list.
  */
 export function groupKeyData(job: GroupJob): unknown {
-  if (job.kind !== 'issue') return job.inputs
+  if (job.kind === 'person') {
+    return { ...job.inputs, stories: job.inputs.stories.map(([url, title, date, people]) => [url, title, date, mentionsKey(people)]) }
+  }
   const { issue } = job.inputs
   return { ...job.inputs, issue: { ...issue, pages: issue.pages.map(keyedPage) } }
 }
