@@ -1,3 +1,4 @@
+import path from 'node:path'
 import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { readManifest, writeManifest } from './cache/output-manifest.js'
@@ -59,7 +60,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     searchTerms.delete(key)
     return terms
   }
-  const plan = planSite(model, { search: { cache: { get: take, set: () => {} } } })
+  // With a cache, the term index's postings are kept there too (search/postings-store.ts).
+  const postingsFile = cacheDir ? path.join(cacheDir, 'search', 'postings.bin') : undefined
+  const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(postingsFile ? { postingsFile } : {}) } })
   const pool = renderPool(model.issues.length, model.config, undefined)
   let result
   try {

@@ -23,6 +23,7 @@
 // because idf and average lengths do, and writing the files) is redone on each call.
 
 import createDebug from 'debug'
+import { codeFingerprint } from '../cache/fingerprint.js'
 import type { OutputFile, SiteModel } from '../types.js'
 import { docTerms, docTermsKey, type DocTerms } from './doc-terms.js'
 import { renderFacetFiles } from './facet-files.js'
@@ -42,7 +43,7 @@ import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { findShard } from './shard-reader.js'
-import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesResult } from './term-index-thread.js'
+import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesJob, type ShardFilesResult } from './term-index-thread.js'
 import { topCardFiles } from './top-cards.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
 import { chooseWords, defaultWordMinDocs } from './words.js'
@@ -68,6 +69,8 @@ export interface SearchFilesOptions {
   cache?: SearchCache
   /** Stories a topic, organization or person must be tagged on to be indexed as a whole word (words.ts; default defaultWordMinDocs). */
   wordMinDocs?: number
+  /** A file to keep the term index's postings in between builds (postings-store.ts): a build that adds stories after the last one's then collects only theirs. */
+  postingsFile?: string
 }
 
 const DEFAULT_SHARD_DIR_SIZE = 64
@@ -75,32 +78,40 @@ const DEFAULT_CARD_FOLDER_SIZE = 1000
 
 const debug = createDebug('archive:search')
 
-/** Each doc's DocTerms, from the cache when it has them. */
-function docTermsOf(docs: readonly SearchDoc[], cache: SearchCache | undefined): DocTerms[] {
-  return docs.map(({ card }) => {
+/** Each doc's DocTerms, from the cache when it has them, and their keys when asked for (or needed for the cache). */
+function docTermsOf(docs: readonly SearchDoc[], cache: SearchCache | undefined, keyed: boolean): { terms: DocTerms[]; keys: string[] } {
+  const keys: string[] = []
+  const terms = docs.map(({ card }) => {
     const texts = SEARCH_FIELDS.map((field) => (field === 'title' ? card.titleText : card.body))
-    if (!cache) return docTerms(texts)
+    if (!cache && !keyed) return docTerms(texts)
     const key = docTermsKey(texts)
-    let terms = cache.get(key)
-    if (terms === undefined) cache.set(key, (terms = docTerms(texts)))
+    if (keyed) keys.push(key)
+    let terms = cache?.get(key)
+    if (terms === undefined) {
+      terms = docTerms(texts)
+      cache?.set(key, terms)
+    }
     return terms
   })
+  return { terms, keys }
 }
 
-/** What the index is made from: the stories in doc order, their tokens, the whole words to index. */
+/** What the index is made from: the stories in doc order, their tokens, the whole words to index, and where the postings are kept. */
 interface SearchInputs {
   docs: SearchDoc[]
   terms: DocTerms[]
   words: string[]
+  store: ShardFilesJob['store']
 }
 
 function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInputs {
   const docs = collectSearchDocs(model)
   const started = performance.now()
-  const terms = docTermsOf(docs, options.cache)
+  const { terms, keys } = docTermsOf(docs, options.cache, options.postingsFile !== undefined)
   debug('tokens of %d stories in %d ms (cache: %s)', docs.length, Math.round(performance.now() - started), options.cache ? 'yes' : 'no')
   const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
-  return { docs, terms, words }
+  const store = options.postingsFile === undefined ? undefined : { file: options.postingsFile, stamp: { fingerprint: codeFingerprint(), words, docs: keys } }
+  return { docs, terms, words, store }
 }
 
 /**
@@ -171,7 +182,7 @@ function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, wo
 export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? { shards: [], wordTops: [] } : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker)
+  const shards = docs.length === 0 ? { shards: [], wordTops: [] } : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker, inputs.store)
   // Every story's tokens are let go once the shards are made.
   delete inputs.terms
   const docCount = docs.length
@@ -187,7 +198,7 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
 export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker)
+  const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker, inputs.store)
   delete inputs.terms
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})

@@ -13,7 +13,8 @@ import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
 import { SEARCH_FIELDS, type TopCardsData } from './format.js'
 import { topDocs } from './rank.js'
-import { collectPostings, encodeTermShards } from './term-index.js'
+import { loadPostings, savePostings, type PostingsStamp } from './postings-store.js'
+import { appendPostings, collectPostings, encodeTermShards, type Postings } from './term-index.js'
 
 const debug = createDebug('archive:search')
 const WORKER = new URL('./term-index-worker.ts', import.meta.url)
@@ -30,6 +31,8 @@ export interface ShardFilesJob {
   words: string[]
   /** How many of each word's results to list (rank.ts topDocs); 0: none. */
   topCount: number
+  /** Where the postings are kept between builds, and what they are made from (postings-store.ts). */
+  store?: { file: string; stamp: PostingsStamp }
 }
 
 export interface ShardFile {
@@ -50,11 +53,23 @@ export interface ShardFilesResult {
   wordTops: Array<[word: string, top: TopCardsData]>
 }
 
+/** The job's postings: the kept ones with the new stories' appended when the store holds the first stories' (postings-store.ts), else collected afresh; stored for the next build. */
+function keptPostings(job: ShardFilesJob, consume: boolean): Postings {
+  const { store } = job
+  if (!store) return collectPostings(job.docs, job.words, { consume })
+  const kept = loadPostings(store.file, store.stamp.fingerprint, job.words, store.stamp.docs)
+  debug('postings kept for %d of %d stories', kept?.covered ?? 0, job.docs.length)
+  if (kept && kept.covered === job.docs.length) return kept.postings
+  const postings = kept ? appendPostings(kept.postings, job.docs.slice(kept.covered), job.words, { consume }) : collectPostings(job.docs, job.words, { consume })
+  savePostings(store.file, postings, store.stamp)
+  return postings
+}
+
 /** `consume`: the job's DocTerms are the caller's own copy (on the worker), free to be emptied as they are read; otherwise they are left as they are (they may be a cache's). */
 export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFilesResult {
   const names: string[] = []
   const positionsNames: string[] = []
-  const postings = collectPostings(job.docs, job.words, { consume })
+  const postings = keptPostings(job, consume)
   const wordTops: ShardFilesResult['wordTops'] = []
   const sink = job.topCount > 0 ? { words: new Set(job.words), take: (word: string, packed: string) => wordTops.push([word, topDocs(word, packed, SEARCH_FIELDS.length, job.topCount)]) } : undefined
   // The job's DocTerms are not needed from here on: let them go before the shards take their room.
@@ -106,8 +121,8 @@ function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error:
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean): ShardFilesResult {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount }
+export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean, store?: ShardFilesJob['store']): ShardFilesResult {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount, ...(store ? { store } : {}) }
   if (!useWorkerFor(docs, worker)) return buildShardFiles(job)
   const { port, signal, thread } = startShardWorker(job)
   try {
@@ -125,8 +140,8 @@ export function termShardFiles(docs: readonly DocTerms[], budget: number, words:
  * seconds at tens of thousands of stories). Not an async function itself: one would keep
  * `docs`, every story's tokens, alive in its suspended frame until the worker answers.
  */
-export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean): Promise<ShardFilesResult> {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount }
+export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean, store?: ShardFilesJob['store']): Promise<ShardFilesResult> {
+  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount, ...(store ? { store } : {}) }
   if (!useWorkerFor(docs, worker)) {
     try {
       return Promise.resolve(buildShardFiles(job))

@@ -297,6 +297,11 @@ class TermLookup {
   }
 }
 
+/** Registers a whole term (an earlier table's) with the lookup, so its id is found as the stories' terms are. */
+function lookupTerm(lookup: TermLookup, term: string, register: (term: string) => number): number {
+  return lookup.id(term, 0, term.length, register)
+}
+
 /**
  * Joins the stories' DocTerms into one table of postings, grouped by term, with the indexed
  * `words` found in them. Two passes over the stories: the first counts each term's groups
@@ -304,7 +309,7 @@ class TermLookup {
  * than holding every posting twice (in reading order, then sorted by term), which at 60,000
  * stories was hundreds of megabytes on top of the build's peak.
  */
-export function collectPostings(docs: readonly DocTerms[], words: readonly string[], options: { consume?: boolean } = {}): Postings {
+export function collectPostings(docs: readonly DocTerms[], words: readonly string[], options: { consume?: boolean; after?: Postings } = {}): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
@@ -316,6 +321,14 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     terms.push(term)
     finder?.registered(term, id)
     return id
+  }
+  const lookup = new TermLookup()
+  // Continuing an earlier table (appendPostings): its terms keep their ids, its words theirs.
+  const after = options.after
+  const firstDoc = after?.documentCount ?? 0
+  if (after) {
+    for (const term of after.terms) lookupTerm(lookup, term, register)
+    words.forEach((word, w) => (wordIds[w] = termIds.get(word) ?? -1))
   }
   const fieldLength = new Int32Array(docs.length * fieldCount)
   // Each story's own term numbers → global ids, found once in the first pass; sized exactly
@@ -347,7 +360,6 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     startCount[term]! += tf
   }
 
-  const lookup = new TermLookup()
   for (let doc = 0; doc < docs.length; doc++) {
     const story = docs[doc]!
     const { terms: termText, fields } = story
@@ -387,17 +399,26 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     }
   }
 
+  // An earlier table's groups and starts of each term come first (its documents come first).
+  const oldGroups = new Int32Array(terms.length)
+  const oldStarts = new Int32Array(terms.length)
+  if (after) {
+    for (let t = 0; t < after.terms.length; t++) {
+      oldGroups[t] = after.termStart[t + 1]! - after.termStart[t]!
+      for (let g = after.termStart[t]!; g < after.termStart[t + 1]!; g++) oldStarts[t]! += after.groupTf[g]!
+    }
+  }
   // Where each term's groups and starts go: terms in id order, within a term document-then-field order.
   const termStart = new Int32Array(terms.length + 1)
   const startsStart = new Int32Array(terms.length + 1)
   for (let t = 0; t < terms.length; t++) {
-    termStart[t + 1] = termStart[t]! + (groupCount[t] ?? 0)
-    startsStart[t + 1] = startsStart[t]! + (startCount[t] ?? 0)
+    termStart[t + 1] = termStart[t]! + oldGroups[t]! + (groupCount[t] ?? 0)
+    startsStart[t + 1] = startsStart[t]! + oldStarts[t]! + (startCount[t] ?? 0)
   }
   const groupFill = termStart.slice(0, terms.length)
   const startsFill = startsStart.slice(0, terms.length)
   // A term frequency is at most its field's token count; word starts are bigram starts, already counted.
-  const narrow = largest < 0xffff
+  const narrow = largest < 0xffff && !(after && after.starts instanceof Int32Array)
   const sortedDocField = new Int32Array(termStart[terms.length]!)
   const sortedTf = narrow ? new Uint16Array(termStart[terms.length]!) : new Int32Array(termStart[terms.length]!)
   const sortedStarts = narrow ? new Uint16Array(startsStart[terms.length]!) : new Int32Array(startsStart[terms.length]!)
@@ -409,12 +430,24 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     for (let i = from; i < from + tf; i++) sortedStarts[to++] = starts[i]!
     startsFill[term] = to
   }
+  if (after) {
+    for (let t = 0, from = 0; t < after.terms.length; t++) {
+      const a = after.termStart[t]!
+      const b = after.termStart[t + 1]!
+      sortedDocField.set(after.groupDocField.subarray(a, b), groupFill[t]!)
+      sortedTf.set(after.groupTf.subarray(a, b), groupFill[t]!)
+      groupFill[t]! += b - a
+      sortedStarts.set(after.starts.subarray(from, from + oldStarts[t]!), startsFill[t]!)
+      startsFill[t]! += oldStarts[t]!
+      from += oldStarts[t]!
+    }
+  }
 
   for (let doc = 0; doc < docs.length; doc++) {
     const { fields } = docs[doc]!
     const ids = docIds.data.subarray(docIdsStart[doc]!, docIdsStart[doc + 1]!)
     for (let field = 0; field < fieldCount; field++) {
-      const docField = doc * fieldCount + field
+      const docField = (firstDoc + doc) * fieldCount + field
       scratch.read(fields[field]!, ids)
       for (let g = 0, k = 0; g < scratch.groups; k += scratch.tfs[g]!, g++) place(scratch.terms[g]!, docField, scratch.starts, k, scratch.tfs[g]!)
       const found = finder?.find(scratch.terms, scratch.tfs, 0, scratch.groups, scratch.starts, 0)
@@ -426,6 +459,12 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     }
   }
 
+  let lengths = fieldLength
+  if (after) {
+    lengths = new Int32Array(after.fieldLength.length + fieldLength.length)
+    lengths.set(after.fieldLength)
+    lengths.set(fieldLength, after.fieldLength.length)
+  }
   return {
     terms,
     termIds,
@@ -433,9 +472,18 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     groupDocField: sortedDocField,
     groupTf: sortedTf,
     starts: sortedStarts,
-    fieldLength,
-    documentCount: docs.length,
+    fieldLength: lengths,
+    documentCount: firstDoc + docs.length,
   }
+}
+
+/**
+ * The table of `after`'s documents followed by `docs`: the very table collectPostings makes of
+ * all of them in one go (tests/search/term-index.test.ts), at the cost of the new documents
+ * and a copy. `after` must have been collected with the same `words`.
+ */
+export function appendPostings(after: Postings, docs: readonly DocTerms[], words: readonly string[], options: { consume?: boolean } = {}): Postings {
+  return collectPostings(docs, words, { ...options, after })
 }
 
 /** Appends ASCII text into one growing byte buffer: no string per number. */

@@ -13,7 +13,7 @@ import { renderSearchFiles, searchFilesAsync } from '../../src/search/search-fil
 import { termShardFilesAsync } from '../../src/search/term-index-thread.js'
 import type { OutputFile } from '../../src/types.js'
 import { splitIndex } from '../../src/search/shard.js'
-import { buildTermShards } from '../../src/search/term-index.js'
+import { appendPostings, buildTermShards, collectPostings } from '../../src/search/term-index.js'
 import { docTerms } from '../../src/search/doc-terms.js'
 import { WordSet } from '../../src/search/words.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
@@ -111,6 +111,34 @@ describe('buildTermShards', () => {
     )
     expect(directShards(docs, 200_000)).toEqual(referenceShards(docs, 200_000))
   }, 120_000)
+
+  test('postings appended to an earlier table are the table of all the stories collected at once (generated archives, words, any cut)', () => {
+    const word = fc.array(fc.constantFrom('王', '小', '明', '五', '金', '城'), { minLength: 3, maxLength: 5 }).map((chars) => chars.join(''))
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: text(8), body: text(60) }), { minLength: 1, maxLength: 10 }),
+        fc.uniqueArray(word, { maxLength: 6 }),
+        fc.nat(),
+        (texts, words, at) => {
+          const all = docsOf(texts).map((doc) => docTerms([doc.card.titleText, doc.card.body]))
+          const sorted = [...words].sort()
+          const cut = at % (all.length + 1)
+          const appended = appendPostings(collectPostings(all.slice(0, cut), sorted), all.slice(cut), sorted)
+          expect(appended).toEqual(collectPostings(all, sorted))
+        },
+      ),
+      { numRuns: 200, seed: 20261205 },
+    )
+  }, 60_000)
+
+  test('appending keeps the wide arrays of an earlier table that needed them, and the narrow ones otherwise', () => {
+    const long = docsOf([{ title: '市长', body: `${'。'.repeat(70_000)}王小明市长` }]).map((doc) => docTerms([doc.card.titleText, doc.card.body]))
+    const short = docsOf([{ title: '王小明', body: '市长' }]).map((doc) => docTerms([doc.card.titleText, doc.card.body]))
+    const wide = appendPostings(collectPostings(long, ['王小明']), short, ['王小明'])
+    expect(wide).toEqual(collectPostings([...long, ...short], ['王小明']))
+    expect(wide.starts).toBeInstanceOf(Int32Array)
+    expect(appendPostings(collectPostings(short, []), short, []).starts).toBeInstanceOf(Uint16Array)
+  })
 
   test('no documents, no shards', () => {
     expect(buildTermShards([], 100)).toEqual([])

@@ -1,0 +1,119 @@
+// Keeps the term index's postings (term-index.ts Postings) between builds. Collecting them
+// decodes every token of the archive, most of the index's work; but the stories of an
+// archive keep their doc numbers when an issue is added after the newest (search-docs.ts
+// numbers them oldest first), so a build whose stories begin with the last build's, word for
+// word, appends the new ones' postings to the kept table (appendPostings) instead. The file
+// is stamped with what the table was made from — the code, the indexed words and each
+// story's DocTerms key in doc order — and is used only when all of that still holds; any
+// other build collects afresh and replaces it. The table is the same either way, so the
+// files written are too (tests/search/postings-store.test.ts).
+//
+// Layout: a 4-byte length, that many bytes of JSON (the stamp, the terms, the arrays'
+// types and lengths), then the arrays' bytes one after another, each at a multiple of 4.
+
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import path from 'node:path'
+import type { Postings } from './term-index.js'
+
+export interface PostingsStamp {
+  /** The code that made the table (cache/fingerprint.ts). */
+  fingerprint: string
+  /** The indexed words it was collected with (words.ts). */
+  words: string[]
+  /** Each story's DocTerms key (doc-terms.ts docTermsKey), in doc order. */
+  docs: string[]
+}
+
+type ArrayName = 'termStart' | 'groupDocField' | 'groupTf' | 'starts' | 'fieldLength'
+const ARRAYS: readonly ArrayName[] = ['termStart', 'groupDocField', 'groupTf', 'starts', 'fieldLength']
+type Kind = 'Int32Array' | 'Uint16Array'
+
+interface Header {
+  version: number
+  stamp: PostingsStamp
+  terms: string[]
+  documentCount: number
+  arrays: Array<{ name: ArrayName; kind: Kind; length: number }>
+}
+
+/** Bump when the layout above changes. */
+const STORE_VERSION = 1
+
+const kindOf = (array: Int32Array | Uint16Array): Kind => (array instanceof Uint16Array ? 'Uint16Array' : 'Int32Array')
+const padded = (bytes: number): number => Math.ceil(bytes / 4) * 4
+
+/** Writes the table and its stamp, aside first and then renamed, so a reader never sees half a file. */
+export function savePostings(file: string, postings: Postings, stamp: PostingsStamp): void {
+  const header: Header = {
+    version: STORE_VERSION,
+    stamp,
+    terms: postings.terms,
+    documentCount: postings.documentCount,
+    arrays: ARRAYS.map((name) => ({ name, kind: kindOf(postings[name]), length: postings[name].length })),
+  }
+  const json = Buffer.from(JSON.stringify(header), 'utf8')
+  const length = Buffer.alloc(4)
+  length.writeUInt32LE(json.length)
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temp = `${file}.${process.pid}.tmp`
+  const fd = openSync(temp, 'w')
+  try {
+    writeSync(fd, length)
+    writeSync(fd, json)
+    writeSync(fd, Buffer.alloc(padded(4 + json.length) - 4 - json.length))
+    for (const name of ARRAYS) {
+      const array = postings[name]
+      writeSync(fd, Buffer.from(array.buffer, array.byteOffset, array.byteLength))
+      writeSync(fd, Buffer.alloc(padded(array.byteLength) - array.byteLength))
+    }
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, file)
+}
+
+/**
+ * The kept table when it was made by this code with these words from the first stories of
+ * `docs` (DocTerms keys in doc order), with how many of them it holds; null otherwise (no
+ * file, another build's, damaged).
+ */
+export function loadPostings(file: string, fingerprint: string, words: readonly string[], docs: readonly string[]): { postings: Postings; covered: number } | null {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return null
+  }
+  try {
+    const headerLength = bytes.readUInt32LE(0)
+    const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header
+    const { stamp } = header
+    if (header.version !== STORE_VERSION || stamp.fingerprint !== fingerprint) return null
+    if (stamp.words.length !== words.length || stamp.words.some((word, i) => word !== words[i])) return null
+    if (stamp.docs.length > docs.length || stamp.docs.some((key, i) => key !== docs[i])) return null
+    if (header.documentCount !== stamp.docs.length) return null
+    // The arrays are copied out of the file's buffer: views would keep all of it alive, and need its alignment.
+    let at = padded(4 + headerLength)
+    const arrays = {} as Record<ArrayName, Int32Array | Uint16Array>
+    for (const { name, kind, length } of header.arrays) {
+      const Type = kind === 'Uint16Array' ? Uint16Array : Int32Array
+      const byteLength = length * Type.BYTES_PER_ELEMENT
+      if (at + byteLength > bytes.length) return null
+      const array = new Type(length)
+      new Uint8Array(array.buffer).set(bytes.subarray(at, at + byteLength))
+      arrays[name] = array
+      at = padded(at + byteLength)
+    }
+    const { termStart, groupDocField, groupTf, starts, fieldLength } = arrays
+    if (!(termStart instanceof Int32Array && groupDocField instanceof Int32Array && fieldLength instanceof Int32Array) || !groupTf || !starts) return null
+    if (termStart.length !== header.terms.length + 1) return null
+    const termIds = new Map<string, number>()
+    header.terms.forEach((term, id) => termIds.set(term, id))
+    return {
+      postings: { terms: header.terms, termIds, termStart, groupDocField, groupTf, starts, fieldLength, documentCount: header.documentCount },
+      covered: stamp.docs.length,
+    }
+  } catch {
+    return null
+  }
+}
