@@ -93,9 +93,6 @@ export async function writeSite(
   const keys: Record<string, string> = {}
   const groups = new Set<string>()
   const keptGroups = new Set(previous?.groups ?? [])
-  // Asked for first: the search index's term shards are made on a thread of their own, the
-  // longest single job of a rebuild, which starts now and runs while the pages are planned.
-  const otherFiles = plan.filesAsync()
   const all = [...plan.pages]
   const pagePaths = all.flatMap((group) => group.paths)
   // The other files are counted in when they are made.
@@ -183,7 +180,7 @@ export async function writeSite(
       // megabytes in a big archive, and a file is let go once written.
       debug('planned %d page groups', all.length)
       await pMap(
-        otherFiles,
+        plan.filesAsync(),
         (f) => {
           total++
           return put(fileEntry(f))
