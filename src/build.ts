@@ -55,11 +55,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Each story's terms are read once, so they are let go as the index takes them (the pages
   // rendered after it need the memory). A story whose text changed after segmenting (an
   // editor's corrected headline), or a second story with the same text, is tokenized then.
-  const take = (key: string): DocTerms | undefined => {
-    const terms = searchTerms.get(key)
-    searchTerms.delete(key)
-    return terms
-  }
+  const take = (key: string): DocTerms | undefined => searchTerms.take(key)
   // With a cache, the term index's postings are kept there too (search/postings-store.ts).
   const postingsFile = cacheDir ? path.join(cacheDir, 'search', 'postings.bin') : undefined
   const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(postingsFile ? { postingsFile } : {}) } })

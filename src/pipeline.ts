@@ -8,7 +8,7 @@ import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
-import { packPageLines } from './segment/packed-lines.js'
+import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
@@ -24,7 +24,55 @@ export interface ModelResult {
   /** Pages that could not be built (each file has a fatal message). */
   failed: VFile[]
   /** Each story's search terms by their key, made with the pages (for renderSearchFiles's cache). */
-  searchTerms: Map<string, DocTerms>
+  searchTerms: StoryTerms
+}
+
+/**
+ * The stories' search tokens by their DocTerms key: a fresh page's in memory, a cached page's
+ * read from the page cache only when asked for (a build whose postings were kept asks for
+ * the new stories' alone). Each is handed out once: the index lets them go as it goes.
+ */
+export class StoryTerms {
+  private readonly fresh = new Map<string, DocTerms>()
+  /** DocTerms key → the page-cache entry holding it. */
+  private readonly cached = new Map<string, string>()
+  /** Page-cache entry → its stories' keys, in the order of its tokens file. */
+  private readonly entries = new Map<string, string[]>()
+  constructor(private readonly cache: PageCache | null = null) {}
+
+  /** A fresh page's story tokens. */
+  add(key: string, terms: DocTerms): void {
+    this.fresh.set(key, terms)
+    this.cached.delete(key)
+  }
+
+  /** A cached page's stories, by their keys: read from the entry when first asked for. */
+  addEntry(entry: string, keys: string[]): void {
+    this.entries.set(entry, keys)
+    for (const key of keys) if (!this.fresh.has(key)) this.cached.set(key, entry)
+  }
+
+  /** The tokens under `key`, or undefined (then the index tokenizes the story itself). */
+  take(key: string): DocTerms | undefined {
+    const terms = this.fresh.get(key)
+    if (terms !== undefined) {
+      this.fresh.delete(key)
+      return terms
+    }
+    const entry = this.cached.get(key)
+    if (entry === undefined || !this.cache) return undefined
+    // The entry is read once: its other stories, asked for next (neighbours in doc order), are kept in hand.
+    const all = this.cache.readTerms(entry) ?? []
+    let found: DocTerms | undefined
+    this.entries.get(entry)?.forEach((other, i) => {
+      if (this.cached.get(other) !== entry) return
+      this.cached.delete(other)
+      const t = all[i]
+      if (other === key) found = t
+      else if (t) this.fresh.set(other, t)
+    })
+    return found
+  }
 }
 
 /** Groups pages into issues, newest issue first, pages in page order. */
@@ -141,11 +189,13 @@ function shareLineText(page: SegmentedPage): SegmentedPage {
  * sit in memory as objects per line together.
  */
 function settlePage(result: PageResult): PageResult {
-  return result.page ? { ...result, page: packPageLines(shareLineText(result.page)) } : result
+  // A page read back from the cache comes packed already.
+  if (!result.page || isPacked(result.page)) return result
+  return { ...result, page: packPageLines(shareLineText(result.page)) }
 }
 
-/** The page jobs for every page, reading unchanged pages back from the cache when there is one. */
-async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void): Promise<PageResult[]> {
+/** The page jobs for every page, reading unchanged pages back from the cache when there is one (their search tokens stay there until asked for: `terms`). */
+async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void, terms: StoryTerms): Promise<PageResult[]> {
   if (!cache) return segmentPages(pages, taxonomy, onProgress, settlePage)
   const context = JSON.stringify(taxonomy)
   const keys = pages.map((page) => pageKey(page, context))
@@ -153,7 +203,11 @@ async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: Pag
     if (result.page) result.page.sourceKey = keys[i]
     return result
   }
-  const results = (await cache.read(keys)).map((result, i) => result && keyed(settlePage(result), i))
+  const results = (await cache.read(keys)).map((cached, i) => {
+    if (!cached) return undefined
+    terms.addEntry(keys[i]!, cached.termKeys)
+    return keyed(settlePage(cached.result), i)
+  })
   debug('page cache: %d of %d pages', results.filter(Boolean).length, pages.length)
   const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
   const cached = pages.length - missing.length
@@ -186,19 +240,20 @@ export async function buildModel(
   debug('read %d content files', ingested.length)
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
   const accepted = acceptPages(ingested, data.corrections, failed)
+  const searchTerms = new StoryTerms(cache)
   const results = await segmentWithCache(
     accepted.map((a) => a.page),
     data.taxonomy,
     cache,
     (done) => onProgress('segment', done, accepted.length),
+    searchTerms,
   )
   debug('segmented %d pages', accepted.length)
   const tagged: TagInput[] = []
-  const searchTerms = new Map<string, DocTerms>()
   accepted.forEach(({ file }, i) => {
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
-    for (const { key, terms } of result.terms) searchTerms.set(key, terms)
+    for (const { key, terms } of result.terms) searchTerms.add(key, terms)
     if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })

@@ -148,6 +148,24 @@ describe('incremental builds', () => {
     expectSameFiles(out, clean)
   }, 60_000)
 
+  test('with the kept postings gone and a page\'s kept search tokens damaged, a rebuild still writes what a clean build writes', async () => {
+    // Without kept postings every story's tokens are read back from the page cache (or made afresh where they cannot be).
+    const { content, addIssue } = contentFolder(3)
+    const cacheDir = temp('cache-')
+    const out = path.join(temp('out-'), 'public')
+    await build({ contentDir: content, outDir: out, cacheDir })
+    rmSync(path.join(cacheDir, 'search', 'postings.bin'))
+    const pagesDir = path.join(cacheDir, 'pages')
+    const sub = readdirSync(pagesDir)[0]!
+    const tokens = readdirSync(path.join(pagesDir, sub)).find((name) => name.endsWith('.terms.json'))!
+    writeFileSync(path.join(pagesDir, sub, tokens), '[{"terms":')
+    addIssue()
+    await build({ contentDir: content, outDir: out, cacheDir })
+    const clean = path.join(temp('clean-'), 'public')
+    await build({ contentDir: content, outDir: clean })
+    expectSameFiles(out, clean)
+  }, 60_000)
+
   test('an output folder written by a build without the cache is rebuilt whole, not trusted', async () => {
     const { content, addIssue, removeIssue } = contentFolder(2)
     const cacheDir = temp('cache-')

@@ -2,26 +2,53 @@
 // named by the hash of everything that goes into segmenting it (the page as read, the
 // editors' cuts for it, the code fingerprint). An unchanged page is read back instead of
 // being normalized and segmented again; entries no build asked for are removed at the end.
+//
+// Each entry is two files: `<key>.json`, the page (its lines kept packed:
+// segment/packed-lines.ts), tagging hits and messages, read by every build; and
+// `<key>.terms.json`, its stories' search tokens, read only for stories whose postings the
+// search index did not keep from the last build (search/postings-store.ts) — usually none.
 
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
 import type { PageResult } from '../parallel/page-job.js'
+import type { DocTerms } from '../search/doc-terms.js'
+import { restorePage, storePage, type StoredPage } from '../segment/packed-lines.js'
 import type { RawPage } from '../types.js'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
 
 const IO_CONCURRENCY = 16
 
+/** A page job's result as read back: its stories' search tokens are left in the cache (`terms` is empty), named by their keys. */
+export interface CachedPage {
+  result: PageResult
+  /** The DocTerms key of each story's tokens (PageResult.terms), in order; PageCache.readTerms gives the tokens. */
+  termKeys: string[]
+}
+
 /** Entries are named by pageKey. */
 export interface PageCache {
   /** Results for `keys` in order, undefined where the cache has none. */
-  read(keys: readonly string[]): Promise<(PageResult | undefined)[]>
+  read(keys: readonly string[]): Promise<(CachedPage | undefined)[]>
+  /** The search tokens of the entry's stories, in the order of its termKeys; null when they cannot be read. */
+  readTerms(key: string): DocTerms[] | null
   /** Stores fresh results (in the same order as `keys`). */
   write(keys: readonly string[], results: readonly PageResult[]): Promise<void>
   /** Removes entries that this build did not read or write. */
   prune(): Promise<void>
 }
+
+/** What `<key>.json` holds. */
+interface StoredResult {
+  page: StoredPage | null
+  hits: PageResult['hits']
+  messages: PageResult['messages']
+  termKeys: string[]
+}
+
+const TERMS_SUFFIX = '.terms.json'
 
 /**
  * A page's cached result depends on the page as read and on `context`: whatever else the
@@ -34,7 +61,13 @@ export function pageKey(page: RawPage, context: string): string {
 export function pageCache(dir: string): PageCache {
   const root = path.join(dir, 'pages')
   const used = new Set<string>()
-  const fileOf = (key: string): string => path.join(root, key.slice(0, 2), `${key}.json`)
+  const fileOf = (key: string, suffix = '.json'): string => path.join(root, key.slice(0, 2), `${key}${suffix}`)
+  /** Written aside and renamed, so a reader never sees half a file. */
+  const put = async (file: string, text: string): Promise<void> => {
+    const temp = `${file}.${process.pid}.tmp`
+    await writeFile(temp, text)
+    await rename(temp, file)
+  }
   return {
     async read(keys) {
       return pMap(
@@ -42,7 +75,11 @@ export function pageCache(dir: string): PageCache {
         async (key) => {
           used.add(key)
           try {
-            return JSON.parse(await readFile(fileOf(key), 'utf8')) as PageResult
+            const stored = JSON.parse(await readFile(fileOf(key), 'utf8')) as StoredResult
+            return {
+              result: { page: stored.page && restorePage(stored.page), hits: stored.hits, messages: stored.messages, terms: [] },
+              termKeys: stored.termKeys,
+            }
           } catch {
             // Missing or unreadable (e.g. cut short by a crash): segment it again.
             return undefined
@@ -51,17 +88,30 @@ export function pageCache(dir: string): PageCache {
         { concurrency: IO_CONCURRENCY },
       )
     },
+    readTerms(key) {
+      try {
+        return JSON.parse(readFileSync(fileOf(key, TERMS_SUFFIX), 'utf8')) as DocTerms[]
+      } catch {
+        return null
+      }
+    },
     async write(keys, results) {
       await pMap(
         keys,
         async (key, i) => {
           used.add(key)
+          const result = results[i]!
           const file = fileOf(key)
           await mkdir(path.dirname(file), { recursive: true })
-          // Written aside and renamed, so a reader never sees half a file.
-          const temp = `${file}.${process.pid}.tmp`
-          await writeFile(temp, JSON.stringify(results[i]))
-          await rename(temp, file)
+          // The tokens first: an entry whose page file exists has its tokens too, unless damaged since.
+          await put(fileOf(key, TERMS_SUFFIX), JSON.stringify(result.terms.map((t) => t.terms)))
+          const stored: StoredResult = {
+            page: result.page && storePage(result.page),
+            hits: result.hits,
+            messages: result.messages,
+            termKeys: result.terms.map((t) => t.key),
+          }
+          await put(file, JSON.stringify(stored))
         },
         { concurrency: IO_CONCURRENCY },
       )
@@ -75,7 +125,8 @@ export function pageCache(dir: string): PageCache {
       }
       for (const sub of dirs) {
         for (const name of await readdir(path.join(root, sub))) {
-          if (!used.has(name.replace(/\.json$/u, ''))) await rm(path.join(root, sub, name), { force: true })
+          const key = name.endsWith(TERMS_SUFFIX) ? name.slice(0, -TERMS_SUFFIX.length) : name.replace(/\.json$/u, '')
+          if (!used.has(key)) await rm(path.join(root, sub, name), { force: true })
         }
       }
     },

@@ -43,7 +43,9 @@ import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
 import { findShard } from './shard-reader.js'
-import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesJob, type ShardFilesResult } from './term-index-thread.js'
+import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesJob, type ShardFilesResult, type ShardOptions } from './term-index-thread.js'
+import { loadPostings } from './postings-store.js'
+import type { Postings } from './term-index.js'
 import { topCardFiles } from './top-cards.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
 import { chooseWords, defaultWordMinDocs } from './words.js'
@@ -78,40 +80,46 @@ const DEFAULT_CARD_FOLDER_SIZE = 1000
 
 const debug = createDebug('archive:search')
 
-/** Each doc's DocTerms, from the cache when it has them, and their keys when asked for (or needed for the cache). */
-function docTermsOf(docs: readonly SearchDoc[], cache: SearchCache | undefined, keyed: boolean): { terms: DocTerms[]; keys: string[] } {
-  const keys: string[] = []
-  const terms = docs.map(({ card }) => {
-    const texts = SEARCH_FIELDS.map((field) => (field === 'title' ? card.titleText : card.body))
-    if (!cache && !keyed) return docTerms(texts)
-    const key = docTermsKey(texts)
-    if (keyed) keys.push(key)
-    let terms = cache?.get(key)
-    if (terms === undefined) {
-      terms = docTerms(texts)
-      cache?.set(key, terms)
-    }
-    return terms
-  })
-  return { terms, keys }
+/** The texts a doc is tokenized from, in SEARCH_FIELDS order. */
+const docTexts = ({ card }: SearchDoc): string[] => SEARCH_FIELDS.map((field) => (field === 'title' ? card.titleText : card.body))
+
+/** A doc's DocTerms, from the cache when it has them. */
+function docTermsOf(texts: string[], cache: SearchCache | undefined, key?: string): DocTerms {
+  if (!cache) return docTerms(texts)
+  const cacheKey = key ?? docTermsKey(texts)
+  let terms = cache.get(cacheKey)
+  if (terms === undefined) cache.set(cacheKey, (terms = docTerms(texts)))
+  return terms
 }
 
-/** What the index is made from: the stories in doc order, their tokens, the whole words to index, and where the postings are kept. */
+/** What the index is made from: the stories in doc order, the whole words to index, the tokens of the docs whose postings were not kept, and the kept postings and where to keep them. */
 interface SearchInputs {
   docs: SearchDoc[]
-  terms: DocTerms[]
   words: string[]
+  terms: DocTerms[]
+  kept: Postings | undefined
   store: ShardFilesJob['store']
 }
 
 function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInputs {
   const docs = collectSearchDocs(model)
-  const started = performance.now()
-  const { terms, keys } = docTermsOf(docs, options.cache, options.postingsFile !== undefined)
-  debug('tokens of %d stories in %d ms (cache: %s)', docs.length, Math.round(performance.now() - started), options.cache ? 'yes' : 'no')
   const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
-  const store = options.postingsFile === undefined ? undefined : { file: options.postingsFile, stamp: { fingerprint: codeFingerprint(), words, docs: keys } }
-  return { docs, terms, words, store }
+  const started = performance.now()
+  const file = options.postingsFile
+  if (file === undefined) {
+    const terms = docs.map((doc) => docTermsOf(docTexts(doc), options.cache))
+    debug('tokens of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
+    return { docs, words, terms, kept: undefined, store: undefined }
+  }
+  // Keyed first: the docs whose postings the last build kept need no tokens at all.
+  const texts = docs.map(docTexts)
+  const keys = texts.map((t) => docTermsKey(t))
+  const stamp = { fingerprint: codeFingerprint(), words, docs: keys }
+  const kept = loadPostings(file, stamp.fingerprint, words, keys)
+  const from = kept?.covered ?? 0
+  const terms = texts.slice(from).map((t, i) => docTermsOf(t, options.cache, keys[from + i]))
+  debug('postings kept for %d of %d stories; tokens of the rest in %d ms', from, docs.length, Math.round(performance.now() - started))
+  return { docs, words, terms, kept: kept?.postings, store: { file, stamp } }
 }
 
 /**
@@ -174,6 +182,11 @@ function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, wo
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
 }
 
+function shardOptions(inputs: Partial<SearchInputs>, words: readonly string[], options: SearchFilesOptions): ShardOptions {
+  const { kept, store } = inputs
+  return { budget: options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, topCount: RESULTS_PAGE_SIZE, ...(options.termWorker === undefined ? {} : { worker: options.termWorker }), ...(kept ? { kept } : {}), ...(store ? { store } : {}) }
+}
+
 /**
  * The search index's files, made as they are taken: a big archive's index is hundreds of
  * megabytes, and a file the writer has taken is let go here (the shards) or made only then
@@ -182,9 +195,10 @@ function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, wo
 export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? { shards: [], wordTops: [] } : termShardFiles(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker, inputs.store)
+  const shards = docs.length === 0 ? { shards: [], wordTops: [] } : termShardFiles(inputs.terms ?? [], shardOptions(inputs, words, options))
   // Every story's tokens are let go once the shards are made.
   delete inputs.terms
+  delete inputs.kept
   const docCount = docs.length
   yield* cardAndFacetFiles(docs, options)
   yield* termFiles(model, shards, words, docCount, options)
@@ -198,8 +212,9 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
 export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, RESULTS_PAGE_SIZE, options.termWorker, inputs.store)
+  const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], shardOptions(inputs, words, options))
   delete inputs.terms
+  delete inputs.kept
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})
   const docCount = docs.length

@@ -13,7 +13,7 @@ import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
 import { SEARCH_FIELDS, type TopCardsData } from './format.js'
 import { topDocs } from './rank.js'
-import { loadPostings, savePostings, type PostingsStamp } from './postings-store.js'
+import { savePostings, type PostingsStamp } from './postings-store.js'
 import { appendPostings, collectPostings, encodeTermShards, type Postings } from './term-index.js'
 
 const debug = createDebug('archive:search')
@@ -24,8 +24,10 @@ const WORKER_THRESHOLD = 5_000
 const WORKER_TIMEOUT_MS = 30 * 60_000
 
 export interface ShardFilesJob {
-  /** Each doc's tokens, in doc order. */
+  /** Each doc's tokens, in doc order: the docs after `kept`'s when there is a kept table. */
   docs: DocTerms[]
+  /** The postings of the first docs, kept from the last build (postings-store.ts): `docs` are appended to them. */
+  kept?: Postings
   budget: number
   /** Indexed words (words.ts), sorted. */
   words: string[]
@@ -53,15 +55,12 @@ export interface ShardFilesResult {
   wordTops: Array<[word: string, top: TopCardsData]>
 }
 
-/** The job's postings: the kept ones with the new stories' appended when the store holds the first stories' (postings-store.ts), else collected afresh; stored for the next build. */
-function keptPostings(job: ShardFilesJob, consume: boolean): Postings {
-  const { store } = job
-  if (!store) return collectPostings(job.docs, job.words, { consume })
-  const kept = loadPostings(store.file, store.stamp.fingerprint, job.words, store.stamp.docs)
-  debug('postings kept for %d of %d stories', kept?.covered ?? 0, job.docs.length)
-  if (kept && kept.covered === job.docs.length) return kept.postings
-  const postings = kept ? appendPostings(kept.postings, job.docs.slice(kept.covered), job.words, { consume }) : collectPostings(job.docs, job.words, { consume })
-  savePostings(store.file, postings, store.stamp)
+/** The job's postings: its docs appended to the kept table when it has one, else collected afresh; stored for the next build when it has a store. */
+function jobPostings(job: ShardFilesJob, consume: boolean): Postings {
+  const { kept, store } = job
+  if (kept && job.docs.length === 0) return kept
+  const postings = kept ? appendPostings(kept, job.docs, job.words, { consume }) : collectPostings(job.docs, job.words, { consume })
+  if (store) savePostings(store.file, postings, store.stamp)
   return postings
 }
 
@@ -69,11 +68,12 @@ function keptPostings(job: ShardFilesJob, consume: boolean): Postings {
 export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFilesResult {
   const names: string[] = []
   const positionsNames: string[] = []
-  const postings = keptPostings(job, consume)
+  const postings = jobPostings(job, consume)
   const wordTops: ShardFilesResult['wordTops'] = []
   const sink = job.topCount > 0 ? { words: new Set(job.words), take: (word: string, packed: string) => wordTops.push([word, topDocs(word, packed, SEARCH_FIELDS.length, job.topCount)]) } : undefined
   // The job's DocTerms are not needed from here on: let them go before the shards take their room.
   job.docs = []
+  delete job.kept
   const shards = encodeTermShards(
     postings,
     job.budget,
@@ -98,16 +98,34 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
   }
 }
 
-function useWorkerFor(docs: readonly DocTerms[], worker: boolean | undefined): boolean {
-  return worker ?? (docs.length >= WORKER_THRESHOLD && canStartWorkers())
+/** What the shards are made of besides the docs' tokens. */
+export interface ShardOptions {
+  budget: number
+  words: readonly string[]
+  topCount: number
+  /** On a worker thread (default: for large archives, when threads can start). */
+  worker?: boolean
+  kept?: Postings
+  store?: ShardFilesJob['store']
 }
 
-/** Starts the worker on `job`: it answers once on the returned port and sets the flag (term-index-worker.ts). */
+function jobOf(docs: readonly DocTerms[], { budget, words, topCount, kept, store }: ShardOptions): ShardFilesJob {
+  return { docs: [...docs], budget, words: [...words], topCount, ...(kept ? { kept } : {}), ...(store ? { store } : {}) }
+}
+
+function useWorkerFor(job: ShardFilesJob, worker: boolean | undefined): boolean {
+  // Encoding the shards grows with the whole archive, kept docs included.
+  return worker ?? (job.docs.length + (job.kept?.documentCount ?? 0) >= WORKER_THRESHOLD && canStartWorkers())
+}
+
+/** Starts the worker on `job` (a kept table's arrays are handed over, not copied): it answers once on the returned port and sets the flag (term-index-worker.ts). */
 function startShardWorker(job: ShardFilesJob): { port: MessagePort; signal: Int32Array; thread: Worker } {
-  debug('term shards of %d stories on a worker thread', job.docs.length)
+  debug('term shards of %d stories on a worker thread (%d kept from the last build)', job.docs.length + (job.kept?.documentCount ?? 0), job.kept?.documentCount ?? 0)
   const signal = new Int32Array(new SharedArrayBuffer(4))
   const { port1, port2 } = new MessageChannel()
-  const thread = startWorker(WORKER, { workerData: { job, port: port2, signal }, transferList: [port2] })
+  const { kept } = job
+  const buffers = kept ? [kept.termStart, kept.groupDocField, kept.groupTf, kept.starts, kept.fieldLength].map((array) => array.buffer as ArrayBuffer) : []
+  const thread = startWorker(WORKER, { workerData: { job, port: port2, signal }, transferList: [port2, ...new Set(buffers)] })
   return { port: port1, signal, thread }
 }
 
@@ -121,9 +139,9 @@ function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error:
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean, store?: ShardFilesJob['store']): ShardFilesResult {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount, ...(store ? { store } : {}) }
-  if (!useWorkerFor(docs, worker)) return buildShardFiles(job)
+export function termShardFiles(docs: readonly DocTerms[], options: ShardOptions): ShardFilesResult {
+  const job = jobOf(docs, options)
+  if (!useWorkerFor(job, options.worker)) return buildShardFiles(job)
   const { port, signal, thread } = startShardWorker(job)
   try {
     if (Atomics.wait(signal, 0, 0, WORKER_TIMEOUT_MS) === 'timed-out') throw new Error('term-index worker did not answer')
@@ -140,9 +158,9 @@ export function termShardFiles(docs: readonly DocTerms[], budget: number, words:
  * seconds at tens of thousands of stories). Not an async function itself: one would keep
  * `docs`, every story's tokens, alive in its suspended frame until the worker answers.
  */
-export function termShardFilesAsync(docs: readonly DocTerms[], budget: number, words: readonly string[], topCount: number, worker?: boolean, store?: ShardFilesJob['store']): Promise<ShardFilesResult> {
-  const job: ShardFilesJob = { docs: [...docs], budget, words: [...words], topCount, ...(store ? { store } : {}) }
-  if (!useWorkerFor(docs, worker)) {
+export function termShardFilesAsync(docs: readonly DocTerms[], options: ShardOptions): Promise<ShardFilesResult> {
+  const job = jobOf(docs, options)
+  if (!useWorkerFor(job, options.worker)) {
     try {
       return Promise.resolve(buildShardFiles(job))
     } catch (error) {

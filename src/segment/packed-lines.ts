@@ -73,20 +73,57 @@ function unpackRoles(p: Packed): LineRole[] {
   })
 }
 
-/** The page with its lines and their roles held packed (see above); the same page when they are not of the plain shapes. */
-export function packPageLines(page: SegmentedPage): SegmentedPage {
-  if (!packable(page)) return page
-  const packed = pack(page)
+// The packing of each packed page, so the page cache can store it packed (storePage).
+const packings = new WeakMap<SegmentedPage, Packed>()
+
+/** A page whose lines and roles read from `packed`, its other fields those of `fields`, in their order. */
+function withPacked(fields: Record<string, unknown>, packed: Packed): SegmentedPage {
   const out = {} as SegmentedPage
   // Same keys in the same order, so JSON of the page (page keys) is unchanged.
-  const plain = (key: keyof SegmentedPage, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+  const plain = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
   // A write (none in the build) replaces the getter with the value written, as on a plain object.
   const packedAs = (key: 'lines' | 'lineRoles', unpack: () => unknown) =>
     Object.defineProperty(out, key, { get: unpack, set: (value: unknown) => plain(key, value), enumerable: true, configurable: true })
-  for (const key of Object.keys(page) as Array<keyof SegmentedPage>) {
+  for (const key of Object.keys(fields)) {
     if (key === 'lines') packedAs(key, () => unpackLines(packed))
     else if (key === 'lineRoles') packedAs(key, () => unpackRoles(packed))
-    else plain(key, page[key])
+    else plain(key, fields[key])
   }
+  packings.set(out, packed)
   return out
+}
+
+/** The page with its lines and their roles held packed (see above); the same page when they are not of the plain shapes or already packed. */
+export function packPageLines(page: SegmentedPage): SegmentedPage {
+  if (isPacked(page) || !packable(page)) return page
+  return withPacked(page as unknown as Record<string, unknown>, pack(page))
+}
+
+/** Whether the page holds its lines and roles packed, as packPageLines left them (not written to since). */
+export function isPacked(page: SegmentedPage): boolean {
+  if (!packings.has(page)) return false
+  const lines = Object.getOwnPropertyDescriptor(page, 'lines')
+  const roles = Object.getOwnPropertyDescriptor(page, 'lineRoles')
+  return lines?.get !== undefined && roles?.get !== undefined
+}
+
+/** A page as plain JSON for the page cache: a packed page's lines and roles stay packed, so reading it back makes no object per line. */
+export interface StoredPage {
+  /** The page's fields in order; `lines` and `lineRoles` null when `packed` holds them. */
+  page: Record<string, unknown>
+  packed?: Omit<Packed, 'numbers'> & { numbers: number[] }
+}
+
+export function storePage(page: SegmentedPage): StoredPage {
+  const packed = isPacked(page) ? packings.get(page) : undefined
+  if (!packed) return { page: page as unknown as Record<string, unknown> }
+  const fields: Record<string, unknown> = {}
+  for (const key of Object.keys(page) as Array<keyof SegmentedPage>) fields[key] = key === 'lines' || key === 'lineRoles' ? null : page[key]
+  return { page: fields, packed: { ...packed, numbers: Array.from(packed.numbers) } }
+}
+
+/** The page storePage stored: packed again when it was packed. */
+export function restorePage(stored: StoredPage): SegmentedPage {
+  if (!stored.packed) return stored.page as unknown as SegmentedPage
+  return withPacked(stored.page, { ...stored.packed, numbers: Int32Array.from(stored.packed.numbers) })
 }

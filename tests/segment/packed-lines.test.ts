@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { packPageLines } from '../../src/segment/packed-lines.js'
+import { isPacked, packPageLines, restorePage, storePage } from '../../src/segment/packed-lines.js'
 import type { SegmentedPage } from '../../src/types.js'
 
 function page(): SegmentedPage {
@@ -55,5 +55,28 @@ describe('packPageLines', () => {
     const newline = page()
     newline.lines[1]!.raw = 'a\nb'
     expect(packPageLines(newline)).toBe(newline)
+  })
+
+  test('stored as JSON (the page cache) and read back, a packed page is the same page, still packed', () => {
+    const packed = packPageLines(page())
+    const stored = JSON.parse(JSON.stringify(storePage(packed))) as ReturnType<typeof storePage>
+    expect(stored.packed).toBeDefined()
+    // No object per line on disk: the lines are one string and a list of numbers.
+    expect(JSON.stringify(stored)).not.toContain('"blankBefore"')
+    const back = restorePage(stored)
+    expect(isPacked(back)).toBe(true)
+    expect(JSON.stringify(back)).toBe(JSON.stringify(page()))
+    expect(Object.keys(back)).toEqual(Object.keys(page()))
+    expect(packPageLines(back)).toBe(back)
+  })
+
+  test('a page that is not packed (or was written to since) is stored and read back as it is', () => {
+    const odd = page()
+    ;(odd.lines[0] as unknown as Record<string, unknown>).extra = true
+    expect(restorePage(JSON.parse(JSON.stringify(storePage(odd))) as ReturnType<typeof storePage>)).toEqual(odd)
+    const written = packPageLines(page())
+    written.lines = [{ line: 9, raw: 'x', text: 'x', blankBefore: 0 }]
+    expect(isPacked(written)).toBe(false)
+    expect(JSON.stringify(restorePage(JSON.parse(JSON.stringify(storePage(written))) as ReturnType<typeof storePage>))).toBe(JSON.stringify(written))
   })
 })
