@@ -189,8 +189,14 @@ function shareLineText(page: SegmentedPage): SegmentedPage {
  * sit in memory as objects per line together.
  */
 function settlePage(result: PageResult): PageResult {
+  if (!result.page) return result
+  // An issue's key stands for its stories' paragraphs by the page's cache key (render/group-job.ts): a later stage that wrote to them would throw here instead of going unseen.
+  for (const story of result.page.stories) {
+    for (const paragraph of story.paragraphs) Object.freeze(paragraph.lines)
+    Object.freeze(story.paragraphs).forEach((paragraph) => Object.freeze(paragraph))
+  }
   // A page read back from the cache comes packed already.
-  if (!result.page || isPacked(result.page)) return result
+  if (isPacked(result.page)) return result
   return { ...result, page: packPageLines(shareLineText(result.page)) }
 }
 

@@ -119,6 +119,16 @@ describe('incremental builds', () => {
     expect(pages.length).toBeGreaterThan(0)
   }, 60_000)
 
+  test("the stories' paragraphs, which an issue's key stands for by the page's cache key, cannot be written after the page jobs", async () => {
+    const { content } = contentFolder(1)
+    const { model } = await build({ contentDir: content, outDir: path.join(temp('out-'), 'public'), cacheDir: temp('cache-') })
+    const story = model.issues[0]!.pages[0]!.stories[0]!
+    expect(() => {
+      story.paragraphs[0]!.text = '改写'
+    }).toThrow(TypeError)
+    expect(() => story.paragraphs.push({ text: '多一段', lines: [] })).toThrow(TypeError)
+  }, 60_000)
+
   test('a rebuild with nothing changed leaves every file alone', async () => {
     const { content } = contentFolder(3)
     const cacheDir = temp('cache-')

@@ -15,10 +15,16 @@ export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
   return job.kind === 'issue' ? issueGroupSpecs(config, job.inputs) : personGroupPages(job.inputs)
 }
 
-/** A page as its group's key sees it: by its page-cache key instead of its lines, when it has one (types.ts SegmentedPage.sourceKey). */
+/**
+ * A page as its group's key sees it: by its page-cache key instead of its lines and its
+ * stories' paragraphs, when it has one (types.ts SegmentedPage.sourceKey): the page job
+ * made them and nothing after it changes them (pipeline.ts freezes the paragraphs). The rest
+ * of each story — title, tags, byline — is keyed as it is: tagging and corrections change it.
+ */
 function keyedPage(page: SegmentedPage): unknown {
   if (page.sourceKey === undefined) return page
-  return { page: page.page, sourceKey: page.sourceKey, stories: page.stories, furniture: page.furniture }
+  const stories = page.stories.map((story) => ({ ...story, paragraphs: undefined }))
+  return { page: page.page, sourceKey: page.sourceKey, stories, furniture: page.furniture }
 }
 
 // A story's list of people, hashed once however many of its people's pages are keyed: the

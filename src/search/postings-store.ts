@@ -11,7 +11,7 @@
 // Layout: a 4-byte length, that many bytes of JSON (the stamp, the terms, the arrays'
 // types and lengths), then the arrays' bytes one after another, each at a multiple of 4.
 
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import type { Postings } from './term-index.js'
 
@@ -41,6 +41,25 @@ const STORE_VERSION = 1
 
 const kindOf = (array: Int32Array | Uint16Array): Kind => (array instanceof Uint16Array ? 'Uint16Array' : 'Int32Array')
 const padded = (bytes: number): number => Math.ceil(bytes / 4) * 4
+
+/** The file's bytes in an ArrayBuffer of their own (Node's small-file pool would share one and misalign the arrays). */
+function readAligned(file: string): { bytes: Buffer; buffer: ArrayBuffer } {
+  const fd = openSync(file, 'r')
+  try {
+    const size = fstatSync(fd).size
+    const buffer = new ArrayBuffer(size)
+    const bytes = Buffer.from(buffer)
+    let read = 0
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read)
+      if (n === 0) break
+      read += n
+    }
+    return { bytes: bytes.subarray(0, read), buffer }
+  } finally {
+    closeSync(fd)
+  }
+}
 
 /** Writes the table and its stamp, aside first and then renamed, so a reader never sees half a file. */
 export function savePostings(file: string, postings: Postings, stamp: PostingsStamp): void {
@@ -79,8 +98,9 @@ export function savePostings(file: string, postings: Postings, stamp: PostingsSt
  */
 export function loadPostings(file: string, fingerprint: string, words: readonly string[], docs: readonly string[]): { postings: Postings; covered: number } | null {
   let bytes: Buffer
+  let buffer: ArrayBuffer
   try {
-    bytes = readFileSync(file)
+    ;({ bytes, buffer } = readAligned(file))
   } catch {
     return null
   }
@@ -92,16 +112,14 @@ export function loadPostings(file: string, fingerprint: string, words: readonly 
     if (stamp.words.length !== words.length || stamp.words.some((word, i) => word !== words[i])) return null
     if (stamp.docs.length > docs.length || stamp.docs.some((key, i) => key !== docs[i])) return null
     if (header.documentCount !== stamp.docs.length) return null
-    // The arrays are copied out of the file's buffer: views would keep all of it alive, and need its alignment.
+    // Views on the file's bytes, not copies: every array starts at a multiple of 4 in a buffer of its own.
     let at = padded(4 + headerLength)
     const arrays = {} as Record<ArrayName, Int32Array | Uint16Array>
     for (const { name, kind, length } of header.arrays) {
       const Type = kind === 'Uint16Array' ? Uint16Array : Int32Array
       const byteLength = length * Type.BYTES_PER_ELEMENT
       if (at + byteLength > bytes.length) return null
-      const array = new Type(length)
-      new Uint8Array(array.buffer).set(bytes.subarray(at, at + byteLength))
-      arrays[name] = array
+      arrays[name] = new Type(buffer, at, length)
       at = padded(at + byteLength)
     }
     const { termStart, groupDocField, groupTf, starts, fieldLength } = arrays
