@@ -19,8 +19,10 @@
 // Keys are content hashes of a story's indexed texts and the tokenizer version (docTermsKey),
 // values plain JSON, so a stale entry is never read and entries can be persisted as they are.
 // The cache never changes the output: the files are byte-identical with or without it.
-// Everything else (joining postings, lunr's weights, which change with every new story
-// because idf and average lengths do, and writing the files) is redone on each call.
+// `postingsFile` keeps the stories' joined postings too (postings-store.ts): when the
+// stories begin with those of the call that wrote it, only the rest are joined, and their
+// tokens are not even asked for. lunr's weights, which change with every new story because
+// idf and average lengths do, and the files are made afresh on each call.
 
 import createDebug from 'debug'
 import { codeFingerprint } from '../cache/fingerprint.js'
