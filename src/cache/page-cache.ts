@@ -9,9 +9,10 @@
 // search index did not keep from the last build (search/postings-store.ts) — usually none.
 
 import { readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
+import { readFile } from '../ingest/read-file.js'
 import type { PageResult } from '../parallel/page-job.js'
 import type { DocTerms } from '../search/doc-terms.js'
 import { restorePage, storePage, type StoredPage } from '../segment/packed-lines.js'

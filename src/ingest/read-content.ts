@@ -1,10 +1,11 @@
-import { readFile, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
 import type { RawPage } from '../types.js'
 import { decodePage } from './decode.js'
+import { readFile } from './read-file.js'
 import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
 
 /** `content/YYYY/YYYY-MM-DD/page-NN.txt` */
