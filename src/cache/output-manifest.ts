@@ -6,10 +6,11 @@
 // without the cache, cut short) is rebuilt whole. The id depends only on the files' keys,
 // so the same content still gives byte-identical output.
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
+import { writeAside } from './write-aside.js'
 
 /** In the output folder: the id of the build that wrote it. */
 export const BUILD_ID_FILE = '.archive-build'
@@ -56,7 +57,5 @@ export async function readManifest(cacheDir: string, outDir: string): Promise<Ou
 export async function writeManifest(cacheDir: string, outDir: string, manifest: OutputManifest): Promise<void> {
   const file = manifestFile(cacheDir, outDir)
   await mkdir(path.dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  await writeFile(temp, JSON.stringify(manifest))
-  await rename(temp, file)
+  await writeAside(file, JSON.stringify(manifest))
 }

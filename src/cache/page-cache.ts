@@ -9,7 +9,7 @@
 // search index did not keep from the last build (search/postings-store.ts) — usually none.
 
 import { readFileSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
 import { readFile } from '../ingest/read-file.js'
@@ -19,6 +19,7 @@ import { restorePage, storePage, type StoredPage } from '../segment/packed-lines
 import type { RawPage } from '../types.js'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
+import { writeAside } from './write-aside.js'
 
 const IO_CONCURRENCY = 16
 
@@ -63,12 +64,6 @@ export function pageCache(dir: string): PageCache {
   const root = path.join(dir, 'pages')
   const used = new Set<string>()
   const fileOf = (key: string, suffix = '.json'): string => path.join(root, key.slice(0, 2), `${key}${suffix}`)
-  /** Written aside and renamed, so a reader never sees half a file. */
-  const put = async (file: string, text: string): Promise<void> => {
-    const temp = `${file}.${process.pid}.tmp`
-    await writeFile(temp, text)
-    await rename(temp, file)
-  }
   return {
     async read(keys) {
       return pMap(
@@ -105,14 +100,14 @@ export function pageCache(dir: string): PageCache {
           const file = fileOf(key)
           await mkdir(path.dirname(file), { recursive: true })
           // The tokens first: an entry whose page file exists has its tokens too, unless damaged since.
-          await put(fileOf(key, TERMS_SUFFIX), JSON.stringify(result.terms.map((t) => t.terms)))
+          await writeAside(fileOf(key, TERMS_SUFFIX), JSON.stringify(result.terms.map((t) => t.terms)))
           const stored: StoredResult = {
             page: result.page && storePage(result.page),
             hits: result.hits,
             messages: result.messages,
             termKeys: result.terms.map((t) => t.key),
           }
-          await put(file, JSON.stringify(stored))
+          await writeAside(file, JSON.stringify(stored))
         },
         { concurrency: IO_CONCURRENCY },
       )
