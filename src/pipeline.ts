@@ -40,16 +40,15 @@ export class StoryTerms {
   private readonly entries = new Map<string, string[]>()
   constructor(private readonly cache: PageCache | null = null) {}
 
-  /** A fresh page's story tokens. */
+  /** A fresh page's story tokens (asked for first: take looks here before the cache). */
   add(key: string, terms: DocTerms): void {
     this.fresh.set(key, terms)
-    this.cached.delete(key)
   }
 
   /** A cached page's stories, by their keys: read from the entry when first asked for. */
   addEntry(entry: string, keys: string[]): void {
     this.entries.set(entry, keys)
-    for (const key of keys) if (!this.fresh.has(key)) this.cached.set(key, entry)
+    for (const key of keys) this.cached.set(key, entry)
   }
 
   /** The tokens under `key`, or undefined (then the index tokenizes the story itself). */

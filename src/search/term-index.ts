@@ -297,11 +297,6 @@ class TermLookup {
   }
 }
 
-/** Registers a whole term (an earlier table's) with the lookup, so its id is found as the stories' terms are. */
-function lookupTerm(lookup: TermLookup, term: string, register: (term: string) => number): number {
-  return lookup.id(term, 0, term.length, register)
-}
-
 /**
  * Joins the stories' DocTerms into one table of postings, grouped by term, with the indexed
  * `words` found in them. Two passes over the stories: the first counts each term's groups
@@ -327,7 +322,7 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
   const after = options.after
   const firstDoc = after?.documentCount ?? 0
   if (after) {
-    for (const term of after.terms) lookupTerm(lookup, term, register)
+    for (const term of after.terms) lookup.id(term, 0, term.length, register)
     words.forEach((word, w) => (wordIds[w] = termIds.get(word) ?? -1))
   }
   const fieldLength = new Int32Array(docs.length * fieldCount)
