@@ -41,8 +41,24 @@ const WORD_PART = /[\p{L}\p{N}\p{M}]/u
 const MARK = /\p{M}/u
 const SPACE = /\s/u
 
+// Nearly every character of a Chinese newspaper is a CJK Unified Ideograph or printable
+// ASCII. Those are told apart by their code unit, without a Unicode property regex per
+// character (a cold search page spent most of its snippet time in those); every other
+// character takes the general path. tests/search/tokenizer.test.ts checks each of these units
+// against the general path.
+
+/** A CJK Unified Ideograph of the Basic Multilingual Plane's main block. */
+export function isIdeographUnit(unit: number): boolean {
+  return unit >= 0x4e00 && unit <= 0x9fff
+}
+
+/** A unit that NFKC and lower-casing leave as it is and that is no combining mark: the main ideographs and printable ASCII but A–Z. */
+export function isStableUnit(unit: number): boolean {
+  return isIdeographUnit(unit) || (unit >= 0x20 && unit < 0x7f && !(unit >= 0x41 && unit <= 0x5a))
+}
+
 export function isCjk(char: string): boolean {
-  return CJK.test(char)
+  return (char.length === 1 && isIdeographUnit(char.charCodeAt(0))) || CJK.test(char)
 }
 
 /** A character that belongs to a `word` token (letters, digits, marks outside CJK). */
@@ -75,13 +91,14 @@ function foldClusters(input: string): NormalizedText {
   let i = 0
   while (i < input.length) {
     const start = i
+    const unit = input.charCodeAt(i)
     i += input.codePointAt(i)! > 0xffff ? 2 : 1
-    while (i < input.length) {
+    while (i < input.length && !isStableUnit(input.charCodeAt(i))) {
       const next = String.fromCodePoint(input.codePointAt(i)!)
       if (!MARK.test(next)) break
       i += next.length
     }
-    const folded = normalizeCluster(input.slice(start, i))
+    const folded = i === start + 1 && isStableUnit(unit) ? input[start]! : normalizeCluster(input.slice(start, i))
     for (let k = 0; k < folded.length; k++) {
       text.push(folded[k]!)
       sourceStart.push(start)
@@ -110,8 +127,12 @@ function foldWhitespace(folded: NormalizedText): NormalizedText {
   const sourceStart: number[] = []
   const sourceEnd: number[] = []
   let i = 0
+  const isSpace = (at: number) => {
+    const unit = src.charCodeAt(at)
+    return unit < 0x80 ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) : !isIdeographUnit(unit) && SPACE.test(src[at]!)
+  }
   while (i < src.length) {
-    if (!SPACE.test(src[i]!)) {
+    if (!isSpace(i)) {
       text.push(src[i]!)
       sourceStart.push(folded.sourceStart[i]!)
       sourceEnd.push(folded.sourceEnd[i]!)
@@ -120,7 +141,7 @@ function foldWhitespace(folded: NormalizedText): NormalizedText {
     }
     const runStart = i
     let breaks = 0
-    while (i < src.length && SPACE.test(src[i]!)) {
+    while (i < src.length && isSpace(i)) {
       if (src[i] === '\n') breaks++
       i++
     }

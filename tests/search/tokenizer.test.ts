@@ -2,6 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
   forEachIndexToken,
+  isCjk,
+  isIdeographUnit,
+  isStableUnit,
   normalizeText,
   normalizeTextFast,
   normalizeWithOffsets,
@@ -31,6 +34,25 @@ describe('normalizeText', () => {
 
   test('collapses whitespace next to Latin words to one space and trims the ends', () => {
     expect(normalizeText('  covid\t 19 疫苗  ')).toBe('covid 19 疫苗')
+  })
+})
+
+describe('the code units normalisation takes without a Unicode regex', () => {
+  // What the general path would compute for each of them, checked for all 65,536 units: the
+  // shortcuts in foldClusters, foldWhitespace and isCjk skip only work whose result this fixes.
+  test('a stable unit is its own NFKC lower case and no mark; an ideograph is CJK and no space', () => {
+    const wrong: string[] = []
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit)
+      if (isStableUnit(unit) && (char.normalize('NFKC').toLowerCase() !== char || /\p{M}/u.test(char))) wrong.push(`stable ${unit.toString(16)}`)
+      if (isIdeographUnit(unit) && (!/\p{Script=Han}/u.test(char) || !isStableUnit(unit) || /\s/u.test(char))) wrong.push(`ideograph ${unit.toString(16)}`)
+      if (unit < 0x80 && /\s/u.test(char) !== (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d))) wrong.push(`space ${unit.toString(16)}`)
+    }
+    expect(wrong).toEqual([])
+    expect(isStableUnit('A'.charCodeAt(0))).toBe(false)
+    expect(isCjk('王')).toBe(true)
+    expect(isCjk('가')).toBe(true)
+    expect(isCjk('a')).toBe(false)
   })
 })
 
