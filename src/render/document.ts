@@ -30,6 +30,8 @@ export interface PageSpec {
   type?: PageMeta['type']
   /** Said in this page's footer only (the home page's link to the build report). */
   footerNote?: ElementContent[]
+  /** This page's own elements at the end of <head>, after the stylesheet (the search page's scripts). */
+  head?: Element[]
 }
 
 function contentNodes(tree: Root): ElementContent[] {
@@ -59,10 +61,12 @@ function isElement(name: string, test: (node: Element) => boolean = () => true) 
   return (node: RootContent): boolean => node.type === 'element' && node.tagName === name && test(node)
 }
 
-function setHead(document: Root, config: SiteConfig, page: PageMeta): void {
+function setHead(document: Root, config: SiteConfig, spec: PageSpec, page: PageMeta): void {
   const head = findElement(document, (node) => node.tagName === 'head')
   insertAfter(head, isElement('meta', (node) => node.properties.charSet !== undefined), [cspElement()])
   insertAfter(head, isElement('title'), metaElements(config, page))
+  const own = spec.head ?? []
+  if (own.length > 0) head.children.push(...own.flatMap((node): ElementContent[] => [node, { type: 'text', value: '\n' }]))
   findElement(document, (node) => node.tagName === 'html').properties.lang = config.language || 'zh-CN'
 }
 
@@ -87,7 +91,7 @@ function documentTree(site: Site, spec: PageSpec): Root {
     main: contentNodes(content),
     'footer-note': spec.footerNote ?? null,
   })
-  setHead(document, config, pageMeta(config, spec, title))
+  setHead(document, config, spec, pageMeta(config, spec, title))
   return document
 }
 
@@ -143,8 +147,9 @@ function frameFor(site: Site, folder: string): Frame {
 
 export function renderDocument(site: Site, spec: PageSpec): OutputFile {
   const { config, templates } = site
-  // The home page's footer note changes the layout itself: it is rendered whole, as is any page whose frame cannot be made.
-  const frame = spec.footerNote ? null : frameFor(site, folderOf(spec.path))
+  // The home page's footer note and the search page's scripts change the layout itself: those
+  // pages are rendered whole, as is any page whose frame cannot be made.
+  const frame = spec.footerNote || spec.head ? null : frameFor(site, folderOf(spec.path))
   let html: string
   if (frame) {
     const content = templates.instance(spec.template)

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url))
 const STORY_HIGHLIGHT_ENTRY = fileURLToPath(new URL('./client/story-highlight.ts', import.meta.url))
+const SEARCH_EARLY_ENTRY = fileURLToPath(new URL('./client/early.ts', import.meta.url))
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 const bundled = new Map<string, string>()
@@ -14,6 +15,11 @@ const bundled = new Map<string, string>()
 /** The bundled search script. Built once per process: it depends only on our source. */
 export function bundleSearchClient(): string {
   return bundleOnce(CLIENT_ENTRY)
+}
+
+/** The search page's head script (client/early.ts), built once per process. */
+export function bundleSearchEarly(): string {
+  return bundleOnce(SEARCH_EARLY_ENTRY)
 }
 
 /** The bundled story-page highlighter (client/story-highlight.ts), built once per process. */

@@ -106,17 +106,22 @@ describe.skipIf(!availability.run)('search page in Chromium', () => {
   })
 })
 
+/** One issue of PAGE_SIZE + 10 stories that all hold 志愿服务 and 志愿者. */
+function longListModel(): SiteModel {
+  const date = '2024-03-01'
+  const stories = Array.from({ length: PAGE_SIZE + 10 }, (_, i) =>
+    // Tagged with a topic on every story, so 志愿服务 is one of the index's whole words, whose first page has a top-cards file.
+    makeStory(date, 1, { bodyLine: 10 + i * 3, body: [`第${i + 1}条：社区志愿者参加志愿服务，清扫街道。`], topics: ['志愿服务'] }),
+  )
+  return makeModel([makeIssue(date, [makePage(date, 1, stories)])])
+}
+
 describe.skipIf(!availability.run)('long result lists in Chromium', () => {
   let browser: Browser
   let siteDir: string
 
   beforeAll(async () => {
-    const date = '2024-03-01'
-    const stories = Array.from({ length: PAGE_SIZE + 10 }, (_, i) =>
-      // Tagged with a topic on every story, so 志愿服务 is one of the index's whole words, whose first page has a top-cards file.
-      makeStory(date, 1, { bodyLine: 10 + i * 3, body: [`第${i + 1}条：社区志愿者参加志愿服务，清扫街道。`], topics: ['志愿服务'] }),
-    )
-    siteDir = await writeSite(renderSite(makeModel([makeIssue(date, [makePage(date, 1, stories)])])))
+    siteDir = await writeSite(renderSite(longListModel()))
     browser = await launchChromium()
   }, TIMEOUT)
 
@@ -158,5 +163,75 @@ describe.skipIf(!availability.run)('long result lists in Chromium', () => {
     expect(requested.filter((url) => url.includes('/search/docs/'))).toHaveLength(10)
     expect(errors).toEqual([])
     await page.close()
+  })
+})
+
+describe.skipIf(!availability.run)('the search page’s head script in Chromium', () => {
+  const word = '志愿服务'
+  let browser: Browser
+  let siteDir: string
+  let server: StaticServer
+
+  beforeAll(async () => {
+    siteDir = await writeSite(renderSite(longListModel()))
+    server = await serveStatic(siteDir)
+    browser = await launchChromium()
+  }, TIMEOUT)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (siteDir) await removeDir(siteDir)
+  })
+
+  test('asks for an indexed word’s first page before the main script has arrived', { timeout: TIMEOUT }, async () => {
+    const { page, errors } = await openPage(browser)
+    let topAsked!: () => void
+    const topRequested = new Promise<void>((resolve) => (topAsked = resolve))
+    page.on('request', (request) => {
+      if (request.url().includes('/search/top/')) topAsked()
+    })
+    let heldUntilTop = false
+    // The main script is held back until the word's file has been asked for (or 10 s passed).
+    await page.route('**/assets/search.js', async (route) => {
+      heldUntilTop = await Promise.race([topRequested.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))])
+      await route.continue()
+    })
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`)
+    await waitForOutcome(page, word)
+    expect(heldUntilTop).toBe(true)
+    expect((await readResults(page)).hrefs).toHaveLength(PAGE_SIZE)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a word’s file that failed to load early is asked for again by the page', { timeout: TIMEOUT }, async () => {
+    const { page } = await openPage(browser)
+    const tops: string[] = []
+    await page.route('**/search/top/**', async (route) => {
+      tops.push(route.request().url())
+      if (tops.length === 1) await route.abort()
+      else await route.continue()
+    })
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`)
+    await waitForOutcome(page, word)
+    const view = await readResults(page)
+    expect(tops).toHaveLength(2)
+    expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
+    expect(view.hrefs).toHaveLength(PAGE_SIZE)
+    await page.close()
+  })
+
+  test('a query that is no indexed word, or sorted by date, asks for nothing early', { timeout: TIMEOUT }, async () => {
+    for (const search of [`q=${encodeURIComponent(`${word} 街道`)}`, `q=${encodeURIComponent(word)}&sort=date`]) {
+      const { page, errors } = await openPage(browser)
+      await page.goto(`${server.url}search.html?${search}`)
+      await page.waitForFunction(() => document.querySelectorAll('#results > li').length > 0)
+      // The early script marks nothing; the loader's own scripts come after search.js ran.
+      const early = await page.evaluate(() => [...document.querySelectorAll('script[data-search-file]')].filter((script) => script.hasAttribute('blocking')).length)
+      expect(early, search).toBe(0)
+      expect(errors).toEqual([])
+      await page.close()
+    }
   })
 })
