@@ -30,7 +30,7 @@ export interface PageSpec {
   type?: PageMeta['type']
   /** Said in this page's footer only (the home page's link to the build report). */
   footerNote?: ElementContent[]
-  /** This page's own elements at the end of <head>, after the stylesheet (the search page's scripts). */
+  /** This page's own elements in <head>, after its metadata and before the stylesheet (the search page's scripts). */
   head?: Element[]
 }
 
@@ -64,9 +64,7 @@ function isElement(name: string, test: (node: Element) => boolean = () => true) 
 function setHead(document: Root, config: SiteConfig, spec: PageSpec, page: PageMeta): void {
   const head = findElement(document, (node) => node.tagName === 'head')
   insertAfter(head, isElement('meta', (node) => node.properties.charSet !== undefined), [cspElement()])
-  insertAfter(head, isElement('title'), metaElements(config, page))
-  const own = spec.head ?? []
-  if (own.length > 0) head.children.push(...own.flatMap((node): ElementContent[] => [node, { type: 'text', value: '\n' }]))
+  insertAfter(head, isElement('title'), [...metaElements(config, page), ...(spec.head ?? [])])
   findElement(document, (node) => node.tagName === 'html').properties.lang = config.language || 'zh-CN'
 }
 

@@ -88,12 +88,14 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     }
   }
   function* pages(): Generator<PageGroup> {
-    const fixed = [homePage(site), searchPage(), notFoundPage(), apiDocPage(templates), reportPage(model)]
+    // The search page comes with the search files (searchOptions): it carries the index's entry.
+    const fixed = [homePage(site), notFoundPage(), apiDocPage(templates), reportPage(model)]
     for (const spec of [...fixed, ...datePages(site), ...peopleIndexPages(site)]) yield single(spec)
     for (const entry of site.people) yield jobGroup(() => ({ kind: 'person', inputs: personGroupInputs(site, entry) }), personPagePaths(entry))
     for (const spec of topicPages(site)) yield single(spec)
     for (const issue of site.issues) yield jobGroup(() => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) }), issueGroupPaths(site, issue))
   }
+  const searchOptions: SearchFilesOptions = { ...options.search, searchPage: (entry) => renderDocument(document, searchPage(entry)) }
   function* otherFiles(): Generator<OutputFile> {
     yield { path: FEED_URL, contents: renderFeed(site) }
     yield { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) }
@@ -110,11 +112,11 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     key,
     *files() {
       yield* otherFiles()
-      yield* searchFiles(model, options.search)
+      yield* searchFiles(model, searchOptions)
     },
     filesAsync() {
       // Started before anything is yielded, so the term shards are made while the rest is written.
-      const search = searchFilesAsync(model, options.search)
+      const search = searchFilesAsync(model, searchOptions)
       return (async function* () {
         yield* otherFiles()
         yield* search

@@ -13,6 +13,8 @@ export const SEARCH_FORMAT_VERSION = 7
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
 export const SEARCH_ENTRY_FILE = 'entry.js'
+/** The id of the search page's JSON data block holding what entry.js holds (client/page-entry.ts). */
+export const SEARCH_ENTRY_ELEMENT_ID = 'search-entry'
 
 /** The lunr fields every story is indexed under. */
 export const SEARCH_FIELDS = ['title', 'body'] as const

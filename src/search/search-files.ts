@@ -75,6 +75,8 @@ export interface SearchFilesOptions {
   wordMinDocs?: number
   /** A file to keep the term index's postings in between builds (postings-store.ts): a build that adds stories after the last one's then collects only theirs. */
   postingsFile?: string
+  /** The search page, which carries entry.js's data (render/pages/fixed.ts): written right after entry.js. */
+  searchPage?: (entry: SearchEntry) => OutputFile
 }
 
 const DEFAULT_SHARD_DIR_SIZE = 64
@@ -183,6 +185,7 @@ function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, wo
     }),
   }
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
+  if (options.searchPage) yield options.searchPage(entry)
 }
 
 function shardOptions(inputs: Partial<SearchInputs>, words: readonly string[], options: SearchFilesOptions): ShardOptions {

@@ -222,6 +222,17 @@ describe.skipIf(!availability.run)('the search page’s head script in Chromium'
     await page.close()
   })
 
+  test('without the head script the page reads the index’s entry from its own data block and still searches', { timeout: TIMEOUT }, async () => {
+    const { page } = await openPage(browser)
+    await page.route('**/assets/search-early.js', (route) => route.abort())
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`)
+    await waitForOutcome(page, word)
+    const view = await readResults(page)
+    expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
+    expect(view.hrefs).toHaveLength(PAGE_SIZE)
+    await page.close()
+  })
+
   test('a query that is no indexed word, or sorted by date, asks for nothing early', { timeout: TIMEOUT }, async () => {
     for (const search of [`q=${encodeURIComponent(`${word} 街道`)}`, `q=${encodeURIComponent(word)}&sort=date`]) {
       const { page, errors } = await openPage(browser)

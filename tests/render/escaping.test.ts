@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest'
+import { renderDocument } from '../../src/render/document.js'
 import { renderSite } from '../../src/render/index.js'
+import { searchPage } from '../../src/render/pages/fixed.js'
+import { loadTemplates } from '../../src/render/templates.js'
+import { SEARCH_FORMAT_VERSION, type SearchEntry } from '../../src/search/format.js'
 import { pageUrl, storyUrl } from '../../src/render/urls.js'
 import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
-import { byTag, elements, fileByPath, hasClass, parseHtml, textOf } from './helpers/html.js'
+import { byTag, elements, fileByPath, hasClass, isEntryDataBlock, parseHtml, textOf } from './helpers/html.js'
 
 // OCR text that would turn into markup if it were ever parsed as HTML or markdown.
 
@@ -41,10 +45,15 @@ describe('story text is text', () => {
     expect(elements(body, (node) => node !== body && node.tagName !== 'p')).toEqual([])
   })
 
-  test('the only scripts anywhere are external files', () => {
+  test("the only scripts anywhere are external files (and the search page's data block, which is not run)", () => {
+    let blocks = 0
     for (const file of files.filter((f) => f.path.endsWith('.html'))) {
-      for (const script of byTag(parseHtml(file.contents), 'script')) expect(script.properties.src, file.path).toBeTypeOf('string')
+      for (const script of byTag(parseHtml(file.contents), 'script')) {
+        if (file.path === 'search.html' && isEntryDataBlock(script)) blocks++
+        else expect(script.properties.src, file.path).toBeTypeOf('string')
+      }
     }
+    expect(blocks).toBe(1)
   })
 
   test('the serializer escapes the angle brackets in the page source', () => {
@@ -99,5 +108,27 @@ describe('tag text is text', () => {
     const person = files.find((f) => f.path.startsWith('people/') && f.path !== 'people/index.html')!
     const table = elements(parseHtml(person.contents), (n) => hasClass(n, 'role-timeline'))[0]!
     expect(byTag(table, 'tbody').flatMap((body) => byTag(body, 'th')).map((th) => textOf(th))).toEqual(['<b>县长</b>', 'a & b'])
+  })
+})
+
+describe("the search page's copy of the index's entry", () => {
+  test('holds any text as data: a word that closes the element stays inside it and reads back', () => {
+    const hostile = '</script><script>alert(1)</script>'
+    const entry: SearchEntry = {
+      format: SEARCH_FORMAT_VERSION,
+      tokenizer: 1,
+      docCount: 1,
+      fields: ['title', 'body'],
+      shardDirs: [{ from: '<!--', to: hostile, file: 'terms/dir-0-0.js' }],
+      cardFolderSize: 1000,
+      words: [hostile, '\u2028王小明'],
+      wordShards: [null, null],
+    }
+    const site = { config: makeModel([]).config, templates: loadTemplates() }
+    const tree = parseHtml(renderDocument(site, searchPage(entry)).contents)
+    const scripts = byTag(tree, 'script')
+    expect(scripts.map((script) => script.properties.src ?? script.properties.id)).toEqual(['assets/search.js', 'search-entry', 'assets/search-early.js'])
+    expect(isEntryDataBlock(scripts[1]!)).toBe(true)
+    expect(JSON.parse(textOf(scripts[1]!))).toEqual(entry)
   })
 })

@@ -1,39 +1,37 @@
 // Pages whose content is all in their template: the search page and the 404 page.
 
 import { h } from 'hastscript'
-import { SEARCH_DIR, SEARCH_ENTRY_FILE } from '../../search/format.js'
+import { SEARCH_ENTRY_ELEMENT_ID, type SearchEntry } from '../../search/format.js'
+import { toScriptLiteral } from '../../search/script-file.js'
 import type { PageSpec } from '../document.js'
 import { breadcrumbs, homeCrumb } from './parts.js'
 import { NOT_FOUND_URL, SEARCH_EARLY_SCRIPT_URL, SEARCH_SCRIPT_URL, SEARCH_URL } from '../urls.js'
 
 /**
- * The search page's scripts, at the end of <head>, so the browser asks for all of them, and
- * the stylesheet before them, as soon as it reads the page. The main script is deferred until
- * the page is parsed, asked for at high priority (a deferred script is otherwise held back
- * while the head is read), and blocks rendering: the first frame then shows the results
- * instead of an empty list that is laid out again when they come (on a cold page the first
- * layout of Chinese text is the largest cost after the script itself). entry.js (the index's
- * small table) and early.ts's script then run at once, so a named word's first page is asked
- * for straight away (early-files.ts); the early script is preloaded, or it would be asked for
- * only once entry.js has run.
+ * The search page's scripts come in <head>, before the stylesheet. The main script is deferred
+ * until the page is parsed, asked for first and at high priority (a deferred script is
+ * otherwise held back while the head is read), and blocks rendering: the first frame shows
+ * the results rather than an empty list laid out again when they come (on a cold page laying
+ * out Chinese text is the largest cost after the script itself). The index's entry comes in
+ * the page itself, as a JSON block (not run, so the page's policy allows it), and the early
+ * script (client/early.ts) reads it at once: a named word's first page is asked for while the
+ * page is still being read, with no entry.js to wait for and, standing before the stylesheet,
+ * without waiting for that either; the word's file is then usually in before the main script
+ * runs, which draws the results as it starts.
  */
-function searchScripts() {
-  return [
-    h('script', { src: SEARCH_SCRIPT_URL, defer: true, fetchpriority: 'high', blocking: 'render' }),
-    h('link', { rel: 'preload', href: SEARCH_EARLY_SCRIPT_URL, as: 'script' }),
-    h('script', { src: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, dataSearchEntry: true }),
-    h('script', { src: SEARCH_EARLY_SCRIPT_URL }),
-  ]
-}
-
-export function searchPage(): PageSpec {
+export function searchPage(entry: SearchEntry): PageSpec {
   return {
     path: SEARCH_URL,
     title: '搜索',
     template: 'search',
     description: '在全部报道中搜索：人名、地名、主题和日期，中文不必分词。',
     slots: { breadcrumbs: breadcrumbs([homeCrumb(), { text: '搜索' }]) },
-    head: searchScripts(),
+    head: [
+      h('script', { src: SEARCH_SCRIPT_URL, defer: true, fetchpriority: 'high', blocking: 'render' }),
+      // `<` escaped, so no text of the entry can end the element.
+      h('script', { type: 'application/json', id: SEARCH_ENTRY_ELEMENT_ID }, toScriptLiteral(entry)),
+      h('script', { src: SEARCH_EARLY_SCRIPT_URL }),
+    ],
   }
 }
 

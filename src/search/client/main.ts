@@ -6,6 +6,7 @@ import { createSearchEngine, type SearchOutcome } from '../engine.js'
 import { SEARCH_ENTRY_FILE, SEARCH_FORMAT_VERSION, type SearchEntry } from '../format.js'
 import { TOKENIZER_VERSION } from '../tokenizer.js'
 import { createFacetsView } from './facets-view.js'
+import { readEntryBlock, searchBaseUrl } from './page-entry.js'
 import { installRegistry } from './registry.js'
 import { createResultsView } from './results-view.js'
 import { createScriptLoader } from './script-loader.js'
@@ -43,10 +44,9 @@ function start(): void {
   const facetsBox = document.getElementById('search-facets')
   const suggestions = document.getElementById('search-suggestions')
   const registry = installRegistry()
-  // Our own build wrote this file; format.ts describes it.
-  const entry = registry.get(SEARCH_ENTRY_FILE) as SearchEntry | undefined
-  const entryScript = document.querySelector<HTMLScriptElement>('script[data-search-entry]')
-  if (!entry || !entryScript) {
+  // Our own build wrote it (format.ts); the head script has registered it, or it did not run.
+  const entry = (registry.get(SEARCH_ENTRY_FILE) as SearchEntry | undefined) ?? readEntryBlock()
+  if (!entry) {
     status.textContent = '搜索索引没有加载，无法搜索。请重新生成网站。'
     return
   }
@@ -54,7 +54,7 @@ function start(): void {
     status.textContent = '搜索索引与本页脚本的版本不一致，请重新生成网站。'
     return
   }
-  const engine = createSearchEngine({ entry, load: createScriptLoader(registry, entryScript.src) })
+  const engine = createSearchEngine({ entry, load: createScriptLoader(registry, searchBaseUrl()) })
   const view = createResultsView({ status, list, more: more instanceof HTMLButtonElement ? more : null, engine })
   const follow = (state: SearchState) => {
     putStateInUrl(state, 'push')

@@ -8,7 +8,7 @@
 
 import type { Registry } from './registry.js'
 
-/** A <script> for search file `file` (relative to `baseUrl`, the URL of search/entry.js), not yet in the page. */
+/** A <script> for search file `file` (relative to `baseUrl`, page-entry.ts searchBaseUrl), not yet in the page. */
 export function searchScript(file: string, baseUrl: string): HTMLScriptElement {
   const script = document.createElement('script')
   script.src = new URL(file, baseUrl).href

@@ -4,6 +4,7 @@ import type { Element, Root, RootContent } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
+import { SEARCH_ENTRY_ELEMENT_ID } from '../../../src/search/format.js'
 import type { OutputFile } from '../../../src/types.js'
 
 export function parseHtml(contents: OutputFile['contents']): Root {
@@ -37,4 +38,19 @@ export function fileByPath(files: readonly OutputFile[], path: string): OutputFi
   const file = files.find((f) => f.path === path)
   if (!file) throw new Error(`No output file ${path}`)
   return file
+}
+
+/**
+ * Whether `script` is the search page's copy of the index's entry: a JSON data block, which
+ * browsers never run (render/pages/fixed.ts), holding JSON and no `<` at all.
+ */
+export function isEntryDataBlock(script: Element): boolean {
+  if (script.properties.type !== 'application/json' || script.properties.id !== SEARCH_ENTRY_ELEMENT_ID || script.properties.src !== undefined) return false
+  const text = textOf(script)
+  try {
+    JSON.parse(text)
+  } catch {
+    return false
+  }
+  return !text.includes('<')
 }
