@@ -41,20 +41,43 @@ const WORD_PART = /[\p{L}\p{N}\p{M}]/u
 const MARK = /\p{M}/u
 const SPACE = /\s/u
 
-// Nearly every character of a Chinese newspaper is a CJK Unified Ideograph or printable
-// ASCII. Those are told apart by their code unit, without a Unicode property regex per
-// character (a cold search page spent most of its snippet time in those); every other
-// character takes the general path. tests/search/tokenizer.test.ts checks each of these units
-// against the general path.
+// Nearly every character of a Chinese newspaper is a CJK Unified Ideograph, printable ASCII
+// or Chinese punctuation. Those are told apart by their code unit, without a Unicode property
+// regex or String#normalize per character (a cold search page spent most of its snippet time
+// in those, the first normalize call loading ICU's tables); every other character takes the
+// general path. tests/search/tokenizer.test.ts checks each of these units against it.
 
 /** A CJK Unified Ideograph of the Basic Multilingual Plane's main block. */
 export function isIdeographUnit(unit: number): boolean {
   return unit >= 0x4e00 && unit <= 0x9fff
 }
 
-/** A unit that NFKC and lower-casing leave as it is and that is no combining mark: the main ideographs and printable ASCII but A–Z. */
+/**
+ * A unit that NFKC and lower-casing leave as it is and that is no combining mark: the main
+ * ideographs, printable ASCII but A–Z, the CJK brackets and marks 、。《》「」【】… (U+3001–3029)
+ * and the dashes and quotes ‒–—―‖‘’‚‛“”„‟†‡•‣ (U+2012–2016, U+2018–2023).
+ */
 export function isStableUnit(unit: number): boolean {
-  return isIdeographUnit(unit) || (unit >= 0x20 && unit < 0x7f && !(unit >= 0x41 && unit <= 0x5a))
+  return (
+    isIdeographUnit(unit) ||
+    (unit >= 0x20 && unit < 0x7f && !(unit >= 0x41 && unit <= 0x5a)) ||
+    (unit >= 0x3001 && unit <= 0x3029) ||
+    (unit >= 0x2012 && unit <= 0x2016) ||
+    (unit >= 0x2018 && unit <= 0x2023)
+  )
+}
+
+/** A full-width form of printable ASCII (，：；！？（） and the rest, U+FF01–FF5E), which NFKC makes that ASCII character. */
+function isFullwidthAsciiUnit(unit: number): boolean {
+  return unit >= 0xff01 && unit <= 0xff5e
+}
+
+/** What NFKC and lower-casing make of `unit` standing alone, when its code unit tells; null when only the general path can. */
+export function foldedUnit(unit: number): string | null {
+  if (isStableUnit(unit)) return String.fromCharCode(unit)
+  if (!isFullwidthAsciiUnit(unit)) return null
+  const ascii = unit - 0xfee0
+  return String.fromCharCode(ascii >= 0x41 && ascii <= 0x5a ? ascii + 0x20 : ascii)
 }
 
 export function isCjk(char: string): boolean {
@@ -93,12 +116,13 @@ function foldClusters(input: string): NormalizedText {
     const start = i
     const unit = input.charCodeAt(i)
     i += input.codePointAt(i)! > 0xffff ? 2 : 1
-    while (i < input.length && !isStableUnit(input.charCodeAt(i))) {
+    // A unit whose fold is known is no combining mark, so it starts the next cluster.
+    while (i < input.length && foldedUnit(input.charCodeAt(i)) === null) {
       const next = String.fromCodePoint(input.codePointAt(i)!)
       if (!MARK.test(next)) break
       i += next.length
     }
-    const folded = i === start + 1 && isStableUnit(unit) ? input[start]! : normalizeCluster(input.slice(start, i))
+    const folded = (i === start + 1 ? foldedUnit(unit) : null) ?? normalizeCluster(input.slice(start, i))
     for (let k = 0; k < folded.length; k++) {
       text.push(folded[k]!)
       sourceStart.push(start)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import {
+  foldedUnit,
   forEachIndexToken,
   isCjk,
   isIdeographUnit,
@@ -40,15 +41,25 @@ describe('normalizeText', () => {
 describe('the code units normalisation takes without a Unicode regex', () => {
   // What the general path would compute for each of them, checked for all 65,536 units: the
   // shortcuts in foldClusters, foldWhitespace and isCjk skip only work whose result this fixes.
-  test('a stable unit is its own NFKC lower case and no mark; an ideograph is CJK and no space', () => {
+  test('a stable unit is its own NFKC lower case and no mark; a known fold is the NFKC lower case; an ideograph is CJK and no space', () => {
     const wrong: string[] = []
+    let known = 0
     for (let unit = 0; unit <= 0xffff; unit++) {
       const char = String.fromCharCode(unit)
       if (isStableUnit(unit) && (char.normalize('NFKC').toLowerCase() !== char || /\p{M}/u.test(char))) wrong.push(`stable ${unit.toString(16)}`)
+      const folded = foldedUnit(unit)
+      if (folded !== null) {
+        known++
+        if (folded !== char.normalize('NFKC').toLowerCase() || /\p{M}/u.test(char)) wrong.push(`folded ${unit.toString(16)}`)
+      }
       if (isIdeographUnit(unit) && (!/\p{Script=Han}/u.test(char) || !isStableUnit(unit) || /\s/u.test(char))) wrong.push(`ideograph ${unit.toString(16)}`)
       if (unit < 0x80 && /\s/u.test(char) !== (unit === 0x20 || (unit >= 0x09 && unit <= 0x0d))) wrong.push(`space ${unit.toString(16)}`)
     }
     expect(wrong).toEqual([])
+    expect(known).toBeGreaterThan(21_000)
+    expect(foldedUnit('Ａ'.charCodeAt(0))).toBe('a')
+    expect(foldedUnit('，'.charCodeAt(0))).toBe(',')
+    expect(foldedUnit('\u3000'.charCodeAt(0))).toBe(null)
     expect(isStableUnit('A'.charCodeAt(0))).toBe(false)
     expect(isCjk('王')).toBe(true)
     expect(isCjk('가')).toBe(true)
