@@ -22,28 +22,33 @@ function storiesContaining(model: SiteModel, needle: string): string[] {
     .sort()
 }
 
+/**
+ * A site built from `makeModel()`, on disk and served over HTTP under a sub-path, and a
+ * browser: made before the describe block's tests, removed after them.
+ */
+function siteInChromium(makeModel: () => SiteModel): { browser: Browser; dir: string; server: StaticServer } {
+  const site = {} as { browser: Browser; dir: string; server: StaticServer }
+  beforeAll(async () => {
+    site.dir = await writeSite(renderSite(makeModel()))
+    site.server = await serveStatic(site.dir)
+    site.browser = await launchChromium()
+  }, TIMEOUT)
+  afterAll(async () => {
+    await site.browser?.close()
+    await site.server?.close()
+    if (site.dir) await removeDir(site.dir)
+  })
+  return site
+}
+
 describe.skipIf(!availability.run)('search page in Chromium', () => {
   const model = sampleModel()
-  let browser: Browser
-  let siteDir: string
-  let server: StaticServer
-  const origins = () => ({ http: server.url, file: pathToFileURL(`${siteDir}/`).href })
-
-  beforeAll(async () => {
-    siteDir = await writeSite(renderSite(model))
-    server = await serveStatic(siteDir)
-    browser = await launchChromium()
-  }, TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (siteDir) await removeDir(siteDir)
-  })
+  const site = siteInChromium(() => model)
+  const origins = () => ({ http: site.server.url, file: pathToFileURL(`${site.dir}/`).href })
 
   for (const origin of ['http', 'file'] as const) {
     test(`${origin}: a name lists exactly the stories that contain it`, { timeout: TIMEOUT }, async () => {
-      const view = await searchFor(browser, origins()[origin], '王小明')
+      const view = await searchFor(site.browser, origins()[origin], '王小明')
       expect(view.errors).toEqual([])
       expect([...view.hrefs].sort()).toEqual(storiesContaining(model, '王小明'))
       expect(view.status).toContain(`找到 ${view.hrefs.length} 篇`)
@@ -52,7 +57,7 @@ describe.skipIf(!availability.run)('search page in Chromium', () => {
     })
 
     test(`${origin}: the first link of a result opens the story page`, { timeout: TIMEOUT }, async () => {
-      const view = await searchFor(browser, origins()[origin], '客商')
+      const view = await searchFor(site.browser, origins()[origin], '客商')
       await view.page.click('#results > li a')
       await view.page.waitForLoadState()
       expect(await view.page.locator('h1').textContent()).toBe('王小明会见客商')
@@ -61,7 +66,7 @@ describe.skipIf(!availability.run)('search page in Chromium', () => {
     })
 
     test(`${origin}: a query with no hits says that nothing was found`, { timeout: TIMEOUT }, async () => {
-      const view = await searchFor(browser, origins()[origin], '不存在的词')
+      const view = await searchFor(site.browser, origins()[origin], '不存在的词')
       expect(view.hrefs).toEqual([])
       expect(view.status).toMatch(/没有找到/)
       expect(view.errors).toEqual([])
@@ -70,28 +75,28 @@ describe.skipIf(!availability.run)('search page in Chromium', () => {
   }
 
   test('the site is requested only under its sub-path', { timeout: TIMEOUT }, async () => {
-    const view = await searchFor(browser, server.url, '五金')
+    const view = await searchFor(site.browser, site.server.url, '五金')
     await view.page.close()
-    expect(server.requests.filter((p) => !p.startsWith('/sub/path/'))).toEqual([])
+    expect(site.server.requests.filter((p) => !p.startsWith('/sub/path/'))).toEqual([])
   })
 
   test('hostile and odd queries never break the page', { timeout: TIMEOUT }, async () => {
     const queries = ['', '小', '存'.repeat(500), '*', ':', '~', '^', '"五金', '😀', 'date:2023-13', 'person:', '<img src=x onerror=alert(1)>']
     for (const query of queries) {
-      const view = await searchFor(browser, server.url, query)
+      const view = await searchFor(site.browser, site.server.url, query)
       expect(view.errors, query).toEqual([])
       expect(view.status, query).not.toBe('')
       expect(await view.page.locator('main img').count(), query).toBe(0)
       await view.page.close()
     }
-    const markup = await searchFor(browser, server.url, '<img src=x onerror=alert(1)>')
+    const markup = await searchFor(site.browser, site.server.url, '<img src=x onerror=alert(1)>')
     expect(markup.status).toContain('“<img src=x onerror=alert(1)>”')
     await markup.page.close()
   })
 
   test('a query typed into the search box goes into the URL and Back restores the previous one', { timeout: TIMEOUT }, async () => {
-    const { page, errors } = await openPage(browser)
-    await page.goto(`${server.url}search.html?q=${encodeURIComponent('王小明')}`)
+    const { page, errors } = await openPage(site.browser)
+    await page.goto(`${site.server.url}search.html?q=${encodeURIComponent('王小明')}`)
     await waitForOutcome(page, '王小明')
     await page.fill('input[type="search"][name="q"]', '疫苗')
     await page.press('input[type="search"][name="q"]', 'Enter')
@@ -168,24 +173,10 @@ describe.skipIf(!availability.run)('long result lists in Chromium', () => {
 
 describe.skipIf(!availability.run)('the search page’s head script in Chromium', () => {
   const word = '志愿服务'
-  let browser: Browser
-  let siteDir: string
-  let server: StaticServer
-
-  beforeAll(async () => {
-    siteDir = await writeSite(renderSite(longListModel()))
-    server = await serveStatic(siteDir)
-    browser = await launchChromium()
-  }, TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (siteDir) await removeDir(siteDir)
-  })
+  const site = siteInChromium(longListModel)
 
   test('asks for an indexed word’s first page before the main script has arrived', { timeout: TIMEOUT }, async () => {
-    const { page, errors } = await openPage(browser)
+    const { page, errors } = await openPage(site.browser)
     let topAsked!: () => void
     const topRequested = new Promise<void>((resolve) => (topAsked = resolve))
     page.on('request', (request) => {
@@ -197,7 +188,7 @@ describe.skipIf(!availability.run)('the search page’s head script in Chromium'
       heldUntilTop = await Promise.race([topRequested.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))])
       await route.continue()
     })
-    await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`)
+    await page.goto(`${site.server.url}search.html?q=${encodeURIComponent(word)}`)
     await waitForOutcome(page, word)
     expect(heldUntilTop).toBe(true)
     expect((await readResults(page)).hrefs).toHaveLength(PAGE_SIZE)
@@ -206,14 +197,14 @@ describe.skipIf(!availability.run)('the search page’s head script in Chromium'
   })
 
   test('a word’s file that failed to load early is asked for again by the page', { timeout: TIMEOUT }, async () => {
-    const { page } = await openPage(browser)
+    const { page } = await openPage(site.browser)
     const tops: string[] = []
     await page.route('**/search/top/**', async (route) => {
       tops.push(route.request().url())
       if (tops.length === 1) await route.abort()
       else await route.continue()
     })
-    await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`)
+    await page.goto(`${site.server.url}search.html?q=${encodeURIComponent(word)}`)
     await waitForOutcome(page, word)
     const view = await readResults(page)
     expect(tops).toHaveLength(2)
@@ -223,9 +214,9 @@ describe.skipIf(!availability.run)('the search page’s head script in Chromium'
   })
 
   test('without the head script the page reads the index’s entry from its own data block and still searches', { timeout: TIMEOUT }, async () => {
-    const { page } = await openPage(browser)
+    const { page } = await openPage(site.browser)
     await page.route('**/assets/search-early.js', (route) => route.abort())
-    await page.goto(`${server.url}search.html?q=${encodeURIComponent(word)}`)
+    await page.goto(`${site.server.url}search.html?q=${encodeURIComponent(word)}`)
     await waitForOutcome(page, word)
     const view = await readResults(page)
     expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
@@ -235,8 +226,8 @@ describe.skipIf(!availability.run)('the search page’s head script in Chromium'
 
   test('a query that is no indexed word, or sorted by date, asks for nothing early', { timeout: TIMEOUT }, async () => {
     for (const search of [`q=${encodeURIComponent(`${word} 街道`)}`, `q=${encodeURIComponent(word)}&sort=date`]) {
-      const { page, errors } = await openPage(browser)
-      await page.goto(`${server.url}search.html?${search}`)
+      const { page, errors } = await openPage(site.browser)
+      await page.goto(`${site.server.url}search.html?${search}`)
       await page.waitForFunction(() => document.querySelectorAll('#results > li').length > 0)
       // The early script marks nothing; the loader's own scripts come after search.js ran.
       const early = await page.evaluate(() => [...document.querySelectorAll('script[data-search-file]')].filter((script) => script.hasAttribute('blocking')).length)
