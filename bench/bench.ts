@@ -6,7 +6,7 @@
 // Full builds start from an empty cache each run (as a first build does); the incremental one
 // runs with a warm cache and the previous output in place, as an editor's daily build runs. --save writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,10 +42,21 @@ interface Run {
 
 const RSS_REPORTER = path.join(ROOT, 'bench', 'report-rss.mjs')
 
+/**
+ * The Node flags `npm run build` gives the build (package.json's script: `node FLAGS --import
+ * tsx src/cli/build.ts`), so the bench times the build readers run.
+ */
+function buildNodeFlags(): string[] {
+  const script = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build
+  const words = script.split(/\s+/u)
+  if (words[0] !== 'node' || !words.includes('--import')) throw new Error(`Unexpected build script "${script}", expected node FLAGS --import tsx …`)
+  return words.slice(1, words.indexOf('--import'))
+}
+
 /** One build in a fresh process; its peak RSS as the process itself reports it at exit. */
 function buildOnce(content: string, out: string, cache: string | null): Run {
   const started = performance.now()
-  const args = ['--import', 'tsx', '--import', RSS_REPORTER, path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out]
+  const args = [...buildNodeFlags(), '--import', 'tsx', '--import', RSS_REPORTER, path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out]
   const r = spawnSync(process.execPath, [...args, ...(cache ? ['--cache', cache] : ['--no-cache'])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
   const seconds = (performance.now() - started) / 1000
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
