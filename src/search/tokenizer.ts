@@ -72,6 +72,11 @@ function isFullwidthAsciiUnit(unit: number): boolean {
   return unit >= 0xff01 && unit <= 0xff5e
 }
 
+/** Whether `unit`'s fold is known from its code unit (foldedUnit); such a unit is no combining mark. */
+function hasKnownFold(unit: number): boolean {
+  return isStableUnit(unit) || isFullwidthAsciiUnit(unit)
+}
+
 /** What NFKC and lower-casing make of `unit` standing alone, when its code unit tells; null when only the general path can. */
 export function foldedUnit(unit: number): string | null {
   if (isStableUnit(unit)) return String.fromCharCode(unit)
@@ -117,7 +122,7 @@ function foldClusters(input: string): NormalizedText {
     const unit = input.charCodeAt(i)
     i += input.codePointAt(i)! > 0xffff ? 2 : 1
     // A unit whose fold is known is no combining mark, so it starts the next cluster.
-    while (i < input.length && foldedUnit(input.charCodeAt(i)) === null) {
+    while (i < input.length && !hasKnownFold(input.charCodeAt(i))) {
       const next = String.fromCodePoint(input.codePointAt(i)!)
       if (!MARK.test(next)) break
       i += next.length

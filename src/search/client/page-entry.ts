@@ -4,11 +4,7 @@
 // queue; the main script takes it from there, or reads the block itself if that did not run.
 
 import { REGISTRY_GLOBAL, SEARCH_DIR, SEARCH_ENTRY_ELEMENT_ID, SEARCH_ENTRY_FILE, type SearchEntry } from '../format.js'
-
-interface RegistryQueue {
-  q: Array<[string, unknown]>
-  add(name: string, data: unknown): void
-}
+import type { GlobalRegistry } from './registry.js'
 
 /** The entry in the page's data block; undefined when the block is missing or not JSON. */
 export function readEntryBlock(doc: Document = document): SearchEntry | undefined {
@@ -24,7 +20,7 @@ export function readEntryBlock(doc: Document = document): SearchEntry | undefine
 
 /** Hands `entry` to the registry as entry.js would have (script-file.ts writes that queue). */
 export function registerEntry(entry: SearchEntry, scope: object = self): void {
-  const slot = scope as Record<string, RegistryQueue | undefined>
+  const slot = scope as Record<string, GlobalRegistry | undefined>
   slot[REGISTRY_GLOBAL] ??= { q: [], add(name, data) { this.q.push([name, data]) } }
   slot[REGISTRY_GLOBAL].add(SEARCH_ENTRY_FILE, entry)
 }

@@ -3,7 +3,8 @@
 
 import { REGISTRY_GLOBAL } from '../format.js'
 
-interface GlobalRegistry {
+/** The global the search files add themselves to: a queue until the page's registry is installed. */
+export interface GlobalRegistry {
   q: Array<[string, unknown]>
   add(name: string, data: unknown): void
 }
