@@ -34,6 +34,21 @@ export interface PageSpec {
   head?: Element[]
 }
 
+/**
+ * Pages whose paths are known before they are made: their trees are made when asked for and
+ * let go once written. The month, topic and name-index pages together hold a tree per listed
+ * story (hundreds of megabytes at 60,000 stories), so the site never holds them all at once.
+ */
+export interface LazyPages {
+  paths: string[]
+  specs(): PageSpec[]
+}
+
+/** One page as LazyPages. */
+export function lazyPage(path: string, spec: () => PageSpec): LazyPages {
+  return { paths: [path], specs: () => [spec()] }
+}
+
 function contentNodes(tree: Root): ElementContent[] {
   return tree.children.filter((node): node is ElementContent => node.type !== 'doctype')
 }

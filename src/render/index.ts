@@ -5,7 +5,7 @@
 import type { OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleSearchEarly, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
-import { renderDocument, type PageSpec } from './document.js'
+import { renderDocument, type LazyPages, type PageSpec } from './document.js'
 import { groupKeyData, groupSpecs, renderGroup, type GroupJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
@@ -36,10 +36,8 @@ const NOT_IN_SITEMAP = new Set([SEARCH_URL, NOT_FOUND_URL, REPORT_URL])
  * Pages that are built together, and can be kept together: `key` names everything they
  * are made from (null: always build them), `paths` are their files, in the order `specs` builds them.
  */
-export interface PageGroup {
+export interface PageGroup extends LazyPages {
   readonly key: string | null
-  paths: string[]
-  specs(): PageSpec[]
   /**
    * For an issue's or a person's pages: what they are made from, so a worker thread can
    * render them (render-pool.ts). Made afresh on each call and not kept: at 60,000 stories
@@ -89,10 +87,11 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   }
   function* pages(): Generator<PageGroup> {
     // The search page comes with the search files (searchOptions): it carries the index's entry.
-    const fixed = [homePage(site), notFoundPage(), apiDocPage(templates), reportPage(model)]
-    for (const spec of [...fixed, ...datePages(site), ...peopleIndexPages(site)]) yield single(spec)
+    for (const spec of [homePage(site), notFoundPage(), apiDocPage(templates), reportPage(model)]) yield single(spec)
+    // The other site-wide pages are made when written (document.ts LazyPages).
+    for (const pages of [...datePages(site), ...peopleIndexPages(site)]) yield { key: null, ...pages }
     for (const entry of site.people) yield jobGroup(() => ({ kind: 'person', inputs: personGroupInputs(site, entry) }), personPagePaths(entry))
-    for (const spec of topicPages(site)) yield single(spec)
+    for (const pages of topicPages(site)) yield { key: null, ...pages }
     for (const issue of site.issues) yield jobGroup(() => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) }), issueGroupPaths(site, issue))
   }
   const searchOptions: SearchFilesOptions = { ...options.search, searchPage: (entry) => renderDocument(document, searchPage(entry)) }

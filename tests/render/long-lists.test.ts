@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest'
 import { LIST_LIMIT } from '../../src/render/pages/long-list.js'
 import { INDEX_LIMIT } from '../../src/render/pages/name-index.js'
-import { renderSite } from '../../src/render/index.js'
+import { planSite, renderSite } from '../../src/render/index.js'
 import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
 import { byTag, elements, fileByPath, hasClass, parseHtml, textOf } from './helpers/html.js'
 
@@ -85,4 +85,17 @@ test('a people index with more names than one page should hold lists the most me
     byTag(elements(parseHtml(fileByPath(crowd, `people/${String(href)}`).contents), (n) => hasClass(n, 'entry-list'))[0]!, 'li').map((li) => textOf(byTag(li, 'a')[0]!)),
   )
   expect(onInitialPages.sort()).toEqual([...names].sort())
+})
+
+test('every planned page group names the pages it makes, and the long lists are made only when asked for', () => {
+  // The site writer lists every group's paths first and makes each group's pages when it
+  // writes them: a group that named other paths than it makes would break the build, and
+  // one made while planning would sit in memory for the whole build.
+  const groups = [...planSite(model).pages]
+  const lazy = groups.filter((group) => group.key === null && group.paths.some((path) => /^(topics|people)\/|^\d{4}\//.test(path)))
+  // Year and month pages, the people and topic indexes, the topic with its three years.
+  expect(lazy.length).toBeGreaterThan(years.length + 2)
+  for (const group of groups) expect(group.specs().map((spec) => spec.path)).toEqual(group.paths)
+  // Made afresh on each call: the group holds no tree between planning and writing.
+  for (const group of lazy) expect(group.specs()[0]).not.toBe(group.specs()[0])
 })

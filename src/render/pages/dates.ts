@@ -4,7 +4,7 @@
 
 import { h } from 'hastscript'
 import type { ArchiveMonth, ArchiveYear } from '../calendar.js'
-import type { PageSpec } from '../document.js'
+import { lazyPage, type LazyPages, type PageSpec } from '../document.js'
 import { formatMonth } from '../labels.js'
 import type { SiteContext } from '../site-context.js'
 import { issueUrl, monthUrl, yearUrl } from '../urls.js'
@@ -77,8 +77,12 @@ function monthPage(site: SiteContext, months: readonly ArchiveMonth[], index: nu
   }
 }
 
-export function datePages(site: SiteContext): PageSpec[] {
+/** Every year's page, then every month's, each made when asked for. */
+export function datePages(site: SiteContext): LazyPages[] {
   const years = site.calendar
   const months = years.flatMap((year) => year.months)
-  return [...years.map((_, i) => yearPage(site, years, i)), ...months.map((_, i) => monthPage(site, months, i))]
+  return [
+    ...years.map(({ year }, i) => lazyPage(yearUrl(year), () => yearPage(site, years, i))),
+    ...months.map(({ month }, i) => lazyPage(monthUrl(month), () => monthPage(site, months, i))),
+  ]
 }

@@ -3,7 +3,7 @@
 
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { PageSpec } from '../document.js'
+import { lazyPage, type LazyPages } from '../document.js'
 import { formatDate } from '../labels.js'
 import type { NameEntry } from '../site-context.js'
 import { compareText } from '../order.js'
@@ -62,10 +62,10 @@ function initialLinks(kind: NameIndexKind, groups: [string, NameEntry[]][], curr
  * character, so no page grows with the archive: a decade of a county paper names tens of
  * thousands of people.
  */
-export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[]): PageSpec[] {
+export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[]): LazyPages[] {
   const long = entries.length > INDEX_LIMIT
   const groups = long ? byInitial(entries) : []
-  const index: PageSpec = {
+  const index = lazyPage(kind.url, () => ({
     path: kind.url,
     title: kind.heading,
     template: 'list',
@@ -76,20 +76,22 @@ export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[
       initials: long ? initialLinks(kind, groups) : null,
       items: entries.length === 0 ? null : entries.slice(0, INDEX_LIMIT).map(entryItem),
     },
-  }
+  }))
   return [
     index,
-    ...groups.map(([initial, list]): PageSpec => ({
-      path: initialUrl(kind, initial),
-      title: `${kind.heading} · ${initial}`,
-      template: 'list',
-      slots: {
-        breadcrumbs: breadcrumbs([homeCrumb(), { text: kind.heading, href: kind.url }, { text: initial }]),
-        heading: `${kind.heading} · ${initial}`,
-        intro: `首字为“${initial}”的 ${list.length} 个，按报道篇数排列。`,
-        initials: initialLinks(kind, groups, initial),
-        items: list.map(entryItem),
-      },
-    })),
+    ...groups.map(([initial, list]) =>
+      lazyPage(initialUrl(kind, initial), () => ({
+        path: initialUrl(kind, initial),
+        title: `${kind.heading} · ${initial}`,
+        template: 'list',
+        slots: {
+          breadcrumbs: breadcrumbs([homeCrumb(), { text: kind.heading, href: kind.url }, { text: initial }]),
+          heading: `${kind.heading} · ${initial}`,
+          intro: `首字为“${initial}”的 ${list.length} 个，按报道篇数排列。`,
+          initials: initialLinks(kind, groups, initial),
+          items: list.map(entryItem),
+        },
+      })),
+    ),
   ]
 }

@@ -5,7 +5,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { coMentions } from '../co-occurrence.js'
-import type { PageSpec } from '../document.js'
+import type { LazyPages, PageSpec } from '../document.js'
 import { formatDate } from '../labels.js'
 import { monthCounts } from '../month-counts.js'
 import { roleTimeline, type RoleSpan } from '../role-timeline.js'
@@ -151,6 +151,6 @@ export function personPagePaths(entry: NameEntry): string[] {
 }
 
 /** The index of everyone the stories name (in pages by first character when they are many). */
-export function peopleIndexPages(site: SiteContext): PageSpec[] {
+export function peopleIndexPages(site: SiteContext): LazyPages[] {
   return nameIndexPages(PEOPLE, site.people)
 }

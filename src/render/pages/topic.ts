@@ -1,13 +1,13 @@
 // topics/: the index of every topic stories were filed under, and one page per topic with
 // stories per month and its stories, newest first.
 
-import type { PageSpec } from '../document.js'
+import type { LazyPages, PageSpec } from '../document.js'
 import { monthCounts } from '../month-counts.js'
 import type { NameEntry, SiteContext } from '../site-context.js'
 import { TOPICS_URL } from '../urls.js'
 import { monthChart } from './month-chart.js'
 import { nameIndexPages, type NameIndexKind } from './name-index.js'
-import { listSlots, yearListPages } from './long-list.js'
+import { listSlots, yearListPages, yearListPaths } from './long-list.js'
 import { breadcrumbs, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
 
 const TOPICS: NameIndexKind = {
@@ -34,11 +34,13 @@ function topicPage(entry: NameEntry): PageSpec {
   }
 }
 
-/** The index, then one page per topic, each built when asked for. */
-export function* topicPages(site: SiteContext): Generator<PageSpec> {
-  yield* nameIndexPages(TOPICS, site.topics)
-  for (const entry of site.topics) {
-    yield topicPage(entry)
-    yield* yearListPages(entry, { text: TOPICS.heading, href: TOPICS.url })
-  }
+/** The index, then each topic's page with its year pages, each made when asked for. */
+export function topicPages(site: SiteContext): LazyPages[] {
+  return [
+    ...nameIndexPages(TOPICS, site.topics),
+    ...site.topics.map((entry) => ({
+      paths: [entry.url, ...yearListPaths(entry)],
+      specs: () => [topicPage(entry), ...yearListPages(entry, { text: TOPICS.heading, href: TOPICS.url })],
+    })),
+  ]
 }
