@@ -8,6 +8,7 @@ import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
 import type { SiteModel } from './types.js'
 import { renderPool } from './parallel/render-pool.js'
+import type { Discard } from './write/discard.js'
 import { writeSite } from './write/site-writer.js'
 
 const debug = createDebug('archive:build')
@@ -27,6 +28,11 @@ export interface BuildOptions {
    * rebuild only redoes what changed; null or absent builds everything afresh.
    */
   cacheDir?: string | null
+  /**
+   * How a whole build removes the site it replaced (write/discard.ts): the command line
+   * leaves it to a background process; by default the build waits until it is gone.
+   */
+  discard?: Discard
 }
 
 export interface BuildResult {
@@ -62,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pool = renderPool(model.issues.length, model.config, undefined)
   let result
   try {
-    result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total), pool)
+    result = await writeSite(options.outDir, plan, previous, (done, total) => options.onProgress?.('write', done, total), pool, options.discard)
   } finally {
     await pool?.close()
   }

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { build, safeJoin } from '../src/build.js'
+import { discardInBackground } from '../src/write/discard.js'
 import { ROOT } from './helpers/score.js'
 import { snapshot } from './helpers/snapshot.js'
 
@@ -50,5 +51,44 @@ describe('build output', () => {
     expect(() => safeJoin('/site', '../etc/passwd')).toThrow(/outside the output folder/u)
     expect(() => safeJoin('/site', '/etc/passwd')).toThrow(/outside the output folder/u)
     expect(safeJoin('/site', '2022/06/07/p1-l7.html')).toBe('/site/2022/06/07/p1-l7.html')
+  })
+
+  test('a whole build removes the site it replaced, and what earlier builds left beside it', async () => {
+    const parent = temp('r-')
+    const out = path.join(parent, 'public')
+    await build({ contentDir: path.join(ROOT, 'content'), outDir: out })
+    writeFileSync(path.join(out, 'stale.html'), 'from a site built before')
+    const leave = (name: string): void => {
+      mkdirSync(path.join(parent, name, '2022'), { recursive: true })
+      writeFileSync(path.join(parent, name, '2022', 'index.html'), 'old')
+    }
+    // A site whose removal was cut short; the work folder of a build that was stopped (no
+    // process has that number); the work folder of a build still running (this process).
+    leave('.public.old-1-2')
+    leave('.public.tmp-999999999-3')
+    leave(`.public.stage-${process.pid}-4`)
+    const discarded: string[] = []
+    // No cache: a whole build, into a folder beside the output, then swapped in.
+    await build({ contentDir: path.join(ROOT, 'content'), outDir: out, discard: async (dir) => void discarded.push(path.basename(dir)) })
+    expect(existsSync(path.join(out, 'stale.html'))).toBe(false)
+    expect(discarded).toHaveLength(3)
+    expect(discarded).toEqual(expect.arrayContaining(['.public.old-1-2', '.public.tmp-999999999-3']))
+    expect(discarded.find((name) => !name.endsWith('-2') && !name.endsWith('-3'))).toMatch(/^\.public\.old-\d+-\d+$/u)
+    // By default the build waits until they are gone.
+    const again = path.join(temp('w-'), 'public')
+    await build({ contentDir: path.join(ROOT, 'content'), outDir: again })
+    await build({ contentDir: path.join(ROOT, 'content'), outDir: again })
+    expect(readdirSync(path.dirname(again))).toEqual(['public'])
+  })
+
+  test('a folder left to the background is removed by a process of its own, after the call returns', async () => {
+    const dir = path.join(temp('d-'), '.public.old-3-4')
+    for (let i = 0; i < 200; i++) {
+      mkdirSync(path.join(dir, String(i % 20)), { recursive: true })
+      writeFileSync(path.join(dir, String(i % 20), `${i}.html`), 'x')
+    }
+    await discardInBackground(dir)
+    for (let waited = 0; existsSync(dir) && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(existsSync(dir)).toBe(false)
   })
 })

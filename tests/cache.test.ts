@@ -136,9 +136,13 @@ describe('incremental builds', () => {
     await build({ contentDir: content, outDir: out, cacheDir })
     const before = path.join(temp('copy-'), 'public')
     cpSync(out, before, { recursive: true })
+    // A stopped build's work folder beside the site (no process has that number) is removed too.
+    const stopped = path.join(path.dirname(out), '.public.stage-999999999-1')
+    mkdirSync(path.join(stopped, '2020'), { recursive: true })
     const again = await build({ contentDir: content, outDir: out, cacheDir })
     expect(again.reused).toBe(again.written)
     expectSameFiles(out, before)
+    expect(readdirSync(path.dirname(out))).toEqual(['public'])
   }, 60_000)
 
   test('a deleted output file, or a damaged cache entry, is made afresh', async () => {

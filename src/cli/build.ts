@@ -1,4 +1,5 @@
 import { build } from '../build.js'
+import { discardInBackground } from '../write/discard.js'
 import { countStories } from '../pipeline.js'
 import { parseCommandLine, runCommand } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     return 2
   }
   const progress = terminalProgress()
-  const result = await build({ ...buildOptions(values), onProgress: progress.listener })
+  const result = await build({ ...buildOptions(values), onProgress: progress.listener, discard: discardInBackground })
   progress.stop()
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
   const { errors, warnings, notes } = countMessages(result.files)

@@ -20,6 +20,7 @@ import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { OutputFile } from '../types.js'
+import { asideFolder, discardNow, leftoverFolders, type Discard } from './discard.js'
 import { writePageFiles, type GroupTarget, type WrittenPage } from './page-files.js'
 import { safeJoin } from './safe-join.js'
 
@@ -86,6 +87,8 @@ export async function writeSite(
   previous: OutputManifest | null,
   onWritten: (done: number, total: number) => void = () => {},
   pool: RenderPool | null = null,
+  /** How the site a whole build replaces is removed (write/discard.ts); by default the build waits for it. */
+  discard: Discard = discardNow,
 ): Promise<SiteWrite> {
   const out = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
@@ -215,24 +218,23 @@ export async function writeSite(
         await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
         removed++
       }
+      // This build's stage is removed below; any other is left by a build that was stopped.
+      for (const left of await leftoverFolders(out)) await discard(left)
     } finally {
       await rm(stage, { recursive: true, force: true })
     }
   } else {
     const temp = beside('tmp')
-    const old = beside('old')
+    const old = asideFolder(out, stamp)
     await mkdir(temp, { recursive: true })
     try {
       await fill(temp, [])
       await writeFile(path.join(temp, BUILD_ID_FILE), `${manifestId(keys)}\n`)
-      let hadOld = true
-      try {
-        await rename(out, old)
-      } catch {
-        hadOld = false
-      }
+      // No old site to set aside on a first build.
+      await rename(out, old).catch(() => {})
       await rename(temp, out)
-      if (hadOld) await rm(old, { recursive: true, force: true })
+      // The replaced site, and whatever earlier builds left beside it.
+      for (const left of await leftoverFolders(out)) await discard(left)
     } catch (error) {
       await rm(temp, { recursive: true, force: true })
       throw error
