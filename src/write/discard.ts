@@ -19,7 +19,7 @@ const REMOVE_SCRIPT = 'require("node:fs").rmSync(process.argv[1], { recursive: t
 
 /**
  * Leaves the removal to a detached Node process that outlives this one. Its folder is hidden
- * and named for this build (site-writer.ts), and a build finds and removes any such folder
+ * and named for this build (workFolder), and a build finds and removes any such folder
  * that a removal cut short left behind (leftoverFolders). Falls back to waiting when no
  * process can be started.
  */
@@ -36,9 +36,14 @@ export const discardInBackground: Discard = async (dir) => {
   }
 }
 
-/** The folder a build sets `out` aside as (named by `stamp`, `<pid>-<time>`). */
-export function asideFolder(out: string, stamp: string): string {
-  return path.join(path.dirname(out), `.${path.basename(out)}.old-${stamp}`)
+/** The folders a build keeps beside its output: the whole site being written, the changed files being staged, the replaced site. */
+export type WorkFolderKind = 'tmp' | 'stage' | 'old'
+
+const WORK_FOLDER = /^(tmp|stage|old)-(\d+)-\d+$/u
+
+/** The `kind` folder beside `out` of the build `stamp` (`<pid>-<time>`): hidden, and named so leftoverFolders can tell whose it is. */
+export function workFolder(out: string, kind: WorkFolderKind, stamp: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.${kind}-${stamp}`)
 }
 
 /** Whether the process `pid` is running (a process of another user counts as running). */
@@ -67,7 +72,7 @@ export async function leftoverFolders(out: string): Promise<string[]> {
   const left: string[] = []
   for (const name of names.sort()) {
     if (!name.startsWith(`.${base}.`)) continue
-    const match = /^(old|tmp|stage)-(\d+)-\d+$/u.exec(name.slice(base.length + 2))
+    const match = WORK_FOLDER.exec(name.slice(base.length + 2))
     if (match && (match[1] === 'old' || !isRunning(Number(match[2])))) left.push(path.join(path.dirname(out), name))
   }
   return left

@@ -20,7 +20,7 @@ import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { OutputFile } from '../types.js'
-import { asideFolder, discardNow, leftoverFolders, type Discard } from './discard.js'
+import { discardNow, leftoverFolders, workFolder, type Discard } from './discard.js'
 import { writePageFiles, type GroupTarget, type WrittenPage } from './page-files.js'
 import { safeJoin } from './safe-join.js'
 
@@ -87,12 +87,11 @@ export async function writeSite(
   previous: OutputManifest | null,
   onWritten: (done: number, total: number) => void = () => {},
   pool: RenderPool | null = null,
-  /** How the site a whole build replaces is removed (write/discard.ts); by default the build waits for it. */
+  /** How the site a whole build replaces, and what stopped builds left beside the output, are removed (write/discard.ts); by default the build waits. */
   discard: Discard = discardNow,
 ): Promise<SiteWrite> {
   const out = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
-  const beside = (kind: string): string => path.join(path.dirname(out), `.${path.basename(out)}.${kind}-${stamp}`)
   const keys: Record<string, string> = {}
   const groups = new Set<string>()
   const keptGroups = new Set(previous?.groups ?? [])
@@ -204,7 +203,7 @@ export async function writeSite(
   }
 
   if (previous) {
-    const stage = beside('stage')
+    const stage = workFolder(out, 'stage', stamp)
     const staged: string[] = []
     try {
       await fill(stage, staged)
@@ -224,8 +223,8 @@ export async function writeSite(
       await rm(stage, { recursive: true, force: true })
     }
   } else {
-    const temp = beside('tmp')
-    const old = asideFolder(out, stamp)
+    const temp = workFolder(out, 'tmp', stamp)
+    const old = workFolder(out, 'old', stamp)
     await mkdir(temp, { recursive: true })
     try {
       await fill(temp, [])
