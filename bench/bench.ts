@@ -11,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { compile } from '../bin/compile.mjs'
 import { searchBench } from './search-bench.js'
 import { folderBytes } from './folder-bytes.js'
 
@@ -43,20 +44,21 @@ interface Run {
 const RSS_REPORTER = path.join(ROOT, 'bench', 'report-rss.mjs')
 
 /**
- * The Node flags `npm run build` gives the build (package.json's script: `node FLAGS --import
- * tsx src/cli/build.ts`), so the bench times the build readers run.
+ * `npm run build` as Node arguments (package.json's script: `node FLAGS bin/build.mjs`), so the
+ * bench times the build readers run: its flags, then its script.
  */
-function buildNodeFlags(): string[] {
+function buildCommand(): { flags: string[]; script: string } {
   const script = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build
   const words = script.split(/\s+/u)
-  if (words[0] !== 'node' || !words.includes('--import')) throw new Error(`Unexpected build script "${script}", expected node FLAGS --import tsx …`)
-  return words.slice(1, words.indexOf('--import'))
+  if (words[0] !== 'node' || words.length < 2 || !words.at(-1)!.endsWith('.mjs')) throw new Error(`Unexpected build script "${script}", expected node FLAGS bin/build.mjs`)
+  return { flags: words.slice(1, -1), script: path.join(ROOT, words.at(-1)!) }
 }
 
 /** One build in a fresh process; its peak RSS as the process itself reports it at exit. */
 function buildOnce(content: string, out: string, cache: string | null): Run {
   const started = performance.now()
-  const args = [...buildNodeFlags(), '--import', 'tsx', '--import', RSS_REPORTER, path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out]
+  const { flags, script } = buildCommand()
+  const args = [...flags, '--import', RSS_REPORTER, script, '--content', content, '--out', out]
   const r = spawnSync(process.execPath, [...args, ...(cache ? ['--cache', cache] : ['--no-cache'])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
   const seconds = (performance.now() - started) / 1000
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
@@ -138,6 +140,8 @@ function measureIncremental(label: string, content: string, stories: number): Ro
   return row(label, stories, timed, out)
 }
 
+// Compile the tool now (as a first `npm run build` would), so no timed run includes it.
+await compile()
 const rows: Row[] = [measure('seeds (5 pages)', path.join(ROOT, 'content'), 13)]
 let largest: { issues: number; content: string; stories: number } | null = null
 for (const issues of sizes) {

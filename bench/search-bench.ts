@@ -292,7 +292,7 @@ export async function searchBench(options: SearchBenchOptions): Promise<void> {
     execFileSync(process.execPath, ['--import', 'tsx', path.join(options.root, 'src/cli/synth.ts'), '--issues', options.issues, '--out', dir], { cwd: options.root })
     site = path.join(dir, 'public')
     const started = performance.now()
-    const run = spawnSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', path.join(options.root, 'src/cli/build.ts'), '--content', path.join(dir, 'content'), '--out', site], {
+    const run = spawnSync(process.execPath, ['--max-old-space-size=12000', path.join(options.root, 'bin/build.mjs'), '--content', path.join(dir, 'content'), '--out', site], {
       cwd: options.root,
       encoding: 'utf8',
       maxBuffer: 1 << 28,

@@ -1,5 +1,8 @@
 // Segmenting and rendering on worker threads gives the same site, byte for byte, as doing it
-// in one thread: on a fresh build, and on a rebuild that updates the folder in place.
+// in one thread: on a fresh build, and on a rebuild that updates the folder in place. The
+// threaded builds run the compiled CLI as `npm run build` does (bin/build.mjs, dist/), the
+// single-thread ones the TypeScript sources under tsx, so the compiled tool is held to the
+// sources' output too.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,7 +29,8 @@ function writePages(dir: string, pages: { path: string; text: string }[]): void 
 
 function run(dir: string, out: string, env: Record<string, string>, cache: string[] = ['--no-cache']): void {
   const { VITEST: _vitest, ...rest } = process.env
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts'), '--content', path.join(dir, 'content'), '--out', out, ...cache], {
+  const cli = env.ARCHIVE_WORKERS === '0' ? ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts')] : [path.join(ROOT, 'bin/build.mjs')]
+  execFileSync(process.execPath, [...cli, '--content', path.join(dir, 'content'), '--out', out, ...cache], {
     cwd: ROOT,
     env: { ...rest, ...env },
     stdio: 'pipe',

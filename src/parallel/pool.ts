@@ -2,10 +2,10 @@ import createDebug from 'debug'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage } from '../types.js'
 import { runPageJob, type PageResult } from './page-job.js'
-import { canStartWorkers, startWorker, workerThreadCount } from './typescript-worker.js'
+import { canStartWorkers, startWorker, workerModule, workerThreadCount } from './worker-threads.js'
 
 const debug = createDebug('archive:parallel')
-const WORKER = new URL('./page-worker.ts', import.meta.url)
+const WORKER = workerModule('page-worker', import.meta.url)
 /** Below this many pages, starting threads costs more than it saves (ARCHIVE_PARALLEL_MIN overrides, for tests). */
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 200)
 const BATCH = 50

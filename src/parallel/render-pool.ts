@@ -7,11 +7,11 @@ import createDebug from 'debug'
 import type { GroupJob } from '../render/group-job.js'
 import type { SiteConfig } from '../types.js'
 import type { GroupTarget, WrittenPage } from '../write/page-files.js'
-import { canStartWorkers, startWorker, workerThreadCount } from './typescript-worker.js'
+import { canStartWorkers, startWorker, workerModule, workerThreadCount } from './worker-threads.js'
 import type { RenderDone, RenderJob } from './render-worker.js'
 
 const debug = createDebug('archive:parallel')
-const WORKER = new URL('./render-worker.ts', import.meta.url)
+const WORKER = workerModule('render-worker', import.meta.url)
 /** Below this many issues, starting threads costs more than it saves (ARCHIVE_PARALLEL_MIN overrides, for tests). */
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 100)
 

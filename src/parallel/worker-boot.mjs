@@ -1,5 +1,5 @@
 // Worker threads do not inherit tsx's module hooks: register them, then load the TypeScript
-// module the worker was started with (its last argument; see typescript-worker.ts).
+// module the worker was started with (its last argument; see worker-threads.ts).
 import { register } from 'tsx/esm/api'
 
 register()

@@ -7,7 +7,7 @@
 // synchronous. Same bytes either way (tests/search/term-index.test.ts).
 
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
-import { canStartWorkers, startWorker } from '../parallel/typescript-worker.js'
+import { canStartWorkers, startWorker, workerModule } from '../parallel/worker-threads.js'
 import createDebug from 'debug'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
@@ -17,7 +17,7 @@ import { savePostings, type PostingsStamp } from './postings-store.js'
 import { appendPostings, collectPostings, encodeTermShards, type Postings } from './term-index.js'
 
 const debug = createDebug('archive:search')
-const WORKER = new URL('./term-index-worker.ts', import.meta.url)
+const WORKER = workerModule('term-index-worker', import.meta.url)
 /** Below this many stories the worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 5_000
 /** A worker that has not answered by then has died without telling. */
