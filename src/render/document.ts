@@ -78,7 +78,7 @@ function isElement(name: string, test: (node: Element) => boolean = () => true) 
 
 function setHead(document: Root, config: SiteConfig, spec: PageSpec, page: PageMeta): void {
   const head = findElement(document, (node) => node.tagName === 'head')
-  insertAfter(head, isElement('meta', (node) => node.properties.charSet !== undefined), [cspElement()])
+  insertAfter(head, isElement('meta', (node) => node.properties.charSet !== undefined), [cspElement(spec.head)])
   insertAfter(head, isElement('title'), [...metaElements(config, page), ...(spec.head ?? [])])
   findElement(document, (node) => node.tagName === 'html').properties.lang = config.language || 'zh-CN'
 }

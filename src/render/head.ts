@@ -5,7 +5,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { SiteConfig } from '../types.js'
-import { CONTENT_SECURITY_POLICY } from './csp.js'
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.js'
 import { absoluteUrl } from './urls.js'
 
 export interface PageMeta {
@@ -28,9 +28,26 @@ export function siteDescription(config: SiteConfig): string {
   return config.description || `${config.title}：按日期浏览报纸各期的报道，按人物和主题查找，全文搜索。`
 }
 
-/** Goes first in <head>, right after the charset, so it covers everything the page loads. */
-export function cspElement(): Element {
-  return h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY })
+/**
+ * Goes first in <head>, right after the charset, so it covers everything the page loads; a
+ * page's own inline scripts (`head`, from its PageSpec) are allowed by their hashes.
+ */
+export function cspElement(head: readonly Element[] = []): Element {
+  const scripts = head.filter(isInlineScript).map((script) => script.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
+  return h('meta', { httpEquiv: 'Content-Security-Policy', content: scripts.length ? contentSecurityPolicy(scripts) : CONTENT_SECURITY_POLICY })
+}
+
+/** A script written into the page, named by `id`: our own bundled code, never text from content. */
+export function inlineScriptElement(id: string, code: string): Element {
+  // The serializer writes a script's text as it is: nothing in it may end the element early.
+  if (/<\/script|<!--/iu.test(code)) throw new Error('An inline script may not hold "</script" or "<!--"')
+  return h('script', { id }, code)
+}
+
+/** A script element with code in it (a JSON data block is not run, so it needs no allowing). */
+function isInlineScript(element: Element): boolean {
+  const type = element.properties.type
+  return element.tagName === 'script' && element.properties.src === undefined && (type === undefined || type === 'module' || /javascript/iu.test(String(type)))
 }
 
 /** Description and Open Graph tags; `og:url` only when the site's absolute address is known. */

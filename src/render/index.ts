@@ -3,7 +3,7 @@
 // our own templates and bundling our own client script; the caller writes the files.
 
 import type { OutputFile, SiteModel } from '../types.js'
-import { bundleSearchClient, bundleSearchEarly, bundleStoryHighlight } from '../search/bundle-client.js'
+import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type LazyPages, type PageSpec } from './document.js'
 import { groupKeyData, groupSpecs, renderGroup, type GroupJob } from './group-job.js'
@@ -21,7 +21,7 @@ import { topicPages } from './pages/topic.js'
 import { buildSiteContext } from './site-context.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
 import { loadTemplates } from './templates.js'
-import { FEED_URL, NOT_FOUND_URL, REPORT_URL, ROBOTS_URL, SEARCH_EARLY_SCRIPT_URL, SEARCH_SCRIPT_URL, SEARCH_URL, SITEMAP_URL, STORY_HIGHLIGHT_SCRIPT_URL, STYLESHEET_URL } from './urls.js'
+import { FEED_URL, NOT_FOUND_URL, REPORT_URL, ROBOTS_URL, SEARCH_SCRIPT_URL, SEARCH_URL, SITEMAP_URL, STORY_HIGHLIGHT_SCRIPT_URL, STYLESHEET_URL } from './urls.js'
 
 export interface RenderOptions {
   /** Folder with the page templates, style.css and api.md; defaults to the project's templates/. */
@@ -101,7 +101,6 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     yield* apiFiles(model)
     yield { path: STYLESHEET_URL, contents: templates.stylesheet }
     yield { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() }
-    yield { path: SEARCH_EARLY_SCRIPT_URL, contents: bundleSearchEarly() }
     yield { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() }
   }
   return {

@@ -15,6 +15,8 @@ export const SEARCH_DIR = 'search'
 export const SEARCH_ENTRY_FILE = 'entry.js'
 /** The id of the search page's JSON data block holding what entry.js holds (client/page-entry.ts). */
 export const SEARCH_ENTRY_ELEMENT_ID = 'search-entry'
+/** The id of the search page's head script (client/early.ts), written into the page. */
+export const SEARCH_EARLY_ELEMENT_ID = 'search-early'
 
 /** The lunr fields every story is indexed under. */
 export const SEARCH_FIELDS = ['title', 'body'] as const

@@ -215,12 +215,22 @@ describe.skipIf(!availability.run)('the search page’s head script in Chromium'
 
   test('without the head script the page reads the index’s entry from its own data block and still searches', { timeout: TIMEOUT }, async () => {
     const { page } = await openPage(site.browser)
-    await page.route('**/assets/search-early.js', (route) => route.abort())
+    // The head script is written into the page: serve the page without it.
+    let removed = 0
+    await page.route('**/search.html*', async (route) => {
+      const response = await route.fetch()
+      const html = (await response.text()).replace(/<script id="search-early">[\s\S]*?<\/script>/u, () => {
+        removed++
+        return ''
+      })
+      await route.fulfill({ response, body: html })
+    })
     await page.goto(`${site.server.url}search.html?q=${encodeURIComponent(word)}`)
     await waitForOutcome(page, word)
     const view = await readResults(page)
     expect(view.status).toContain(`找到 ${PAGE_SIZE + 10} 篇`)
     expect(view.hrefs).toHaveLength(PAGE_SIZE)
+    expect(removed).toBe(1)
     await page.close()
   })
 

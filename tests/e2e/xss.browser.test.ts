@@ -11,6 +11,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { bundleSearchEarly } from '../../src/search/bundle-client.js'
 import { renderSite } from '../../src/render/index.js'
 import { storyUrl } from '../../src/render/urls.js'
 import type { SiteModel } from '../../src/types.js'
@@ -50,17 +51,20 @@ interface PageState {
 async function expectInert(page: Page, state: PageState, where: string): Promise<void> {
   // Long enough for an image error or a script to have run, had one been created.
   await page.waitForTimeout(150)
-  const found = await page.evaluate(() => ({
+  const found = await page.evaluate((early) => ({
     images: document.querySelectorAll('img').length,
-    // The search page's copy of the index's entry is a JSON data block, never run.
-    inlineScripts: [...document.scripts].filter((s) => !s.src && !(s.type === 'application/json' && s.id === 'search-entry')).length,
+    // The search page's copy of the index's entry is a JSON data block, never run; its head
+    // script is our own code, byte for byte (its policy allows no other).
+    inlineScripts: [...document.scripts].filter(
+      (s) => !s.src && !(s.type === 'application/json' && s.id === 'search-entry') && !(s.id === 'search-early' && s.text === early),
+    ).length,
     handlers: [...document.querySelectorAll('*')].flatMap((el) =>
       [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
     ),
     scriptLinks: [...document.querySelectorAll('[href], [src], [action]')].filter((el) =>
       ['href', 'src', 'action'].some((name) => /^\s*javascript:/i.test(el.getAttribute(name) ?? '')),
     ).length,
-  }))
+  }), bundleSearchEarly())
   expect(found, where).toEqual({ images: 0, inlineScripts: 0, handlers: [], scriptLinks: 0 })
   expect(state.dialogs, where).toEqual([])
   expect(state.errors, where).toEqual([])

@@ -4,6 +4,7 @@ import { renderSite } from '../../src/render/index.js'
 import { searchPage } from '../../src/render/pages/fixed.js'
 import { loadTemplates } from '../../src/render/templates.js'
 import { SEARCH_FORMAT_VERSION, type SearchEntry } from '../../src/search/format.js'
+import { bundleSearchEarly } from '../../src/search/bundle-client.js'
 import { pageUrl, storyUrl } from '../../src/render/urls.js'
 import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
 import { byTag, elements, fileByPath, hasClass, isEntryDataBlock, parseHtml, textOf } from './helpers/html.js'
@@ -45,15 +46,17 @@ describe('story text is text', () => {
     expect(elements(body, (node) => node !== body && node.tagName !== 'p')).toEqual([])
   })
 
-  test("the only scripts anywhere are external files (and the search page's data block, which is not run)", () => {
+  test("the only scripts anywhere are external files, and the search page's data block (not run) and its own head script", () => {
     let blocks = 0
+    let early = 0
     for (const file of files.filter((f) => f.path.endsWith('.html'))) {
       for (const script of byTag(parseHtml(file.contents), 'script')) {
         if (file.path === 'search.html' && isEntryDataBlock(script)) blocks++
+        else if (file.path === 'search.html' && script.properties.id === 'search-early' && textOf(script) === bundleSearchEarly()) early++
         else expect(script.properties.src, file.path).toBeTypeOf('string')
       }
     }
-    expect(blocks).toBe(1)
+    expect([blocks, early]).toEqual([1, 1])
   })
 
   test('the serializer escapes the angle brackets in the page source', () => {
@@ -127,7 +130,7 @@ describe("the search page's copy of the index's entry", () => {
     const site = { config: makeModel([]).config, templates: loadTemplates() }
     const tree = parseHtml(renderDocument(site, searchPage(entry)).contents)
     const scripts = byTag(tree, 'script')
-    expect(scripts.map((script) => script.properties.src ?? script.properties.id)).toEqual(['assets/search.js', 'search-entry', 'assets/search-early.js'])
+    expect(scripts.map((script) => script.properties.src ?? script.properties.id)).toEqual(['assets/search.js', 'search-entry', 'search-early'])
     expect(isEntryDataBlock(scripts[1]!)).toBe(true)
     expect(JSON.parse(textOf(scripts[1]!))).toEqual(entry)
   })

@@ -1,12 +1,18 @@
 // What every page says about itself in <head>, and the Content-Security-Policy it carries.
 
 import { describe, expect, test } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../../src/render/csp.js'
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src/render/csp.js'
+import { inlineScriptElement } from '../../src/render/head.js'
+import { bundleSearchEarly } from '../../src/search/bundle-client.js'
 import { renderSite } from '../../src/render/index.js'
 import { peopleModel } from './fixtures/people-model.js'
 import { sampleModel } from '../search/fixtures/site-model.js'
 import { byTag, elements, fileByPath, isEntryDataBlock, parseHtml } from './helpers/html.js'
 import type { Element, Root } from 'hast'
+
+const textOf = (element: Element): string => element.children.map((c) => ('value' in c ? c.value : '')).join('')
+/** The scripts with code in them (a JSON data block is not run). */
+const inlineScripts = (tree: Root): Element[] => byTag(tree, 'script').filter((s) => s.properties.src === undefined && !isEntryDataBlock(s))
 
 function metaContent(tree: Root, key: 'name' | 'property', value: string): string | undefined {
   const meta = byTag(tree, 'meta').find((m) => m.properties[key] === value)
@@ -23,8 +29,25 @@ describe('every page', () => {
       const head = byTag(tree, 'head')[0]!
       const children = head.children.filter((n): n is Element => n.type === 'element')
       expect(children[0]!.properties.charSet, path).toBe('utf-8')
-      expect([children[1]!.properties.httpEquiv, children[1]!.properties.content], path).toEqual([['Content-Security-Policy'], CONTENT_SECURITY_POLICY])
+      const policy = path === 'search.html' ? contentSecurityPolicy([bundleSearchEarly()]) : CONTENT_SECURITY_POLICY
+      expect([children[1]!.properties.httpEquiv, children[1]!.properties.content], path).toEqual([['Content-Security-Policy'], policy])
     }
+  })
+
+  test('an inline script is allowed by the hash of its exact text, and by nothing else', () => {
+    // sha256("a"), base64: an independent value, not computed by the code under test.
+    expect(contentSecurityPolicy(['a'])).toBe(
+      "default-src 'none'; script-src 'self' 'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'",
+    )
+    expect(contentSecurityPolicy(['a '])).not.toBe(contentSecurityPolicy(['a']))
+    expect(contentSecurityPolicy([])).toBe(CONTENT_SECURITY_POLICY)
+  })
+
+  test('no script written into a page can end its element early', () => {
+    expect(() => inlineScriptElement('x', 'var s = "</script><script>alert(1)"')).toThrow(/<\/script/u)
+    expect(() => inlineScriptElement('x', 'var s = "</SCRIPT >"')).toThrow()
+    expect(() => inlineScriptElement('x', '<!-- x')).toThrow()
+    expect(textOf(inlineScriptElement('x', 'var a = 1 < 2'))).toBe('var a = 1 < 2')
   })
 
   test('the policy allows nothing but our own scripts, styles and images, no <base>, and forms only to ourselves', () => {
@@ -33,10 +56,12 @@ describe('every page', () => {
     )
   })
 
-  test('has no inline script, no <style>, no style attribute and no event handler attribute', () => {
+  test('has no inline script but the search page’s head script, no <style>, no style attribute and no event handler attribute', () => {
     for (const { path, tree } of pages) {
+      const inline = inlineScripts(tree)
+      expect(inline.map(textOf), path).toEqual(path === 'search.html' ? [bundleSearchEarly()] : [])
       for (const script of byTag(tree, 'script')) {
-        if (path === 'search.html' && isEntryDataBlock(script)) continue
+        if (path === 'search.html' && (isEntryDataBlock(script) || inline.includes(script))) continue
         expect(script.properties.src, path).toBeTypeOf('string')
         expect(script.children, path).toEqual([])
       }
