@@ -30,15 +30,16 @@ export function workerModule(name: string, base: string): URL {
 
 /**
  * The young generation of each worker thread, in MB per semi-space. The main thread holds
- * the archive's model and runs with a large one (`npm run build`: --max-semi-space-size=32):
- * with 4 its scavenges took 6.9–7.5 s of a 28 s rebuild, with 32 3.0–3.2 s. The workers
- * hold one page or group at a time, and a large young generation in each of them only adds
- * to the peak (1.8–1.9 GB at 60,000 stories against 1.6–1.7). V8 reads the flag when an
- * isolate is made, so setting it here limits the threads started from now on and leaves the
- * main thread's heap as the process started it. (A worker's resourceLimits cannot do this:
- * they are ignored when the process was started with the flag.)
+ * the archive's model and runs with a larger one (`npm run build`: --max-semi-space-size=32):
+ * with 4 its scavenges took 6.9–7.6 s of a 28 s rebuild, with 32 3.0–4.2 s. Each worker
+ * holds one page or group at a time; with 4 MB each render thread spent 15–17 s of a full
+ * 60,000-story build in scavenges, with 16 MB 8.4–9.1 s, for 50–110 MB more at the peak
+ * (1.69–1.75 GB). V8 reads the flag when an isolate is made, so setting it here sizes the
+ * threads started from now on and leaves the main thread's heap as the process started it.
+ * (A worker's resourceLimits cannot do this: they are ignored when the process was started
+ * with the flag.)
  */
-const WORKER_SEMI_SPACE_MB = 4
+const WORKER_SEMI_SPACE_MB = 16
 let workerHeapsSet = false
 
 /** A worker thread running `module` (from workerModule). */
