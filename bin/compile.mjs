@@ -33,6 +33,17 @@ function sourceHash(source, files) {
   return hash.digest('hex')
 }
 
+const sourceFiles = (source) => globSync(['**/*'], { cwd: source, onlyFiles: true }).sort()
+
+/**
+ * What a compiled folder made from `source` now would be stamped with (its `.source-hash`):
+ * the cache's code fingerprint (src/cache/fingerprint.ts) is made from it, from source and
+ * compiled alike, so both ways of running share one cache.
+ */
+export function sourceStamp(source = path.join(ROOT, 'src')) {
+  return sourceHash(source, sourceFiles(source))
+}
+
 function readStamp(out) {
   try {
     return readFileSync(path.join(out, STAMP), 'utf8')
@@ -46,7 +57,7 @@ function readStamp(out) {
  * @param {{ source?: string, out?: string }} [options] folders (default: src/ and dist/)
  */
 export async function compile({ source = path.join(ROOT, 'src'), out = path.join(ROOT, 'dist') } = {}) {
-  const files = globSync(['**/*'], { cwd: source, onlyFiles: true }).sort()
+  const files = sourceFiles(source)
   const hash = sourceHash(source, files)
   if (readStamp(out) === hash) return false
   const work = `${out}.tmp-${process.pid}`

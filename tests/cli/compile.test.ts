@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expect, test } from 'vitest'
-import { compile } from '../../bin/compile.mjs'
+import { compile, sourceStamp } from '../../bin/compile.mjs'
 
 function sources(): { source: string; out: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'compile-'))
@@ -53,4 +53,14 @@ test('a compile error leaves the last compiled folder as it was', async () => {
   await expect(compile({ source, out })).rejects.toThrow(/b\.ts/u)
   expect((await load(out, 'a.js', 4)).a).toBe(2)
   expect(readdirSync(path.dirname(out)).sort()).toEqual(['dist', 'src'])
+})
+
+test('a compiled folder is stamped with its sources’ stamp, which the cache’s code fingerprint is made from whichever way the tool runs', async () => {
+  const { source, out } = sources()
+  await compile({ source, out })
+  expect(readFileSync(path.join(out, '.source-hash'), 'utf8')).toBe(sourceStamp(source))
+  writeFileSync(path.join(source, 'b.ts'), `export const b: number = 2\n`)
+  expect(sourceStamp(source)).not.toBe(readFileSync(path.join(out, '.source-hash'), 'utf8'))
+  await compile({ source, out })
+  expect(readFileSync(path.join(out, '.source-hash'), 'utf8')).toBe(sourceStamp(source))
 })
