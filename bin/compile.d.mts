@@ -5,6 +5,3 @@ export function compile(options?: { source?: string; out?: string }): Promise<bo
 
 /** The URL of compiled module `file` (relative to dist/), compiling first if the sources changed. */
 export function compiled(file: string): Promise<string>
-
-/** What a compiled folder made from `source` (default: src/) now would be stamped with. */
-export function sourceStamp(source?: string): string

@@ -1,48 +1,24 @@
 // Compiles src/ (TypeScript) to dist/ (plain ES modules, same layout, the data files copied
-// beside them, the browser scripts bundled), so `npm run build` starts in plain Node: importing ~150 modules through tsx's
-// hooks cost ~0.8 s a build and as much again in every worker thread. Nothing is bundled, so
-// each module keeps its place and the paths it reads relative to itself.
+// beside them, the browser scripts bundled), so `npm run build` starts in plain Node:
+// importing ~150 modules through tsx's hooks cost ~0.8 s a build and as much again in every
+// worker thread. The modules are not bundled together, so each keeps its place and the paths
+// it reads relative to itself.
 //
 // dist/ is recompiled whenever the sources differ from the ones it was made from (a content
-// hash, so a checkout, an edit or an upgrade is never run stale), into a folder of its own that
-// is then renamed into place: two builds started together never see half a dist/.
+// hash, source-stamp.mjs, so a checkout, an edit or an upgrade is never run stale), into a
+// folder of its own that is then renamed into place: two builds started together never see
+// half a dist/.
 //
 //   node bin/compile.mjs           compile if stale, print what happened
 //   import { compiled } from './compile.mjs'; await import(await compiled('cli/build.js'))
 
-import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { buildSync } from 'esbuild'
-import { globSync } from 'tinyglobby'
+import { ROOT, SOURCE, sourceFiles, sourceHash } from './source-stamp.mjs'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const STAMP = '.source-hash'
-
-/**
- * The hash of everything the compiled folder is made from: every source file (path and bytes),
- * this compiler, and the installed packages (esbuild compiles; lunr is bundled into the
- * search script).
- */
-function sourceHash(source, files) {
-  const hash = createHash('sha256')
-  hash.update(readFileSync(fileURLToPath(import.meta.url)))
-  hash.update(readFileSync(path.join(ROOT, 'package-lock.json')))
-  for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(path.join(source, file)))
-  return hash.digest('hex')
-}
-
-const sourceFiles = (source) => globSync(['**/*'], { cwd: source, onlyFiles: true }).sort()
-
-/**
- * What a compiled folder made from `source` now would be stamped with (its `.source-hash`):
- * the cache's code fingerprint (src/cache/fingerprint.ts) is made from it, from source and
- * compiled alike, so both ways of running share one cache.
- */
-export function sourceStamp(source = path.join(ROOT, 'src')) {
-  return sourceHash(source, sourceFiles(source))
-}
 
 function readStamp(out) {
   try {
@@ -56,7 +32,7 @@ function readStamp(out) {
  * Makes `out` the compiled form of `source` unless it already is. Returns whether it compiled.
  * @param {{ source?: string, out?: string }} [options] folders (default: src/ and dist/)
  */
-export async function compile({ source = path.join(ROOT, 'src'), out = path.join(ROOT, 'dist') } = {}) {
+export async function compile({ source = SOURCE, out = path.join(ROOT, 'dist') } = {}) {
   const files = sourceFiles(source)
   const hash = sourceHash(source, files)
   if (readStamp(out) === hash) return false

@@ -5,10 +5,9 @@
 import os from 'node:os'
 import v8 from 'node:v8'
 import { Worker, type WorkerOptions } from 'node:worker_threads'
+import { FROM_SOURCE } from '../from-source.js'
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url)
-/** Whether this module runs from source (.ts under tsx) or compiled (.js in dist/). */
-const FROM_SOURCE = import.meta.url.endsWith('.ts')
 
 /**
  * Whether this process can start worker threads. Test runners transform modules their own
@@ -40,13 +39,9 @@ export function workerModule(name: string, base: string): URL {
  * with the flag.)
  */
 const WORKER_SEMI_SPACE_MB = 16
-let workerHeapsSet = false
 
 /** A worker thread running `module` (from workerModule). */
 export function startWorker(module: URL, options: WorkerOptions = {}): Worker {
-  if (!workerHeapsSet) {
-    v8.setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`)
-    workerHeapsSet = true
-  }
+  v8.setFlagsFromString(`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`)
   return module.pathname.endsWith('.ts') ? new Worker(BOOT, { ...options, argv: [module.href] }) : new Worker(module, options)
 }

@@ -6,6 +6,7 @@ import { buildSync } from 'esbuild'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { FROM_SOURCE } from '../from-source.js'
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 // The client's TypeScript sources, also when this module runs compiled from dist/search/.
@@ -19,7 +20,6 @@ type Entry = (typeof ENTRIES)[number]
  * the folder is absent and each script is bundled on first use.
  */
 const PREBUILT = fileURLToPath(new URL('./client-bundles/', import.meta.url))
-const FROM_SOURCE = import.meta.url.endsWith('.ts')
 
 const bundled = new Map<Entry, string>()
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expect, test } from 'vitest'
-import { compile, sourceStamp } from '../../bin/compile.mjs'
+import { compile } from '../../bin/compile.mjs'
+import { sourceStamp } from '../../bin/source-stamp.mjs'
 
 function sources(): { source: string; out: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'compile-'))
