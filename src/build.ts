@@ -2,6 +2,7 @@ import path from 'node:path'
 import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { readManifest, writeManifest } from './cache/output-manifest.js'
+import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
 import { buildModel, type ProgressListener } from './pipeline.js'
 import { planSite } from './render/index.js'
@@ -55,7 +56,8 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
-  const { model, files, failed, searchTerms } = await buildModel(options.contentDir, options.siteUrl ?? null, {}, options.onProgress, cache)
+  const scan = cacheDir ? await contentScan(contentScanFile(cacheDir)) : null
+  const { model, files, failed, searchTerms } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache)
   if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false }
   const previous = cacheDir ? await readManifest(cacheDir, options.outDir) : null
   // Each story's terms are read once, so they are let go as the index takes them (the pages

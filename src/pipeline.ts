@@ -2,17 +2,18 @@ import path from 'node:path'
 import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { readEditorData, type EditorData, type SiteSettings } from './ingest/editor-data.js'
-import { readContent, type IngestedPage, type ReadOptions } from './ingest/read-content.js'
+import { isScanned, readContent, readPageText, type IngestedPage, type ReadOptions } from './ingest/read-content.js'
 import { applyCorrections, pageHints, stalePageCorrections } from './corrections/apply.js'
 import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
-import { replayMessages, type PageResult } from './parallel/page-job.js'
+import { replayMessages } from './messages.js'
+import type { PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
 import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
-import type { Diagnostic, Issue, RawPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
+import type { Diagnostic, Issue, RawPage, ScannedPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
 
 // DEBUG=archive:build prints how long each stage took (and the time since the last line).
 const debug = createDebug('archive:build')
@@ -130,7 +131,7 @@ export type ProgressListener = (stage: 'segment' | 'write', done: number, total:
 
 interface AcceptedPage {
   file: VFile
-  page: RawPage
+  page: RawPage | ScannedPage
 }
 
 /**
@@ -199,35 +200,75 @@ function settlePage(result: PageResult): PageResult {
   return { ...result, page: packPageLines(shareLineText(result.page)) }
 }
 
+/** The page as a page job takes it, its properties in the order reading gives them (they are kept in the cache and keyed as they are). */
+function jobPage(page: RawPage | ScannedPage, text: string): RawPage {
+  const { meta, contentPath, displayPath, firstLine, hints } = page
+  return { meta, contentPath, displayPath, text, firstLine, ...(hints ? { hints } : {}) }
+}
+
+/** Reads the text of a page the content scan gave without it (ingest/read-content.ts readPageText). */
+type TextReader = (page: ScannedPage, file: VFile) => Promise<string | null>
+
+/**
+ * The pages to segment, as page jobs take them: a page the content scan gave without its
+ * text is read now. Null for a page that can no longer be read (the message is on its file).
+ */
+async function withText(pages: AcceptedPage[], readText: TextReader): Promise<(RawPage | null)[]> {
+  const out: (RawPage | null)[] = []
+  for (const { page, file } of pages) {
+    const text = isScanned(page) ? await readText(page, file) : page.text
+    out.push(text === null ? null : jobPage(page, text))
+  }
+  return out
+}
+
 /** The page jobs for every page, reading unchanged pages back from the cache when there is one (their search tokens stay there until asked for: `terms`). */
-async function segmentWithCache(pages: RawPage[], taxonomy: Taxonomy, cache: PageCache | null, onProgress: (done: number) => void, terms: StoryTerms): Promise<PageResult[]> {
-  if (!cache) return segmentPages(pages, taxonomy, onProgress, settlePage)
-  const context = JSON.stringify(taxonomy)
-  const keys = pages.map((page) => pageKey(page, context))
+async function segmentWithCache(
+  accepted: AcceptedPage[],
+  readText: TextReader,
+  taxonomy: Taxonomy,
+  cache: PageCache | null,
+  onProgress: (done: number) => void,
+  terms: StoryTerms,
+): Promise<PageResult[]> {
+  const context = cache ? JSON.stringify(taxonomy) : ''
+  const keys = cache ? accepted.map(({ page }) => pageKey(page, context)) : []
   const keyed = (result: PageResult, i: number): PageResult => {
     if (result.page) result.page.sourceKey = keys[i]
     return result
   }
-  const results = (await cache.read(keys)).map((cached, i) => {
+  const cachedPages = cache ? await cache.read(keys) : accepted.map(() => undefined)
+  const results: (PageResult | undefined)[] = cachedPages.map((cached, i) => {
     if (!cached) return undefined
     terms.addEntry(keys[i]!, cached.termKeys)
     return keyed(settlePage(cached.result), i)
   })
-  debug('page cache: %d of %d pages', results.filter(Boolean).length, pages.length)
-  const missing = pages.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
-  const cached = pages.length - missing.length
+  if (cache) debug('page cache: %d of %d pages', results.filter(Boolean).length, accepted.length)
+  const missing = accepted.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
+  const pages = await withText(missing.map((m) => m.page), readText)
+  const readable: { i: number; raw: RawPage }[] = []
+  missing.forEach((m, k) => {
+    const raw = pages[k]
+    if (raw) readable.push({ i: m.i, raw })
+    else results[m.i] = { page: null, hits: [], terms: [], messages: [] }
+  })
+  const cachedCount = accepted.length - missing.length
   const fresh = await segmentPages(
-    missing.map((m) => m.page),
+    readable.map((m) => m.raw),
     taxonomy,
-    (done) => onProgress(cached + done),
+    (done) => onProgress(cachedCount + done),
     settlePage,
   )
+  if (!cache) {
+    readable.forEach((m, k) => (results[m.i] = fresh[k]))
+    return results as PageResult[]
+  }
   // Stored before their key is set on them: a cached page is the page job's result alone.
   await cache.write(
-    missing.map((m) => keys[m.i]!),
+    readable.map((m) => keys[m.i]!),
     fresh,
   )
-  missing.forEach((m, k) => (results[m.i] = keyed(fresh[k]!, m.i)))
+  readable.forEach((m, k) => (results[m.i] = keyed(fresh[k]!, m.i)))
   await cache.prune()
   return results as PageResult[]
 }
@@ -243,11 +284,14 @@ export async function buildModel(
   const data = await readEditorData(contentDir)
   const ingested = await readContent(contentDir, read)
   debug('read %d content files', ingested.length)
+  // What was read is kept for the next build while this one segments.
+  const scanSaved = read.scan?.save()
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))
   const accepted = acceptPages(ingested, data.corrections, failed)
   const searchTerms = new StoryTerms(cache)
   const results = await segmentWithCache(
-    accepted.map((a) => a.page),
+    accepted,
+    (page, file) => readPageText(contentDir, page, file, read.readBytes),
     data.taxonomy,
     cache,
     (done) => onProgress('segment', done, accepted.length),
@@ -269,6 +313,7 @@ export async function buildModel(
   const issues = groupIssues(pages)
   debug('corrections applied, %d issues', issues.length)
   const files = [...data.files, ...ingested.map((i) => i.file)]
+  await scanSaved
   return {
     model: {
       config: siteConfig(issues, data.site, siteUrl),

@@ -44,6 +44,15 @@ export interface RawPage {
  */
 export type PageSource = Omit<RawPage, 'text'>
 
+/**
+ * A page the content scan found as the last build read it (cache/content-scan.ts): its facts
+ * and the key of its text, which is read again only if the page must be segmented again.
+ */
+export interface ScannedPage extends PageSource {
+  /** cache/hash.ts contentKey of the page's text. */
+  textKey: string
+}
+
 /** One non-blank printed line after normalisation. */
 export interface PageLine {
   /** 1-based line number in the content file. */

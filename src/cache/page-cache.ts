@@ -12,11 +12,11 @@ import { readFileSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
-import { readFile } from '../ingest/read-file.js'
 import type { PageResult } from '../parallel/page-job.js'
 import type { DocTerms } from '../search/doc-terms.js'
 import { restorePage, storePage, type StoredPage } from '../segment/packed-lines.js'
-import type { RawPage } from '../types.js'
+import { textKeyOf } from '../ingest/read-content.js'
+import type { RawPage, ScannedPage } from '../types.js'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
 import { writeAside } from './write-aside.js'
@@ -54,10 +54,12 @@ const TERMS_SUFFIX = '.terms.json'
 
 /**
  * A page's cached result depends on the page as read and on `context`: whatever else the
- * page job reads (the topic taxonomy), given as one string.
+ * page job reads (the topic taxonomy), given as one string. The text stands in it by its own
+ * key, so a page the content scan gave without its text has the key it had when read.
  */
-export function pageKey(page: RawPage, context: string): string {
-  return contentKey(codeFingerprint(), context, JSON.stringify(page))
+export function pageKey(page: RawPage | ScannedPage, context: string): string {
+  const { meta, contentPath, displayPath, firstLine, hints } = page
+  return contentKey(codeFingerprint(), context, JSON.stringify({ meta, contentPath, displayPath, firstLine, hints }), textKeyOf(page))
 }
 
 export function pageCache(dir: string): PageCache {
@@ -66,23 +68,22 @@ export function pageCache(dir: string): PageCache {
   const fileOf = (key: string, suffix = '.json'): string => path.join(root, key.slice(0, 2), `${key}${suffix}`)
   return {
     async read(keys) {
-      return pMap(
-        keys,
-        async (key) => {
-          used.add(key)
-          try {
-            const stored = JSON.parse(await readFile(fileOf(key), 'utf8')) as StoredResult
-            return {
-              result: { page: stored.page && restorePage(stored.page), hits: stored.hits, messages: stored.messages, terms: [] },
-              termKeys: stored.termKeys,
-            }
-          } catch {
-            // Missing or unreadable (e.g. cut short by a crash): segment it again.
-            return undefined
+      // One file after another, synchronously: the entries are small, and the thread pool's
+      // round trips for each (open, stat, read, close) cost more than the reads. Reading
+      // 11,999 entries and parsing them took 2.3–2.4 s 16 at a time, 1.9–2.0 s this way (alternating runs).
+      return keys.map((key) => {
+        used.add(key)
+        try {
+          const stored = JSON.parse(readFileSync(fileOf(key), 'utf8')) as StoredResult
+          return {
+            result: { page: stored.page && restorePage(stored.page), hits: stored.hits, messages: stored.messages, terms: [] },
+            termKeys: stored.termKeys,
           }
-        },
-        { concurrency: IO_CONCURRENCY },
-      )
+        } catch {
+          // Missing or unreadable (e.g. cut short by a crash): segment it again.
+          return undefined
+        }
+      })
     },
     readTerms(key) {
       try {

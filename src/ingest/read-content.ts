@@ -3,7 +3,10 @@ import path from 'node:path'
 import pMap from 'p-map'
 import { glob } from 'tinyglobby'
 import { VFile } from 'vfile'
-import type { RawPage } from '../types.js'
+import { contentKey } from '../cache/hash.js'
+import type { ContentScan } from '../cache/content-scan.js'
+import { plainMessages, replayMessages } from '../messages.js'
+import type { RawPage, ScannedPage } from '../types.js'
 import { decodePage } from './decode.js'
 import { readFile } from './read-file.js'
 import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
@@ -11,11 +14,21 @@ import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
 /** `content/YYYY/YYYY-MM-DD/page-NN.txt` */
 const PAGE_PATH = /^(?<year>\d{4})\/(?<date>\d{4}-\d{2}-\d{2})\/page-(?<page>\d{1,3})\.txt$/u
 
-/** One content file: its diagnostics, and the page when it could be read. */
+/**
+ * One content file: its diagnostics, and the page when it could be read — with its text, or
+ * without it when the content scan found the file as the last build read it (`readPageText`
+ * gets the text if it is needed after all).
+ */
 export interface IngestedPage {
   file: VFile
-  page: RawPage | null
+  page: RawPage | ScannedPage | null
 }
+
+/** Whether an ingested page was taken from the content scan, without its text. */
+export const isScanned = (page: RawPage | ScannedPage): page is ScannedPage => !('text' in page)
+
+/** The key of a page's text, read or scanned: what the page cache keys its text by. */
+export const textKeyOf = (page: RawPage | ScannedPage): string => (isScanned(page) ? page.textKey : contentKey(page.text))
 
 /**
  * Lists the page files of a content folder in a stable order (editor data under
@@ -42,30 +55,68 @@ export interface ReadOptions {
   cwd?: string
   /** How to read a file's bytes (tests replace it to simulate unreadable files). */
   readBytes?: (file: string) => Promise<Uint8Array>
+  /** What the last build read (cache/content-scan.ts): files whose stat is unchanged are not read again. */
+  scan?: ContentScan | null
 }
 
 /** Reads every page of a content folder. Only this module touches the content files. */
-export async function readContent(contentDir: string, { cwd = process.cwd(), readBytes = readFile }: ReadOptions = {}): Promise<IngestedPage[]> {
+export async function readContent(contentDir: string, { cwd = process.cwd(), readBytes = readFile, scan = null }: ReadOptions = {}): Promise<IngestedPage[]> {
   // Many files at a time: a decade's archive is tens of thousands of them, and one at a time
   // the build mostly waited on the disk. p-map keeps the results in the files' order.
   return pMap(await listPageFiles(contentDir), async (contentPath): Promise<IngestedPage> => {
     const absolute = path.join(contentDir, contentPath)
     const file = new VFile({ path: path.relative(cwd, absolute) || absolute })
-    try {
-      const text = decodePage(await readBytes(absolute), file)
-      return { file, page: text === null ? null : toRawPage(text, contentPath, file) }
-    } catch (error) {
-      if (!file.messages.some((m) => m.fatal)) {
-        const m = file.message(`Cannot read page: ${(error as Error).message}`, {
-          place: { line: 1, column: 1 },
-          ruleId: 'read',
-          source: 'ingest',
-        })
-        m.fatal = true
-      }
-      return { file, page: null }
+    const known = scan?.lookup(contentPath, absolute)
+    if (known) {
+      replayMessages(file, known.messages)
+      return { file, page: { ...known.page, displayPath: file.path } }
     }
+    // The stat before the read: a change after it gives the next build another stat.
+    const stat = scan?.stat(absolute) ?? null
+    const readAt = Date.now()
+    const page = await readPage(absolute, contentPath, file, readBytes)
+    if (page && stat && !file.messages.some((m) => m.fatal)) {
+      const { displayPath: _, text, ...facts } = page
+      scan?.record(contentPath, stat, readAt, { ...facts, textKey: contentKey(text) }, plainMessages(file))
+    }
+    return { file, page }
   }, { concurrency: READ_CONCURRENCY })
+}
+
+/** One page file read into `file`'s messages, or null when it cannot be built. */
+async function readPage(absolute: string, contentPath: string, file: VFile, readBytes: (file: string) => Promise<Uint8Array>): Promise<RawPage | null> {
+  try {
+    const text = decodePage(await readBytes(absolute), file)
+    return text === null ? null : toRawPage(text, contentPath, file)
+  } catch (error) {
+    if (!file.messages.some((m) => m.fatal)) {
+      const m = file.message(`Cannot read page: ${(error as Error).message}`, {
+        place: { line: 1, column: 1 },
+        ruleId: 'read',
+        source: 'ingest',
+      })
+      m.fatal = true
+    }
+    return null
+  }
+}
+
+/**
+ * The text of a page the scan gave without it, read now (its page job must run again: the
+ * taxonomy or the editors' cuts changed, or its cache entry is gone). Null, with a message on
+ * `file`, when the file can no longer be read or no longer reads as it did.
+ */
+export async function readPageText(contentDir: string, page: ScannedPage, file: VFile, readBytes: (file: string) => Promise<Uint8Array> = readFile): Promise<string | null> {
+  const scratch = new VFile({ path: file.path })
+  const read = await readPage(path.join(contentDir, page.contentPath), page.contentPath, scratch, readBytes)
+  if (read && contentKey(read.text) === page.textKey) return read.text
+  const m = file.message('Cannot read page: the file changed while the site was being built; build again', {
+    place: { line: 1, column: 1 },
+    ruleId: 'read',
+    source: 'ingest',
+  })
+  m.fatal = true
+  return null
 }
 
 /** Turns the text of one page file into a RawPage, or null when it cannot be built. */

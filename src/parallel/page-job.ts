@@ -8,17 +8,7 @@ import { tagStory } from '../tag/index.js'
 import type { PersonHit } from '../tag/people.js'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
-
-/** A diagnostic as plain data, so it can cross a thread boundary. */
-export interface PlainMessage {
-  reason: string
-  line: number
-  column: number
-  ruleId: string | undefined
-  source: string | undefined
-  /** true an error, false a warning, null a note (vfile's `info`) */
-  fatal: boolean | null
-}
+import { plainMessages, type PlainMessage } from '../messages.js'
 
 export interface PageResult {
   page: SegmentedPage | null
@@ -59,22 +49,6 @@ export function runPageJob(raw: RawPage, taxonomy: Taxonomy): PageResult {
     page,
     hits,
     terms,
-    messages: file.messages.map((m) => ({
-      reason: m.reason,
-      line: m.line ?? 1,
-      column: m.column ?? 1,
-      ruleId: m.ruleId,
-      source: m.source,
-      fatal: m.fatal ?? null,
-    })),
-  }
-}
-
-/** Puts a job's messages back on the page's file. */
-export function replayMessages(file: VFile, messages: PlainMessage[]): void {
-  for (const p of messages) {
-    const options = { place: { line: p.line, column: p.column }, ...(p.ruleId ? { ruleId: p.ruleId } : {}), ...(p.source ? { source: p.source } : {}) }
-    if (p.fatal === null) file.info(p.reason, options)
-    else file.message(p.reason, options).fatal = p.fatal
+    messages: plainMessages(file),
   }
 }
