@@ -89,14 +89,7 @@ async function readPage(absolute: string, contentPath: string, file: VFile, read
     const text = decodePage(await readBytes(absolute), file)
     return text === null ? null : toRawPage(text, contentPath, file)
   } catch (error) {
-    if (!file.messages.some((m) => m.fatal)) {
-      const m = file.message(`Cannot read page: ${(error as Error).message}`, {
-        place: { line: 1, column: 1 },
-        ruleId: 'read',
-        source: 'ingest',
-      })
-      m.fatal = true
-    }
+    if (!file.messages.some((m) => m.fatal)) pageError(file, `Cannot read page: ${(error as Error).message}`, 'read')
     return null
   }
 }
@@ -110,12 +103,12 @@ export async function readPageText(contentDir: string, page: ScannedPage, file: 
   const scratch = new VFile({ path: file.path })
   const read = await readPage(path.join(contentDir, page.contentPath), page.contentPath, scratch, readBytes)
   if (read && contentKey(read.text) === page.textKey) return read.text
-  const m = file.message('Cannot read page: the file changed while the site was being built; build again', {
-    place: { line: 1, column: 1 },
-    ruleId: 'read',
-    source: 'ingest',
-  })
-  m.fatal = true
+  return pageError(file, 'Cannot read page: the file changed while the site was being built; build again', 'read')
+}
+
+/** An error on the page's first line: the page cannot be built. */
+function pageError(file: VFile, reason: string, ruleId: string): null {
+  file.message(reason, { place: { line: 1, column: 1 }, ruleId, source: 'ingest' }).fatal = true
   return null
 }
 
@@ -162,15 +155,7 @@ export function toRawPage(input: string, contentPath: string, file: VFile): RawP
       source: 'ingest',
     })
   }
-  if (!date) {
-    const m = file.message('Missing issue date: add `date: YYYY-MM-DD` to the front matter or put the page in a `YYYY-MM-DD` folder', {
-      place: { line: 1, column: 1 },
-      ruleId: 'date-missing',
-      source: 'ingest',
-    })
-    m.fatal = true
-    return null
-  }
+  if (!date) return pageError(file, 'Missing issue date: add `date: YYYY-MM-DD` to the front matter or put the page in a `YYYY-MM-DD` folder', 'date-missing')
   let page = meta.page
   if (page === undefined) {
     page = fromPath?.page ? Number(fromPath.page) : 1
