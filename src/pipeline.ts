@@ -1,5 +1,6 @@
 import path from 'node:path'
 import createDebug from 'debug'
+import pMap from 'p-map'
 import type { VFile } from 'vfile'
 import { readEditorData, type EditorData, type SiteSettings } from './ingest/editor-data.js'
 import { isScanned, readContent, readPageText, type IngestedPage, type ReadOptions } from './ingest/read-content.js'
@@ -214,12 +215,15 @@ type TextReader = (page: ScannedPage, file: VFile) => Promise<string | null>
  * text is read now. Null for a page that can no longer be read (the message is on its file).
  */
 async function withText(pages: AcceptedPage[], readText: TextReader): Promise<(RawPage | null)[]> {
-  const out: (RawPage | null)[] = []
-  for (const { page, file } of pages) {
-    const text = isScanned(page) ? await readText(page, file) : page.text
-    out.push(text === null ? null : jobPage(page, text))
-  }
-  return out
+  // Several at a time, as readContent reads: after a taxonomy change that is every page.
+  return pMap(
+    pages,
+    async ({ page, file }) => {
+      const text = isScanned(page) ? await readText(page, file) : page.text
+      return text === null ? null : jobPage(page, text)
+    },
+    { concurrency: 32 },
+  )
 }
 
 /** The page jobs for every page, reading unchanged pages back from the cache when there is one (their search tokens stay there until asked for: `terms`). */
