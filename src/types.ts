@@ -212,3 +212,14 @@ export interface OutputFile {
   path: string
   contents: string | Uint8Array
 }
+
+/**
+ * A file named by a key of everything it is made from (`inputs`), its contents made only
+ * when asked: the site writer leaves a file whose inputs have not changed as it is, without
+ * making it (as it does an issue's or a person's pages).
+ */
+export interface LazyFile {
+  path: string
+  inputs: string
+  contents: () => string | Uint8Array
+}

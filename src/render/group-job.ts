@@ -3,7 +3,7 @@
 // hash of that data, is complete by construction.
 
 import { contentKey } from '../cache/hash.js'
-import type { SegmentedPage, SiteConfig } from '../types.js'
+import type { Issue, SegmentedPage, SiteConfig } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
 import { personGroupPages, type PersonGroupInputs } from './pages/person.js'
@@ -43,18 +43,29 @@ function storyKey(url: string, title: string, date: string, people: object): str
   return key
 }
 
+// An issue with its pages keyed (keyedPage), hashed once a build: its pages' group key and
+// its API file's key (render/json-api.ts) both stand for it by this hash.
+const issueKeys = new WeakMap<Issue, string>()
+
+/** A hash of everything in the issue, its pages' lines and paragraphs by their page-cache key. */
+export function issueKey(issue: Issue): string {
+  let key = issueKeys.get(issue)
+  if (key === undefined) issueKeys.set(issue, (key = contentKey(JSON.stringify({ ...issue, pages: issue.pages.map(keyedPage) }))))
+  return key
+}
+
 /**
  * What the group's key (render/page-key.ts) hashes: its inputs, with their biggest parts by
  * a hash of their own. An issue's pages stand for their lines by the key of the page job
  * that made them, which would otherwise be most of the bytes hashed (and unpacked to be
- * hashed: segment/packed-lines.ts); a person's stories stand by a hash of each (storyKey).
+ * hashed: segment/packed-lines.ts), and the whole issue by a hash of that (issueKey); a
+ * person's stories stand by a hash of each (storyKey).
  */
 export function groupKeyData(job: GroupJob): unknown {
   if (job.kind === 'person') {
     return { ...job.inputs, stories: job.inputs.stories.map(([url, title, date, people]) => storyKey(url, title, date, people)) }
   }
-  const { issue } = job.inputs
-  return { ...job.inputs, issue: { ...issue, pages: issue.pages.map(keyedPage) } }
+  return { ...job.inputs, issue: issueKey(job.inputs.issue) }
 }
 
 /**

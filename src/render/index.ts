@@ -2,7 +2,7 @@
 // JSON API, the stylesheet, the search script and the search index. Pure apart from reading
 // our own templates and bundling our own client script; the caller writes the files.
 
-import type { OutputFile, SiteModel } from '../types.js'
+import type { LazyFile, OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type LazyPages, type PageSpec } from './document.js'
@@ -10,7 +10,7 @@ import { groupKeyData, groupSpecs, renderGroup, type GroupJob } from './group-jo
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
-import { apiFiles } from './json-api.js'
+import { apiFileEntries, apiFiles } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
 import { datePages } from './pages/dates.js'
 import { notFoundPage, searchPage } from './pages/fixed.js'
@@ -57,8 +57,11 @@ export interface SitePlan {
   key(spec: PageSpec): string
   /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index; made as they are taken. */
   files(): Iterable<OutputFile>
-  /** The same files, the search index's term shards made on a worker thread without blocking this one (the build's way). */
-  filesAsync(): AsyncIterable<OutputFile>
+  /**
+   * The same files, the build's way: the search index's term shards made on a worker thread
+   * without blocking this one, and each issue's API file keyed by the issue, made only when written.
+   */
+  filesAsync(): AsyncIterable<OutputFile | LazyFile>
   /** The sitemap listing `pages` (the paths of every page, in order) when the site URL is known. */
   sitemap(pages: readonly string[]): OutputFile | null
   /** Whether `sitemap()` gives a file. */
@@ -95,10 +98,10 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     for (const issue of site.issues) yield jobGroup(() => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) }), issueGroupPaths(site, issue))
   }
   const searchOptions: SearchFilesOptions = { ...options.search, searchPage: (entry) => renderDocument(document, searchPage(entry)) }
-  function* otherFiles(): Generator<OutputFile> {
+  function* otherFiles<F>(api: Iterable<F>): Generator<OutputFile | F> {
     yield { path: FEED_URL, contents: renderFeed(site) }
     yield { path: ROBOTS_URL, contents: renderRobots(model.config.siteUrl) }
-    yield* apiFiles(model)
+    yield* api
     yield { path: STYLESHEET_URL, contents: templates.stylesheet }
     yield { path: SEARCH_SCRIPT_URL, contents: bundleSearchClient() }
     yield { path: STORY_HIGHLIGHT_SCRIPT_URL, contents: bundleStoryHighlight() }
@@ -109,14 +112,14 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     renderGroup: (job) => renderGroup(model.config, templates, job),
     key,
     *files() {
-      yield* otherFiles()
+      yield* otherFiles(apiFiles(model))
       yield* searchFiles(model, searchOptions)
     },
     filesAsync() {
       // Started before anything is yielded, so the term shards are made while the rest is written.
       const search = searchFilesAsync(model, searchOptions)
       return (async function* () {
-        yield* otherFiles()
+        yield* otherFiles(apiFileEntries(model))
         yield* search
       })()
     },

@@ -19,7 +19,7 @@ import { contentKey } from '../cache/hash.js'
 import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-manifest.js'
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
-import type { OutputFile } from '../types.js'
+import type { LazyFile, OutputFile } from '../types.js'
 import { discardNow, leftoverFolders, workFolder, type Discard } from './discard.js'
 import { writePageFiles, type GroupTarget, type WrittenPage } from './page-files.js'
 import { safeJoin } from './safe-join.js'
@@ -75,11 +75,16 @@ function existence(root: string): (relative: string) => Promise<boolean> {
 
 interface Entry {
   path: string
+  /** The key of the file's bytes; empty for a file keyed by its inputs until it is made. */
   key: string
   contents: () => OutputFile['contents']
+  /** A LazyFile's key of its inputs: kept like a page group's. */
+  inputs?: string
 }
 
-const fileEntry = (f: OutputFile): Entry => ({ path: f.path, key: contentKey(f.contents), contents: () => f.contents })
+/** A file as the writer keeps it: keyed by its bytes, or by its inputs when it comes with them (made only if they changed). */
+const fileEntry = (f: OutputFile | LazyFile): Entry =>
+  'inputs' in f ? { path: f.path, key: '', contents: f.contents, inputs: f.inputs } : { path: f.path, key: contentKey(f.contents), contents: () => f.contents }
 
 export async function writeSite(
   outDir: string,
@@ -112,7 +117,21 @@ export async function writeSite(
       keys[file] = key
       onWritten(++done, total)
     }
-    const put = async (entry: Entry): Promise<void> => {
+    const put = async (made: Entry): Promise<void> => {
+      let entry = made
+      if (made.inputs !== undefined) {
+        // Its inputs are kept in the manifest as a group's key; the file itself, like every
+        // file, by the key of its bytes, so a clean build and this one give the same manifest.
+        groups.add(made.inputs)
+        const before = previous?.files[made.path]
+        if (before !== undefined && keptGroups.has(made.inputs) && (await exists(made.path))) {
+          claim(made.path, before)
+          unchanged++
+          return
+        }
+        const contents = made.contents()
+        entry = { path: made.path, key: contentKey(contents), contents: () => contents }
+      }
       claim(entry.path, entry.key)
       if (previous?.files[entry.path] === entry.key && (await exists(entry.path))) unchanged++
       else {
