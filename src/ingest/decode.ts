@@ -1,15 +1,10 @@
 import iconv from 'iconv-lite'
 import type { VFile } from 'vfile'
+import { pageError } from './page-error.js'
 
 /** Bytes that never occur in text: a file with them is not a page. */
 const BINARY_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/gu
 const CONTROL_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/gu
-
-function fatal(file: VFile, reason: string, ruleId: string): null {
-  const m = file.message(reason, { place: { line: 1, column: 1 }, ruleId, source: 'ingest' })
-  m.fatal = true
-  return null
-}
 
 /**
  * Turns a page file's bytes into text. UTF-8 is expected; a UTF-8 or UTF-16 byte-order
@@ -25,13 +20,13 @@ export function decodePage(bytes: Uint8Array, file: VFile): string | null {
     const sample = Buffer.from(bytes.subarray(0, 8192)).toString('latin1')
     const nul = sample.split('\u0000').length - 1
     if (nul > 0 || (sample.length > 0 && (sample.match(BINARY_BYTES)?.length ?? 0) / sample.length > 0.1)) {
-      return fatal(file, 'Cannot read page: the file is binary, not text; export the page as plain text (UTF-8)', 'binary')
+      return pageError(file, 'Cannot read page: the file is binary, not text; export the page as plain text (UTF-8)', 'binary')
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
     } catch {
       text = iconv.decode(Buffer.from(bytes), 'gb18030')
-      if (text.includes('\ufffd')) return fatal(file, 'Cannot read page: the text is neither UTF-8 nor GB18030; save it as UTF-8', 'encoding')
+      if (text.includes('\ufffd')) return pageError(file, 'Cannot read page: the text is neither UTF-8 nor GB18030; save it as UTF-8', 'encoding')
       file.message('Unexpected GBK/GB18030 encoding, read it as such; save the file as UTF-8 to silence this', {
         place: { line: 1, column: 1 },
         ruleId: 'encoding-gb18030',

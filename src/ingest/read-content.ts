@@ -8,6 +8,7 @@ import type { ContentScan } from '../cache/content-scan.js'
 import { plainMessages, replayMessages } from '../messages.js'
 import type { RawPage, ScannedPage } from '../types.js'
 import { decodePage } from './decode.js'
+import { pageError } from './page-error.js'
 import { readFile } from './read-file.js'
 import { isValidIsoDate, parseFrontMatter } from './front-matter.js'
 
@@ -104,12 +105,6 @@ export async function readPageText(contentDir: string, page: ScannedPage, file: 
   const read = await readPage(path.join(contentDir, page.contentPath), page.contentPath, scratch, readBytes)
   if (read && contentKey(read.text) === page.textKey) return read.text
   return pageError(file, 'Cannot read page: the file changed while the site was being built; build again', 'read')
-}
-
-/** An error on the page's first line: the page cannot be built. */
-function pageError(file: VFile, reason: string, ruleId: string): null {
-  file.message(reason, { place: { line: 1, column: 1 }, ruleId, source: 'ingest' }).fatal = true
-  return null
 }
 
 /** Turns the text of one page file into a RawPage, or null when it cannot be built. */

@@ -120,15 +120,10 @@ export async function writeSite(
     const put = async (made: Entry): Promise<void> => {
       let entry = made
       if (made.inputs !== undefined) {
-        // Its inputs are kept in the manifest as a group's key; the file itself, like every
-        // file, by the key of its bytes, so a clean build and this one give the same manifest.
+        // Kept as a group of one file whose key is its inputs; the file itself is listed, like
+        // every file, by the key of its bytes, so a clean build and this one give the same manifest.
+        if (await keep({ key: made.inputs, paths: [made.path] })) return
         groups.add(made.inputs)
-        const before = previous?.files[made.path]
-        if (before !== undefined && keptGroups.has(made.inputs) && (await exists(made.path))) {
-          claim(made.path, before)
-          unchanged++
-          return
-        }
         const contents = made.contents()
         entry = { path: made.path, key: contentKey(contents), contents: () => contents }
       }
@@ -140,7 +135,7 @@ export async function writeSite(
       }
     }
     /** A group whose inputs are unchanged keeps its pages without building them. */
-    const keep = async (group: PageGroup): Promise<boolean> => {
+    const keep = async (group: Pick<PageGroup, 'key' | 'paths'>): Promise<boolean> => {
       // Without a previous build no group is kept, and its key is not asked for here.
       if (!previous) return false
       const { key, paths } = group
