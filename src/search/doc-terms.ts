@@ -33,16 +33,26 @@ export function docTermsKey(texts: readonly string[]): string {
 }
 
 // Term strings of CJK code units, made once: a story repeats the same few hundred characters.
+// A bigram of two characters in U+3000–U+9FFF (nearly all of them) is looked up by a small
+// integer, which V8 hashes far faster than the larger numbers other pairs need.
 const charString = new Array<string | undefined>(0x10000)
+const CJK_FROM = 0x3000
+const CJK_SPAN = 0xa000 - CJK_FROM
 const bigramString = new Map<number, string>()
+const otherBigramString = new Map<number, string>()
+const BIGRAMS_KEPT = 1_000_000
 
 function cjkTerm(first: number, second: number): string {
   if (second === -1) return (charString[first] ??= String.fromCharCode(first))
-  const key = first * 0x10000 + second
-  let term = bigramString.get(key)
+  const a = first - CJK_FROM
+  const b = second - CJK_FROM
+  const common = a >= 0 && a < CJK_SPAN && b >= 0 && b < CJK_SPAN
+  const strings = common ? bigramString : otherBigramString
+  const key = common ? a * CJK_SPAN + b : first * 0x10000 + second
+  let term = strings.get(key)
   if (term === undefined) {
     term = String.fromCharCode(first, second)
-    if (bigramString.size < 1_000_000) bigramString.set(key, term)
+    if (strings.size < BIGRAMS_KEPT) strings.set(key, term)
   }
   return term
 }
@@ -66,23 +76,41 @@ export function docTerms(texts: readonly string[]): DocTerms {
       tokenStarts.push(start)
     }
     forEachIndexToken(text, add, (first, second, start) => add(cjkTerm(first, second), start))
-    // Group the tokens by term, in order of first occurrence; starts stay in token order (ascending).
-    const groups = new Map<number, number[]>()
-    for (let k = 0; k < tokenTerms.length; k++) {
-      const starts = groups.get(tokenTerms[k]!)
-      if (starts) starts.push(tokenStarts[k]!)
-      else groups.set(tokenTerms[k]!, [tokenStarts[k]!])
+    // Group the tokens by term, in order of first occurrence in the field; starts stay in
+    // token order (ascending). Counted into flat arrays, not an array per term: this runs for
+    // every story of the archive.
+    const tokens = tokenTerms.length
+    const count = new Int32Array(terms.length)
+    const order: number[] = []
+    for (let k = 0; k < tokens; k++) {
+      const id = tokenTerms[k]!
+      if (count[id] === 0) order.push(id)
+      count[id]! += 1
+    }
+    const next = new Int32Array(terms.length)
+    let at = 0
+    for (const id of order) {
+      next[id] = at
+      at += count[id]!
+    }
+    const starts = new Int32Array(tokens)
+    for (let k = 0; k < tokens; k++) {
+      const id = tokenTerms[k]!
+      starts[next[id]!] = tokenStarts[k]!
+      next[id]! += 1
     }
     const out = new VarintWriter()
-    out.int(tokenTerms.length)
-    out.int(groups.size)
-    for (const [id, starts] of groups) {
+    out.int(tokens)
+    out.int(order.length)
+    at = 0
+    for (const id of order) {
+      const end = at + count[id]!
       out.int(id)
-      out.int(starts.length)
+      out.int(count[id]!)
       let previous = 0
-      for (const start of starts) {
-        out.int(start - previous)
-        previous = start
+      for (; at < end; at++) {
+        out.int(starts[at]! - previous)
+        previous = starts[at]!
       }
     }
     return out.take()
