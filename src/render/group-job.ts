@@ -1,15 +1,20 @@
 // A page group that can be rendered from plain data alone — an issue's pages, a person's
-// pages — so that a worker thread can render it (parallel/render-pool.ts) and its key, a
-// hash of that data, is complete by construction.
+// pages — so that a worker thread can render it (parallel/render-pool.ts), and its key,
+// which names all of that data (by hashes for its big parts), so that an unchanged key means
+// unchanged pages.
 
 import { contentKey } from '../cache/hash.js'
 import type { Issue, SegmentedPage, SiteConfig } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
-import { personGroupPages, type PersonGroupInputs } from './pages/person.js'
+import { aliasesOf, personGroupPages, type PersonGroupInputs } from './pages/person.js'
+import type { NameEntry, SiteContext } from './site-context.js'
 import type { Templates } from './templates.js'
 
-export type GroupJob = { kind: 'issue'; inputs: IssueGroupInputs } | { kind: 'person'; inputs: PersonGroupInputs }
+export type IssueJob = { kind: 'issue'; inputs: IssueGroupInputs }
+/** A person's job carries its group's key, made from the site by the thread that planned it (personKeyData). */
+export type PersonJob = { kind: 'person'; inputs: PersonGroupInputs; key: string }
+export type GroupJob = IssueJob | PersonJob
 
 export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
   return job.kind === 'issue' ? issueGroupSpecs(config, job.inputs) : personGroupPages(job.inputs)
@@ -27,22 +32,6 @@ function keyedPage(page: SegmentedPage): unknown {
   return { page: page.page, sourceKey: page.sourceKey, stories, furniture: page.furniture }
 }
 
-// A story as a person's inputs list it — url, title, date and the people it names — hashed
-// once however many of its people's pages are keyed: those lists are most of a person's
-// inputs, and each story turns up in the inputs of everyone it names (~37 MB of JSON a
-// build at 60,000 stories). Kept by the story's list of people (its own array, one per
-// story) with the rest of the entry beside it, so a list met with another url, title or
-// date is hashed afresh: the key is the same with or without the memo.
-const storyKeys = new WeakMap<object, { url: string; title: string; date: string; key: string }>()
-
-function storyKey(url: string, title: string, date: string, people: object): string {
-  const known = storyKeys.get(people)
-  if (known && known.url === url && known.title === title && known.date === date) return known.key
-  const key = contentKey(JSON.stringify([url, title, date, people]))
-  storyKeys.set(people, { url, title, date, key })
-  return key
-}
-
 // An issue with its pages keyed (keyedPage), hashed once a build: its pages' group key and
 // its API file's key (render/json-api.ts) both stand for it by this hash.
 const issueKeys = new WeakMap<Issue, string>()
@@ -55,17 +44,46 @@ export function issueKey(issue: Issue): string {
 }
 
 /**
- * What the group's key (render/page-key.ts) hashes: its inputs, with their biggest parts by
- * a hash of their own. An issue's pages stand for their lines by the key of the page job
- * that made them, which would otherwise be most of the bytes hashed (and unpacked to be
- * hashed: segment/packed-lines.ts), and the whole issue by a hash of that (issueKey); a
- * person's stories stand by a hash of each (storyKey).
+ * What an issue group's key (render/page-key.ts) hashes: its inputs, the issue by its hash
+ * (issueKey), which stands for the pages' lines and paragraphs by the key of the page job
+ * that made them — otherwise most of the bytes hashed (and unpacked to be hashed:
+ * segment/packed-lines.ts).
  */
-export function groupKeyData(job: GroupJob): unknown {
-  if (job.kind === 'person') {
-    return { ...job.inputs, stories: job.inputs.stories.map(([url, title, date, people]) => storyKey(url, title, date, people)) }
-  }
+export function groupKeyData(job: IssueJob): unknown {
   return { ...job.inputs, issue: issueKey(job.inputs.issue) }
+}
+
+/**
+ * What a person group's key hashes, made from the site without making the group's inputs
+ * (personGroupInputs), and standing for all of them:
+ * - each story by the hash of its issue and its url: a story's url, title, date and people
+ *   are the issue's (site-context.ts makes the url from the issue's date, the page and the
+ *   story's first body line), and each issue is hashed once a build anyway, for its own
+ *   pages' key and API file;
+ * - the pages of the people named beside them by the exceptions alone: those names are the
+ *   stories' people, and each has a page at the URL of its name's slug unless that slug had
+ *   to take a suffix (SiteContext.suffixedPeople, usually none).
+ * At 60,000 stories (~283,000 mentions of people), hashing each story again for the people
+ * it names and listing each person's neighbours' URLs took every group's key from 1.3 s to
+ * 2.2 s of each rebuild.
+ */
+export function personKeyData(site: SiteContext, entry: NameEntry): unknown {
+  const suffixed: [string, string | undefined][] = []
+  if (site.suffixedPeople.size > 0) {
+    for (const ref of entry.stories) for (const { name } of ref.story.people) if (site.suffixedPeople.has(name)) suffixed.push([name, site.personUrl(name)])
+  }
+  return {
+    name: entry.name,
+    url: entry.url,
+    aliases: aliasesOf(site, entry.name),
+    stories: entry.stories.map((ref) => [issueKey(ref.issue), ref.url]),
+    suffixed,
+  }
+}
+
+/** The key of a job's group: a person's as its job carries it, an issue's from its inputs. */
+export function jobKey(job: GroupJob, key: (made: unknown) => string): string {
+  return job.kind === 'person' ? job.key : key(groupKeyData(job))
 }
 
 /**

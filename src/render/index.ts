@@ -2,11 +2,11 @@
 // JSON API, the stylesheet, the search script and the search index. Pure apart from reading
 // our own templates and bundling our own client script; the caller writes the files.
 
-import type { LazyFile, OutputFile, SiteModel } from '../types.js'
+import type { Issue, LazyFile, OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type LazyPages, type PageSpec } from './document.js'
-import { groupKeyData, groupSpecs, renderGroup, type GroupJob } from './group-job.js'
+import { groupKeyData, groupSpecs, personKeyData, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { renderFeed } from './feed.js'
@@ -15,10 +15,10 @@ import { apiDocPage } from './pages/api-doc.js'
 import { datePages } from './pages/dates.js'
 import { notFoundPage, searchPage } from './pages/fixed.js'
 import { homePage } from './pages/home.js'
-import { peopleIndexPages, personGroupInputs, personPagePaths } from './pages/person.js'
+import { peopleIndexPages, personGroupInputs, personGroupPages, personPagePaths } from './pages/person.js'
 import { reportPage } from './pages/report.js'
 import { topicPages } from './pages/topic.js'
-import { buildSiteContext } from './site-context.js'
+import { buildSiteContext, type NameEntry } from './site-context.js'
 import { renderRobots, renderSitemap } from './sitemap.js'
 import { loadTemplates } from './templates.js'
 import { FEED_URL, NOT_FOUND_URL, REPORT_URL, ROBOTS_URL, SEARCH_SCRIPT_URL, SEARCH_URL, SITEMAP_URL, STORY_HIGHLIGHT_SCRIPT_URL, STYLESHEET_URL } from './urls.js'
@@ -75,7 +75,8 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   const key = pageKeyer(templates, model.config)
   // The site-wide pages are few and built as they are listed; people and issues are many, and built only when not kept.
   const single = (spec: PageSpec): PageGroup => ({ key: null, paths: [spec.path], specs: () => [spec] })
-  const jobGroup = (job: () => GroupJob, paths: string[]): PageGroup => {
+  const issueGroup = (issue: Issue): PageGroup => {
+    const job = (): IssueJob => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) })
     let known: string | undefined
     return {
       // Keyed only when asked: on a fresh build with worker threads, the thread that renders
@@ -83,9 +84,22 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
       get key() {
         return (known ??= key(groupKeyData(job())))
       },
-      paths,
+      paths: issueGroupPaths(site, issue),
       specs: () => groupSpecs(model.config, job()),
       job,
+    }
+  }
+  const personGroup = (entry: NameEntry): PageGroup => {
+    // Keyed here, from the site (group-job.ts personKeyData), and handed to the worker thread with the job.
+    let known: string | undefined
+    const personKey = (): string => (known ??= key(personKeyData(site, entry)))
+    return {
+      get key() {
+        return personKey()
+      },
+      paths: personPagePaths(entry),
+      specs: () => personGroupPages(personGroupInputs(site, entry)),
+      job: () => ({ kind: 'person', inputs: personGroupInputs(site, entry), key: personKey() }),
     }
   }
   function* pages(): Generator<PageGroup> {
@@ -93,9 +107,9 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     for (const spec of [homePage(site), notFoundPage(), apiDocPage(templates), reportPage(model)]) yield single(spec)
     // The other site-wide pages are made when written (document.ts LazyPages).
     for (const pages of [...datePages(site), ...peopleIndexPages(site)]) yield { key: null, ...pages }
-    for (const entry of site.people) yield jobGroup(() => ({ kind: 'person', inputs: personGroupInputs(site, entry) }), personPagePaths(entry))
+    for (const entry of site.people) yield personGroup(entry)
     for (const pages of topicPages(site)) yield { key: null, ...pages }
-    for (const issue of site.issues) yield jobGroup(() => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) }), issueGroupPaths(site, issue))
+    for (const issue of site.issues) yield issueGroup(issue)
   }
   const searchOptions: SearchFilesOptions = { ...options.search, searchPage: (entry) => renderDocument(document, searchPage(entry)) }
   function* otherFiles<F>(api: Iterable<F>): Generator<OutputFile | F> {

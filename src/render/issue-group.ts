@@ -99,6 +99,9 @@ function inputsContext(config: SiteConfig, inputs: IssueGroupInputs): SiteContex
     },
     personUrl: (name) => (people.has(name) ? people.get(name) : unknown(`the page of ${name}`)()),
     topicUrl: (name) => (topics.has(name) ? topics.get(name) : unknown(`the page of ${name}`)()),
+    get suffixedPeople(): never {
+      return unknown('which people have suffixed page URLs')()
+    },
   }
 }
 

@@ -48,6 +48,8 @@ export interface SiteContext {
   topics: NameEntry[]
   personUrl: (name: string) => string | undefined
   topicUrl: (name: string) => string | undefined
+  /** People whose page is not at the URL of their name's slug (personUrl(nameSlug(name))): a slug another name took first got a suffix. */
+  suffixedPeople: ReadonlySet<string>
 }
 
 function neighboursIn<T>(sequence: readonly T[], index: number | undefined): Neighbours<T> {
@@ -97,6 +99,7 @@ export function buildSiteContext(model: SiteModel): SiteContext {
   const people = nameEntries(stories, (story) => story.people.map((p) => p.name), personUrl)
   const topics = nameEntries(stories, (story) => story.topics, topicUrl)
   const peopleUrls = new Map(people.map((entry) => [entry.name, entry.url]))
+  const suffixedPeople = new Set(people.filter((entry) => entry.url !== personUrl(nameSlug(entry.name))).map((entry) => entry.name))
   const topicUrls = new Map(topics.map((entry) => [entry.name, entry.url]))
   return {
     model,
@@ -111,5 +114,6 @@ export function buildSiteContext(model: SiteModel): SiteContext {
     topics,
     personUrl: (name) => peopleUrls.get(name),
     topicUrl: (name) => topicUrls.get(name),
+    suffixedPeople,
   }
 }

@@ -3,35 +3,68 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildModel } from '../../src/pipeline.js'
-import { groupKeyData, type GroupJob } from '../../src/render/group-job.js'
+import { personKeyData } from '../../src/render/group-job.js'
 import { apiFileEntries, apiFiles } from '../../src/render/json-api.js'
+import { buildSiteContext } from '../../src/render/site-context.js'
 import { ROOT } from '../helpers/score.js'
-import type { PersonMention } from '../../src/types.js'
-
-const person = (stories: [string, string, string, PersonMention[]][]): GroupJob => ({
-  kind: 'person',
-  inputs: { name: '章旭升', url: 'people/p1.html', aliases: [], stories, urls: [['胡勇春', 'people/p2.html']] },
-})
-
-const key = (job: GroupJob) => JSON.stringify(groupKeyData(job))
+import type { SiteModel } from '../../src/types.js'
 
 describe('a person group key', () => {
-  const people: PersonMention[] = [{ name: '章旭升', roles: ['市委书记'] }, { name: '胡勇春', roles: [] }]
-  const story: [string, string, string, PersonMention[]] = ['2022/2022-06-07/p1-l9.html', '市委书记章旭升主持召开专题会议', '2022-06-07', people]
+  // The seeds' most mentioned person; each change is made to a copy of the model, as a build
+  // makes its issues once (an issue's hash is kept per issue object).
+  const keyOf = (model: SiteModel, name: string) => {
+    const site = buildSiteContext(model)
+    const entry = site.people.find((e) => e.name === name)!
+    return JSON.stringify(personKeyData(site, entry))
+  }
+  const seeds = async () => (await buildModel(path.join(ROOT, 'content'))).model
+  const storyOf = (model: SiteModel, name: string) =>
+    model.issues.flatMap((i) => i.pages.flatMap((p) => p.stories)).find((s) => s.people.some((p) => p.name === name))!
 
-  test('is the same for the same stories, and holds a short hash for each instead of the story', () => {
-    expect(key(person([story]))).toBe(key(person([[...story]])))
-    expect(key(person([story]))).not.toContain('主持召开')
+  test("stands for each story by its issue's hash and url, not the story's text, and is the same for a copy", async () => {
+    const model = await seeds()
+    const name = buildSiteContext(model).people[0]!.name
+    const key = keyOf(model, name)
+    expect(key).not.toContain(storyOf(model, name).title)
+    expect(keyOf(structuredClone(model), name)).toBe(key)
   })
 
-  test("changes with a story's url, title, date or people, even when its list of people is the same array", () => {
-    const base = key(person([story]))
-    expect(key(person([[story[0], '另一个标题', story[2], people]]))).not.toBe(base)
-    expect(key(person([[story[0].replace('l9', 'l10'), story[1], story[2], people]]))).not.toBe(base)
-    expect(key(person([[story[0], story[1], '2022-06-08', people]]))).not.toBe(base)
-    expect(key(person([[story[0], story[1], story[2], [...people, { name: '陈美蓉', roles: [] }]]]))).not.toBe(base)
-    // And back: the first story's key again, not the last one memoized for its people.
-    expect(key(person([story]))).toBe(base)
+  test("changes with a story's title, people or roles, and with the people named beside the person", async () => {
+    const model = await seeds()
+    const name = buildSiteContext(model).people[0]!.name
+    const base = keyOf(model, name)
+    const changed = (edit: (copy: SiteModel) => void) => {
+      const copy = structuredClone(model)
+      edit(copy)
+      return keyOf(copy, name)
+    }
+    const keys = [
+      base,
+      changed((copy) => (storyOf(copy, name).title = '另一个标题')),
+      changed((copy) => storyOf(copy, name).people.push({ name: '陈美蓉', roles: [] })),
+      changed((copy) => storyOf(copy, name).people.find((p) => p.name === name)!.roles.push('市长')),
+      changed((copy) => (copy.people = [...copy.people, { name, aliases: ['另一个名字'] }])),
+    ]
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  test("changes when a person named beside them has their page moved to a suffixed URL by another issue's story", async () => {
+    const model = await seeds()
+    const site = buildSiteContext(model)
+    // A person whose stories are not all the archive's issues, one named beside them, and a story of another issue.
+    const issuesOf = (name: string) => new Set(site.people.find((e) => e.name === name)!.stories.map((ref) => ref.issue.date))
+    const entry = site.people.find((e) => issuesOf(e.name).size < model.issues.length && e.stories.some((ref) => ref.story.people.length > 1))!
+    expect(entry).toBeDefined()
+    const beside = entry.stories.flatMap((ref) => ref.story.people.map((p) => p.name)).find((name) => name !== entry.name)!
+    const elsewhere = model.issues.findIndex((issue) => !issuesOf(entry.name).has(issue.date))
+    const base = keyOf(model, entry.name)
+    const copy = structuredClone(model)
+    // `·胡勇春` sorts before `胡勇春` and has the same slug, so it takes `people/胡勇春.html` and pushes `胡勇春` to `-2`.
+    copy.issues[elsewhere]!.pages[0]!.stories[0]!.people.push({ name: `·${beside}`, roles: [] })
+    const moved = buildSiteContext(copy)
+    expect(moved.personUrl(beside)).not.toBe(site.personUrl(beside))
+    expect(moved.suffixedPeople.has(beside)).toBe(true)
+    expect(keyOf(copy, entry.name)).not.toBe(base)
   })
 })
 

@@ -76,20 +76,25 @@ export interface PersonGroupInputs {
   urls: [string, string | undefined][]
 }
 
-function aliasesOf(site: SiteContext, name: string): string[] {
+export function aliasesOf(site: SiteContext, name: string): string[] {
   const aliases = site.model.people.filter((person) => person.name === name).flatMap((person) => person.aliases)
   return [...new Set(aliases)].filter((alias) => alias !== name)
 }
 
-export function personGroupInputs(site: SiteContext, entry: NameEntry): PersonGroupInputs {
+/** The page (or none) of each person named beside them in their stories, in order of first mention. */
+function namedBesideUrls(site: SiteContext, entry: NameEntry): [string, string | undefined][] {
   const others = new Set<string>()
   for (const ref of entry.stories) for (const person of ref.story.people) others.add(person.name)
+  return [...others].map((name) => [name, site.personUrl(name)])
+}
+
+export function personGroupInputs(site: SiteContext, entry: NameEntry): PersonGroupInputs {
   return {
     name: entry.name,
     url: entry.url,
     aliases: aliasesOf(site, entry.name),
     stories: entry.stories.map((ref) => [ref.url, ref.story.title, ref.issue.date, ref.story.people]),
-    urls: [...others].map((name) => [name, site.personUrl(name)]),
+    urls: namedBesideUrls(site, entry),
   }
 }
 
