@@ -26,7 +26,8 @@
 
 import createDebug from 'debug'
 import { codeFingerprint } from '../cache/fingerprint.js'
-import type { OutputFile, SiteModel } from '../types.js'
+import { contentKey } from '../cache/hash.js'
+import type { LazyFile, OutputFile, SiteModel } from '../types.js'
 import { docTerms, docTermsKey, type DocTerms } from './doc-terms.js'
 import { renderFacetFiles } from './facet-files.js'
 import {
@@ -99,6 +100,8 @@ function docTermsOf(texts: string[], cache: SearchCache | undefined, key?: strin
 /** What the index is made from: the stories in doc order, the whole words to index, the tokens of the docs whose postings were not kept, and the kept postings and where to keep them. */
 interface SearchInputs {
   docs: SearchDoc[]
+  /** Each doc's docTermsKey, when the build keys its stories' texts (with a postings file). */
+  textKeys?: string[]
   words: string[]
   terms: DocTerms[]
   kept: Postings | undefined
@@ -124,7 +127,7 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   const from = kept?.covered ?? 0
   const terms = texts.slice(from).map((t, i) => docTermsOf(t, options.cache, keys[from + i]))
   debug('postings kept for %d of %d stories; tokens of the rest in %d ms', from, docs.length, Math.round(performance.now() - started))
-  return { docs, words, terms, kept: kept?.postings, store: { file, stamp } }
+  return { docs, textKeys: keys, words, terms, kept: kept?.postings, store: { file, stamp } }
 }
 
 /**
@@ -133,6 +136,17 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
  * taken: the stories' texts and tags are a few hundred megabytes at 60,000 stories.
  */
 function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions): Generator<OutputFile> {
+  yield* cardAndFacetEntries(docs, options, undefined) as Generator<OutputFile>
+}
+
+/**
+ * The same, each card keyed by what it is made from when `textKeys` are given (LazyFile):
+ * its title and body texts by their docTermsKey, which the build has made anyway, and its
+ * other fields as they are. A rebuild then keeps an unchanged card without making it:
+ * at 60,000 stories every card's script and the hash of its bytes were ~700 MB of strings
+ * made and dropped on each build.
+ */
+function* cardAndFacetEntries(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
   const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const facets: OutputFile[] = []
   renderFacetFiles(docs, facets, options.facetBudget)
@@ -141,7 +155,11 @@ function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions): Gen
     const doc = docs[i]!
     docs[i] = undefined as unknown as SearchDoc
     const name = cardFile(doc.ref, folderSize)
-    yield { path: `${SEARCH_DIR}/${name}`, contents: registeringScript(name, doc.card) }
+    const path = `${SEARCH_DIR}/${name}`
+    if (textKeys) {
+      const { titleText: _title, body: _body, ...fields } = doc.card
+      yield { path, inputs: contentKey('search card', name, textKeys[i]!, JSON.stringify(fields)), contents: () => registeringScript(name, doc.card) }
+    } else yield { path, contents: registeringScript(name, doc.card) }
   }
   docs.length = 0
   yield* facets
@@ -215,7 +233,7 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
  * blocking this one: the cards and facets come while it works, and the build goes on
  * handing page groups to the render threads.
  */
-export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile> {
+export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile | LazyFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
   const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], shardOptions(inputs, words, options))
@@ -224,8 +242,9 @@ export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions =
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})
   const docCount = docs.length
+  const { textKeys } = inputs
   return (async function* () {
-    yield* cardAndFacetFiles(docs, options)
+    yield* cardAndFacetEntries(docs, options, textKeys)
     yield* termFiles(model, await shards, words, docCount, options)
   })()
 }

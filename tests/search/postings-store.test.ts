@@ -7,9 +7,9 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { docTerms } from '../../src/search/doc-terms.js'
 import { loadPostings, savePostings } from '../../src/search/postings-store.js'
-import { renderSearchFiles, type SearchFilesOptions } from '../../src/search/search-files.js'
+import { renderSearchFiles, searchFilesAsync, type SearchFilesOptions } from '../../src/search/search-files.js'
 import { collectPostings } from '../../src/search/term-index.js'
-import type { OutputFile, SiteModel } from '../../src/types.js'
+import type { LazyFile, OutputFile, SiteModel } from '../../src/types.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
 
 const temp = (): string => mkdtempSync(path.join(tmpdir(), 'postings-'))
@@ -72,5 +72,42 @@ describe('kept postings', () => {
     savePostings(file, postings, header.stamp)
     const newer = withIssue(sampleModel(), '2023-06-01', '市长王小明到五金城。')
     expect(bytesOf(renderSearchFiles(newer, options(file)))).not.toEqual(bytesOf(renderSearchFiles(newer, options())))
+  })
+})
+
+describe('cards in a build that keys its stories (with a postings file)', () => {
+  /** The files as the build takes them: each card keyed by its inputs. */
+  const entries = async (model: SiteModel) => {
+    const out: (OutputFile | LazyFile)[] = []
+    for await (const f of searchFilesAsync(model, { ...options(path.join(temp(), 'postings.bin')), termWorker: false })) out.push(f)
+    return out
+  }
+  const cardKeys = async (model: SiteModel) =>
+    new Map((await entries(model)).flatMap((f) => ('inputs' in f && f.path.startsWith('search/docs/') ? [[f.path, f.inputs] as const] : [])))
+
+  test('come keyed by their inputs, made when asked into the bytes of a build without keys', async () => {
+    const model = sampleModel()
+    const made = (await entries(model)).map((f) => ('inputs' in f ? { path: f.path, contents: f.contents() } : f))
+    expect(made.filter((f) => f.path.startsWith('search/docs/'))).toHaveLength(model.issues.flatMap((i) => i.pages.flatMap((p) => p.stories)).length)
+    expect(bytesOf(made).sort()).toEqual(bytesOf(renderSearchFiles(model, options())).sort())
+    expect((await entries(model)).filter((f) => 'inputs' in f).every((f) => f.path.startsWith('search/docs/'))).toBe(true)
+  })
+
+  test("a card's key changes with its story's title, body or date, and only that card's", async () => {
+    const base = await cardKeys(sampleModel())
+    expect(await cardKeys(sampleModel())).toEqual(base)
+    const story = (model: SiteModel) => model.issues[0]!.pages[0]!.stories[0]!
+    const edits: ((model: SiteModel) => void)[] = [
+      (m) => (story(m).title = '另一个标题'),
+      (m) => (story(m).paragraphs = [{ ...story(m).paragraphs[0]!, text: '另一段正文。' }]),
+      (m) => (story(m).date = '2020-01-01'),
+    ]
+    for (const edit of edits) {
+      const model = sampleModel()
+      edit(model)
+      const keys = await cardKeys(model)
+      const changed = [...keys].filter(([file, key]) => base.get(file) !== key)
+      expect(changed).toHaveLength(1)
+    }
   })
 })

@@ -187,7 +187,7 @@ describe('on a worker thread', () => {
     setTimeout(() => (ticked = true), 0)
     for await (const file of files) {
       if (file.path.startsWith('search/terms/') && there.every((f) => !f.path.startsWith('search/terms/'))) expect(ticked).toBe(true)
-      there.push(file)
+      there.push('inputs' in file ? { path: file.path, contents: file.contents() } : file)
     }
     const text = (list: OutputFile[]) => list.map((f) => [f.path, Buffer.from(f.contents).toString('utf8')] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1))
     expect(text(there)).toEqual(text(here))
