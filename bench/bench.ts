@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util'
 import { compile } from '../bin/compile.mjs'
 import { searchBench } from './search-bench.js'
 import { folderBytes } from './folder-bytes.js'
+import { speedCheck } from './speed-check.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -143,6 +144,7 @@ function measureIncremental(label: string, content: string, stories: number): Ro
   return row(label, stories, timed, out)
 }
 
+const speedBefore = speedCheck()
 const rows: Row[] = [measure('seeds (5 pages)', path.join(ROOT, 'content'), 13)]
 let largest: { issues: number; content: string; stories: number } | null = null
 for (const issues of sizes) {
@@ -154,8 +156,10 @@ for (const issues of sizes) {
 }
 if (largest) rows.push(measureIncremental(`one issue added to the ${largest.issues}-issue archive (cached)`, largest.content, largest.stories))
 
+const speedAfter = speedCheck()
 const table = [
   `Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs, each a fresh process (start-up included).`,
+  `Speed check (bench/speed-check.ts, fixed work that uses none of the archive's code; compare tables only when these are alike): ${speedBefore.toFixed(0)} ms before the builds, ${speedAfter.toFixed(0)} ms after.`,
   '',
   '| build | stories | seconds | s / 1,000 stories | peak RSS (MB) | output (MB) | search index (MB) |',
   '|---|---:|---:|---:|---:|---:|---:|',
