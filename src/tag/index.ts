@@ -116,7 +116,12 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       hitsOf.set(story, hits)
       for (const h of hits) {
         if (h.evidence === 'surname') continue // no name by itself: resolved below or dropped
-        for (const r of titlesOf(h)) roles.set(h.name, [...(roles.get(h.name) ?? []), r])
+        // Each title once: a leader's name is printed with their title thousands of times, and only whether one matches is asked (resolveSurname).
+        for (const r of titlesOf(h)) {
+          const titles = roles.get(h.name)
+          if (!titles) roles.set(h.name, [r])
+          else if (!titles.includes(r)) titles.push(r)
+        }
         const s = seen.get(h.name)
         if (s) {
           s.count++
@@ -129,8 +134,9 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       }
     })
   }
+  const registered = new Set(registry.flatMap((p) => [p.name, ...p.aliases]))
   for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (s.count > 1 || s.titled || registry.some((p) => p.name === name || p.aliases.includes(name))) continue
+    if (s.count > 1 || s.titled || registered.has(name)) continue
     const where = s.model ? 'read by the name model alone, without a title' : 'in a list without a title'
     s.first.file.message(`Unconfirmed name \`${name}\`: seen once, ${where}; if it is a person, add to _data/people.yaml: - name: ${name}`, {
       place: { line: s.first.line, column: 1 },
