@@ -48,7 +48,7 @@ export interface SiteContext {
   topics: NameEntry[]
   personUrl: (name: string) => string | undefined
   topicUrl: (name: string) => string | undefined
-  /** People whose page is not at the URL of their name's slug (personUrl(nameSlug(name))): a slug another name took first got a suffix. */
+  /** People whose page is not at the URL of their name's slug (personUrl(nameSlug(name))): another name took that slug first, so theirs got a number. */
   suffixedPeople: ReadonlySet<string>
 }
 
@@ -59,9 +59,10 @@ function neighboursIn<T>(sequence: readonly T[], index: number | undefined): Nei
 
 /**
  * Slugs are handed out in name order (code unit order: locale-free, so stable everywhere),
- * so a name's URL does not change when other names gain stories. Listed most-mentioned first.
+ * so a name's URL does not change when other names gain stories. Listed most-mentioned first;
+ * `suffixed` names those whose slug was taken by an earlier name and got a number.
  */
-function nameEntries(stories: StoryRef[], names: (story: Story) => string[], url: (slug: string) => string): NameEntry[] {
+function nameEntries(stories: StoryRef[], names: (story: Story) => string[], url: (slug: string) => string): { entries: NameEntry[]; suffixed: Set<string> } {
   const byName = new Map<string, StoryRef[]>()
   for (const ref of stories) {
     for (const name of new Set(names(ref.story))) {
@@ -71,14 +72,16 @@ function nameEntries(stories: StoryRef[], names: (story: Story) => string[], url
     }
   }
   const used = new Set<string>()
+  const suffixed = new Set<string>()
   const entries = [...byName.keys()].sort(compareText).map((name): NameEntry => {
     const base = nameSlug(name)
     let slug = base
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`
     used.add(slug)
+    if (slug !== base) suffixed.add(name)
     return { name, url: url(slug), stories: byName.get(name)! }
   })
-  return entries.sort((a, b) => b.stories.length - a.stories.length || compareText(a.name, b.name))
+  return { entries: entries.sort((a, b) => b.stories.length - a.stories.length || compareText(a.name, b.name)), suffixed }
 }
 
 /** An issue's stories in page and reading order, with their URLs. */
@@ -96,10 +99,9 @@ export function buildSiteContext(model: SiteModel): SiteContext {
   const issueAt = new Map(chronological.map((issue, index) => [issue, index]))
   const reading = chronological.flatMap((issue) => byIssue.get(issue) ?? [])
   const readingAt = new Map(reading.map((ref, index) => [ref, index]))
-  const people = nameEntries(stories, (story) => story.people.map((p) => p.name), personUrl)
-  const topics = nameEntries(stories, (story) => story.topics, topicUrl)
+  const { entries: people, suffixed: suffixedPeople } = nameEntries(stories, (story) => story.people.map((p) => p.name), personUrl)
+  const topics = nameEntries(stories, (story) => story.topics, topicUrl).entries
   const peopleUrls = new Map(people.map((entry) => [entry.name, entry.url]))
-  const suffixedPeople = new Set(people.filter((entry) => entry.url !== personUrl(nameSlug(entry.name))).map((entry) => entry.name))
   const topicUrls = new Map(topics.map((entry) => [entry.name, entry.url]))
   return {
     model,
