@@ -134,19 +134,16 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
  * The cards (one per story) and the facet files: what does not depend on the term shards.
  * The facets are made first; then each story is let go (`docs` is emptied) as its card is
  * taken: the stories' texts and tags are a few hundred megabytes at 60,000 stories.
+ *
+ * With `textKeys` (each doc's docTermsKey, which a cached build makes anyway) each card is
+ * keyed by what it is made from (LazyFile): its title and body texts by that key, its other
+ * fields as they are. A rebuild then keeps an unchanged card without making it: at 60,000
+ * stories every card's script and the hash of its bytes were ~700 MB of strings made and
+ * dropped on each build.
  */
-function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions): Generator<OutputFile> {
-  yield* cardAndFacetEntries(docs, options, undefined) as Generator<OutputFile>
-}
-
-/**
- * The same, each card keyed by what it is made from when `textKeys` are given (LazyFile):
- * its title and body texts by their docTermsKey, which the build has made anyway, and its
- * other fields as they are. A rebuild then keeps an unchanged card without making it:
- * at 60,000 stories every card's script and the hash of its bytes were ~700 MB of strings
- * made and dropped on each build.
- */
-function* cardAndFacetEntries(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
+function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: undefined): Generator<OutputFile>
+function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile>
+function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
   const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const facets: OutputFile[] = []
   renderFacetFiles(docs, facets, options.facetBudget)
@@ -224,7 +221,7 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
   delete inputs.terms
   delete inputs.kept
   const docCount = docs.length
-  yield* cardAndFacetFiles(docs, options)
+  yield* cardAndFacetFiles(docs, options, undefined)
   yield* termFiles(model, shards, words, docCount, options)
 }
 
@@ -244,7 +241,7 @@ export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions =
   const docCount = docs.length
   const { textKeys } = inputs
   return (async function* () {
-    yield* cardAndFacetEntries(docs, options, textKeys)
+    yield* cardAndFacetFiles(docs, options, textKeys)
     yield* termFiles(model, await shards, words, docCount, options)
   })()
 }
