@@ -4,7 +4,7 @@
 // event stream. Nothing else of the policy is loosened. Parsed and serialised as a tree.
 
 import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../render/h.js'
 import rehypeParse from 'rehype-parse'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'

@@ -3,7 +3,7 @@
 // place by renderDocument; the serializer escapes every value.
 
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 import type { SiteConfig } from '../types.js'
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './csp.js'
 import { absoluteUrl } from './urls.js'

@@ -2,7 +2,7 @@
 // A real table (caption, column headers), so a screen reader can say which weekday a day is.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import { dayOfMonth, monthWeeks } from '../calendar.js'
 import type { SiteContext } from '../site-context.js'
 import { issueUrl } from '../urls.js'

@@ -2,7 +2,7 @@
 // (a calendar with story counts, then each issue with its stories), with links to the
 // neighbouring year or month that has issues.
 
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { ArchiveMonth, ArchiveYear } from '../calendar.js'
 import { lazyPage, type LazyPages, type PageSpec } from '../document.js'
 import { formatMonth } from '../labels.js'

@@ -1,6 +1,6 @@
 // Pages whose content is all in their template: the search page and the 404 page.
 
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import { SEARCH_EARLY_ELEMENT_ID, SEARCH_ENTRY_ELEMENT_ID, type SearchEntry } from '../../search/format.js'
 import { toScriptLiteral } from '../../search/script-file.js'
 import type { PageSpec } from '../document.js'

@@ -3,7 +3,7 @@
 // footer when the build had something to say.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { ArchiveYear } from '../calendar.js'
 import type { PageSpec } from '../document.js'
 import { siteDescription } from '../head.js'

@@ -1,7 +1,7 @@
 // One page per issue: its pages, each with its stories, and links to the issues around it.
 
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { Issue } from '../../types.js'
 import type { PageSpec } from '../document.js'
 import { formatDate } from '../labels.js'

@@ -3,7 +3,7 @@
 // grows with the archive.
 
 import type { ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { PageSpec } from '../document.js'
 import type { NameEntry, StoryRef } from '../site-context.js'
 import { nameYearUrl } from '../urls.js'

@@ -3,7 +3,8 @@
 // the numbers in words); the same numbers follow in a visually hidden table.
 
 import type { Element, ElementContent } from 'hast'
-import { h, s } from 'hastscript'
+import { s } from 'hastscript'
+import { h } from '../h.js'
 import { formatMonth } from '../labels.js'
 import type { MonthCount } from '../month-counts.js'
 

@@ -2,7 +2,7 @@
 // (ties by name, in code unit order), each with its story count and latest story.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import { lazyPage, type LazyPages } from '../document.js'
 import { formatDate } from '../labels.js'
 import type { NameEntry } from '../site-context.js'

@@ -4,7 +4,7 @@
 // of the issue and to the issues around it. Each line has the anchor `#L<line>`.
 
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { Issue, LineRole, PageLine, SegmentedPage, Story } from '../../types.js'
 import type { PageSpec } from '../document.js'
 import { formatDate, LINE_KIND_LABEL } from '../labels.js'

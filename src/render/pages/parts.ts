@@ -2,7 +2,7 @@
 // lists, search links.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { Issue } from '../../types.js'
 import { clipText, formatDate, formatMonth, STORY_KIND_LABEL } from '../labels.js'
 import type { StoryRef } from '../site-context.js'

@@ -3,7 +3,7 @@
 // they most often appear with.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import { coMentions } from '../co-occurrence.js'
 import type { LazyPages, PageSpec } from '../document.js'
 import { formatDate } from '../labels.js'

@@ -3,7 +3,7 @@
 // With nothing to report it says so plainly.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { Diagnostic, SiteModel } from '../../types.js'
 import type { PageSpec } from '../document.js'
 import { groupBy } from '../group-by.js'

@@ -4,7 +4,7 @@
 // issues around it.
 
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from '../h.js'
 import type { Issue, Story } from '../../types.js'
 import { citation } from '../cite.js'
 import type { PageSpec } from '../document.js'
