@@ -64,7 +64,7 @@ describe('h', () => {
     const root = { type: 'root' as const, children: [element, text] }
     same('p', 'text')
     same('p', 42)
-    same('p', ['a', null, 1, [text, [element]]])
+    same('p', ['a', null, 1, [text, [element]]] as Child)
     same('p', element, 'tail')
     same('p', root, undefined, null)
     same('p', null, 'x')
