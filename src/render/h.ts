@@ -94,8 +94,12 @@ function addChild(nodes: ElementContent[], value: Child): void {
 export function h(selector: string, properties?: Properties | Child, ...children: Child[]): Element {
   const { tagName, properties: fromSelector } = selectorOf(selector)
   if (tagName === 'template') return hastscript(selector, properties as Properties, ...children)
-  const node: Element = { type: 'element', tagName, properties: { ...fromSelector }, children: [] }
-  if (Array.isArray(fromSelector.className)) node.properties.className = [...fromSelector.className]
+  const node: Element = { type: 'element', tagName, properties: {}, children: [] }
+  // Most selectors are a bare tag name: nothing to copy.
+  for (const key in fromSelector) {
+    const value = fromSelector[key]
+    node.properties[key] = Array.isArray(value) ? [...value] : value
+  }
   if (isChild(properties)) addChild(node.children, properties)
   else if (properties) for (const key of Object.keys(properties)) addProperty(node.properties, key, properties[key])
   for (const child of children) addChild(node.children, child)

@@ -33,10 +33,25 @@ function eachElement(node: Root | Element, fn: (element: Element) => void): void
   }
 }
 
+// A link depends on the page's folder alone, and the pages of a folder (an issue's, the
+// people's) are rendered one after another and link the same places many times (their
+// people, their issue, the site's navigation): the links made for the last folder are kept.
+const LINKS_KEPT = 50_000
+let linksFolder: string | null = null
+let links = new Map<string, string>()
+
+function linksFrom(page: string): Map<string, string> {
+  const folder = page.slice(0, page.lastIndexOf('/') + 1)
+  if (folder !== linksFolder || links.size > LINKS_KEPT) {
+    linksFolder = folder
+    links = new Map()
+  }
+  return links
+}
+
 const rehypeRelativeUrls: Plugin<[Options], Root> = function (options) {
   return (tree) => {
-    // A page links the same few places many times (its people, its issue).
-    const done = new Map<string, string>()
+    const done = linksFrom(options.from)
     eachElement(tree, (node) => {
       for (const property of URL_PROPERTIES) {
         const value = node.properties[property]
