@@ -27,7 +27,8 @@ describe('toHtmlFast', () => {
   })
 
   test('writes every kind of attribute as rehype-stringify does', () => {
-    const attributeCases: Element['properties'][] = [
+    // Values hast's types do not foresee (a number for a boolean, null) are here on purpose.
+    const attributeCases = [
       { href: NASTY, title: '中文', id: 'x' },
       { className: ['a', 'b'], rel: ['prev', 'next'] },
       { className: [] },
@@ -49,7 +50,7 @@ describe('toHtmlFast', () => {
       { title: 'a&b' },
       { 'weird"name': 'v', 'x<y': 'w' },
       { title: null, lang: undefined },
-    ]
+    ] as unknown as Element['properties'][]
     for (const properties of attributeCases) {
       same({ type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: 't' }] })
       same({ type: 'element', tagName: 'img', properties, children: [] })
