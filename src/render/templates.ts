@@ -49,10 +49,16 @@ function parseTemplate(name: TemplateName, text: string): Root {
  * every page of the site, twice).
  */
 function cloneTree<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneTree) as T
   if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    const items = new Array<unknown>(value.length)
+    for (let i = 0; i < value.length; i++) items[i] = cloneTree(value[i])
+    return items as T
+  }
+  // for…in rather than Object.entries: no array of pairs per object (plain objects: the same keys, in the same order).
+  const record = value as Record<string, unknown>
   const copy: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) copy[key] = cloneTree(item)
+  for (const key in record) copy[key] = cloneTree(record[key])
   return copy as T
 }
 
