@@ -99,7 +99,6 @@ function write(node: Nodes, parent: Element | null, out: string[]): void {
       return
     case 'text':
     // With allowDangerousHtml off (rehype-stringify's default), raw is written as text.
-    // eslint-disable-next-line no-fallthrough
     case 'raw':
       out.push(parent !== null && RAW_TEXT.has(parent.tagName) ? node.value : escapeText(node.value))
       return
