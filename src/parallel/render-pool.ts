@@ -4,7 +4,7 @@
 // the fewest groups in hand. Same bytes as rendering in this thread (tests/parallel.test.ts).
 
 import createDebug from 'debug'
-import type { GroupJob } from '../render/group-job.js'
+import { jobForTransit, type GroupJob } from '../render/group-job.js'
 import type { SiteConfig } from '../types.js'
 import type { GroupTarget, WrittenPage } from '../write/page-files.js'
 import { canStartWorkers, startWorker, workerModule, workerThreadCount } from './worker-threads.js'
@@ -49,7 +49,7 @@ export function renderPool(issues: number, config: SiteConfig, templateDir: stri
         const id = next++
         waiting.set(id, { resolve, reject })
         w.busy++
-        w.worker.postMessage({ id, config, templateDir, job, target } satisfies RenderJob)
+        w.worker.postMessage({ id, config, templateDir, job: jobForTransit(job), target } satisfies RenderJob)
       }),
     close: async () => {
       await Promise.all(workers.map((w) => w.worker.terminate()))

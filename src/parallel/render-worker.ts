@@ -1,7 +1,7 @@
 // Worker entry: renders the pages of one group (an issue's, a person's) at a time from their inputs (render/group-job.ts)
 // and writes them (write/page-files.ts); only paths and keys go back to the main thread.
 import { parentPort } from 'node:worker_threads'
-import { jobKey, renderGroup, type GroupJob } from '../render/group-job.js'
+import { jobFromTransit, jobKey, renderGroup, type JobInTransit } from '../render/group-job.js'
 import { pageKeyer } from '../render/page-key.js'
 import { loadTemplates, type Templates } from '../render/templates.js'
 import type { SiteConfig } from '../types.js'
@@ -11,7 +11,7 @@ export interface RenderJob {
   id: number
   config: SiteConfig
   templateDir: string | undefined
-  job: GroupJob
+  job: JobInTransit
   target: GroupTarget
 }
 
@@ -28,7 +28,8 @@ const folders = new Set<string>()
 
 parentPort?.on('message', (message: RenderJob) => {
   try {
-    const { config, job, target } = message
+    const { config, target } = message
+    const job = jobFromTransit(message.job)
     const dir = message.templateDir ?? ''
     let t = templates.get(dir)
     if (!t) templates.set(dir, (t = loadTemplates(message.templateDir)))

@@ -4,6 +4,7 @@
 // unchanged pages.
 
 import { contentKey } from '../cache/hash.js'
+import { pageForTransit, pageFromTransit, type PageInTransit } from '../segment/packed-lines.js'
 import type { Issue, SegmentedPage, SiteConfig } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
@@ -79,6 +80,21 @@ export function personKeyData(site: SiteContext, entry: NameEntry): unknown {
     stories: entry.stories.map((ref) => [issueKey(ref.issue), ref.url]),
     suffixed,
   }
+}
+
+/** A job as it is posted to a render thread: an issue's pages in their packed form (segment/packed-lines.ts pageForTransit). */
+export type JobInTransit = PersonJob | { kind: 'issue'; inputs: Omit<IssueGroupInputs, 'issue'> & { issue: Omit<Issue, 'pages'> & { pages: PageInTransit[] } } }
+
+export function jobForTransit(job: GroupJob): JobInTransit {
+  if (job.kind === 'person') return job
+  const { issue } = job.inputs
+  return { kind: 'issue', inputs: { ...job.inputs, issue: { ...issue, pages: issue.pages.map(pageForTransit) } } }
+}
+
+export function jobFromTransit(sent: JobInTransit): GroupJob {
+  if (sent.kind === 'person') return sent
+  const { issue } = sent.inputs
+  return { kind: 'issue', inputs: { ...sent.inputs, issue: { ...issue, pages: issue.pages.map(pageFromTransit) } } }
 }
 
 /** The key of a job's group: a person's as its job carries it, an issue's from its inputs. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isPacked, packPageLines, restorePage, storePage } from '../../src/segment/packed-lines.js'
+import { isPacked, packPageLines, pageForTransit, pageFromTransit, restorePage, storePage } from '../../src/segment/packed-lines.js'
 import type { SegmentedPage } from '../../src/types.js'
 
 function page(): SegmentedPage {
@@ -78,5 +78,20 @@ describe('packPageLines', () => {
     written.lines = [{ line: 9, raw: 'x', text: 'x', blankBefore: 0 }]
     expect(isPacked(written)).toBe(false)
     expect(JSON.stringify(restorePage(JSON.parse(JSON.stringify(storePage(written))) as ReturnType<typeof storePage>))).toBe(JSON.stringify(written))
+  })
+
+  test('posted to another thread (a structured clone), a packed page crosses packed and arrives the same page', () => {
+    const sent = structuredClone(pageForTransit(packPageLines(page())))
+    // The clone copies the packing, not an object per line read through the getters.
+    expect(sent.page.lines).toBeNull()
+    expect(sent.packed?.numbers).toBeInstanceOf(Int32Array)
+    const back = pageFromTransit(sent)
+    expect(isPacked(back)).toBe(true)
+    expect(JSON.stringify(back)).toBe(JSON.stringify(page()))
+    expect(Object.keys(back)).toEqual(Object.keys(page()))
+    // A page that is not packed crosses as it is.
+    const written = packPageLines(page())
+    written.lines = [{ line: 9, raw: 'x', text: 'x', blankBefore: 0 }]
+    expect(JSON.stringify(pageFromTransit(structuredClone(pageForTransit(written))))).toBe(JSON.stringify(written))
   })
 })
