@@ -109,6 +109,14 @@ describe('mentions-per-month chart', () => {
     expect(months[10]).toEqual(['2020年1月', '1'])
   })
 
+  test('a name whose stories all fall in one month has no chart section: one bar would say no more than the intro', () => {
+    const one = page('people/何书宁.html')
+    expect(textOf(byClass(one, 'lede')[0]!)).toMatch(/^1 篇报道提到何书宁，见于 /)
+    expect(byTag(one, 'svg')).toHaveLength(0)
+    expect(byTag(one, 'h2').map((h2) => textOf(h2))).not.toContain('每月报道篇数')
+    expect(byTag(tree, 'h2').map((h2) => textOf(h2))).toContain('每月报道篇数')
+  })
+
 })
 
 describe('topic pages', () => {

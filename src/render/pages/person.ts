@@ -12,7 +12,7 @@ import { roleTimeline, type RoleSpan } from '../role-timeline.js'
 import type { PersonMention, Story } from '../../types.js'
 import type { NameEntry, SiteContext, StoryRef } from '../site-context.js'
 import { PEOPLE_URL } from '../urls.js'
-import { monthChart } from './month-chart.js'
+import { monthChartSlots } from './month-chart.js'
 import { nameIndexPages, type NameIndexKind } from './name-index.js'
 import { KEEP } from '../slots.js'
 import { listSlots, yearListPages, yearListPaths } from './long-list.js'
@@ -132,7 +132,7 @@ function personPage(inputs: PersonGroupInputs, entry: NameEntry): PageSpec {
       intro: `${stories.length} 篇报道提到${name}，${seenBetween(stories)}。`,
       aliases: inputs.aliases.length === 0 ? null : `又作：${inputs.aliases.join('、')}`,
       roles: roleTable(timeline),
-      chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
+      ...monthChartSlots(monthCounts(stories.map((ref) => ref.issue.date))),
       ...listSlots(entry, (ref) => rolesNote(ref, name)),
       'related-section': related.length > 0 ? KEEP : null,
       related,

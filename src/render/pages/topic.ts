@@ -5,7 +5,7 @@ import type { LazyPages, PageSpec } from '../document.js'
 import { monthCounts } from '../month-counts.js'
 import type { NameEntry, SiteContext } from '../site-context.js'
 import { TOPICS_URL } from '../urls.js'
-import { monthChart } from './month-chart.js'
+import { monthChartSlots } from './month-chart.js'
 import { nameIndexPages, type NameIndexKind } from './name-index.js'
 import { listSlots, yearListPages, yearListPaths } from './long-list.js'
 import { breadcrumbs, homeCrumb, searchFilterLink, seenBetween } from './parts.js'
@@ -27,7 +27,7 @@ function topicPage(entry: NameEntry): PageSpec {
       breadcrumbs: breadcrumbs([homeCrumb(), { text: TOPICS.heading, href: TOPICS.url }, { text: name }]),
       heading: name,
       intro: `${stories.length} 篇报道归入“${name}”，${seenBetween(stories)}。`,
-      chart: monthChart(monthCounts(stories.map((ref) => ref.issue.date))),
+      ...monthChartSlots(monthCounts(stories.map((ref) => ref.issue.date))),
       ...listSlots(entry),
       search: [searchFilterLink('topic', name, `在搜索中按主题“${name}”筛选`)],
     },
