@@ -8,6 +8,7 @@ import { tagStory } from '../tag/index.js'
 import type { PersonHit } from '../tag/people.js'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
+import { packPageLines, pageForTransit, pageFromTransit, type PageInTransit } from '../segment/packed-lines.js'
 import { plainMessages, type PlainMessage } from '../messages.js'
 
 export interface PageResult {
@@ -51,4 +52,20 @@ export function runPageJob(raw: RawPage, taxonomy: Taxonomy): PageResult {
     terms,
     messages: plainMessages(file),
   }
+}
+
+/** A result as a page worker posts it: the page with its lines packed (segment/packed-lines.ts), not an object per line. */
+export type PageResultInTransit = Omit<PageResult, 'page'> & { page: PageInTransit | null }
+
+/**
+ * Packed on the worker, the page crosses as one string and one Int32Array instead of an
+ * object per line, and the main thread (which would pack it anyway, pipeline.ts settlePage)
+ * neither reads those objects back nor packs them.
+ */
+export function resultForTransit(result: PageResult): PageResultInTransit {
+  return { ...result, page: result.page && pageForTransit(packPageLines(result.page)) }
+}
+
+export function resultFromTransit(sent: PageResultInTransit): PageResult {
+  return { ...sent, page: sent.page && pageFromTransit(sent.page) }
 }

@@ -1,7 +1,7 @@
 import createDebug from 'debug'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage } from '../types.js'
-import { runPageJob, type PageResult } from './page-job.js'
+import { resultFromTransit, runPageJob, type PageResult, type PageResultInTransit } from './page-job.js'
 import { canStartWorkers, startWorker, workerModule, workerThreadCount } from './worker-threads.js'
 
 const debug = createDebug('archive:parallel')
@@ -47,8 +47,8 @@ export async function segmentPages(
               const id = next++
               worker.postMessage({ id, pages: batches[id], taxonomy })
             }
-            worker.on('message', (msg: { id: number; results: PageResult[] }) => {
-              results[msg.id] = msg.results.map(settle)
+            worker.on('message', (msg: { id: number; results: PageResultInTransit[] }) => {
+              results[msg.id] = msg.results.map((sent) => settle(resultFromTransit(sent)))
               done += msg.results.length
               onProgress(done)
               send()
