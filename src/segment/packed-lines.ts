@@ -3,8 +3,10 @@
 // 87 of 191 MB at 20,000 stories — held for the whole build. packPageLines keeps them as one
 // string and one Int32Array instead, and gives `lines` and `lineRoles` back as getters that
 // build the arrays afresh on each read. Every reader (the page view, the build report,
-// JSON.stringify for page keys, postMessage to a render thread, which reads getters too)
-// sees the same plain data as before; nothing writes to them after segmenting.
+// JSON.stringify for page keys) sees the same plain data as before; nothing writes to them
+// after segmenting. Between threads and in the page cache a page goes packed as it is
+// (pageForTransit, storePage): a structured clone would read the getters and copy an
+// object per line.
 
 import type { BlockKind, LineRole, PageLine, SegmentedPage } from '../types.js'
 
