@@ -84,9 +84,7 @@ function openingTag(node: Element): string {
   let tag = `<${node.tagName}`
   const properties = node.properties
   for (const key in properties) {
-    const value = properties[key]
-    if (value === null || value === undefined) continue
-    const written = attribute(key, value)
+    const written = attribute(key, properties[key])
     if (written) tag += ` ${written}`
   }
   return `${tag}>`
