@@ -29,16 +29,36 @@ const SIMILARITY_WEIGHT = 3
 const LINE_BONUS = 0.4
 const LEAD_WINDOW = 200
 
-function hanBigrams(text: string): string[] {
-  const han = [...text.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '')]
-  const out: string[] = []
-  for (let i = 0; i + 1 < han.length; i++) out.push(`${han[i]}${han[i + 1]}`)
+/** A character as a small number: ASCII and U+3000–U+9FFF (nearly every Han character) below 28,800, others -1. */
+function compactCode(cp: number): number {
+  return cp < 0x80 ? cp : cp >= 0x3000 && cp < 0xa000 ? cp - 0x3000 + 0x80 : -1
+}
+const COMPACT_CODES = 0x80 + 0xa000 - 0x3000
+
+/**
+ * The text's pairs of neighbouring Han characters, letters and digits (others left out), each
+ * as a number: the DP compares them by the thousand on every page, and a small integer is
+ * made and hashed far faster than a two-character string (a pair of rarer characters takes a
+ * negative number of its two code points).
+ */
+function hanBigrams(text: string): number[] {
+  const out: number[] = []
+  let previous = -1
+  for (const c of text.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '')) {
+    const cp = c.codePointAt(0) as number
+    if (previous !== -1) {
+      const a = compactCode(previous)
+      const b = compactCode(cp)
+      out.push(a !== -1 && b !== -1 ? a * COMPACT_CODES + b : -(previous * 0x110000 + cp) - 1)
+    }
+    previous = cp
+  }
   return out
 }
 
 interface StoryGrams {
-  lead: Set<string>
-  body: Set<string>
+  lead: Set<number>
+  body: Set<number>
 }
 // The DP asks about the same story many times; its pairs are computed once.
 const gramCache = new WeakMap<DraftStory, StoryGrams>()

@@ -45,10 +45,13 @@ const WEAK: Shape[] = [
   { kind: 'masthead', pattern: /^[A-Z]?\d{1,2}$/u, maxLength: 3 },
 ]
 
+/** Characters, not UTF-16 units: a rare Han character outside the BMP is one. */
 const length = (text: string): number => [...text].length
 
 function match(shapes: Shape[], text: string): FurnitureKind | null {
-  for (const shape of shapes) if (length(text) <= shape.maxLength && shape.pattern.test(text)) return shape.kind
+  // Counted once for every shape: this runs for each line of every page.
+  const chars = length(text)
+  for (const shape of shapes) if (chars <= shape.maxLength && shape.pattern.test(text)) return shape.kind
   return null
 }
 

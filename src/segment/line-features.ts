@@ -22,17 +22,22 @@ export function gapBefore(line: PageLine): number {
   return line.blankBefore + (/^\s/u.test(line.raw) ? 1 : 0)
 }
 
+/** The most frequent value (the smallest of those tied), or `fallback` when there is none. */
 function mode(values: number[], fallback: number): number {
   if (values.length === 0) return fallback
-  const counts = new Map<number, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  // Sorted, equal values stand together: the longest run wins, the first of equals. Runs for
+  // every line of every page over a dozen or two values, where a Map per call cost more.
+  values.sort((a, b) => a - b)
   let best = fallback
   let bestCount = 0
-  for (const [v, c] of [...counts].sort((a, b) => a[0] - b[0])) {
-    if (c > bestCount) {
-      best = v
-      bestCount = c
+  for (let i = 0; i < values.length; ) {
+    let j = i + 1
+    while (j < values.length && values[j] === values[i]) j++
+    if (j - i > bestCount) {
+      best = values[i] as number
+      bestCount = j - i
     }
+    i = j
   }
   return best
 }
@@ -59,10 +64,10 @@ export function layoutProfile(lines: PageLine[]): LayoutProfile {
     if (!/[\p{Script=Han}，、；]$/u.test(l.text)) return
     // a line that runs into a story marker is not running text (a punctuated headline)
     if (REPORT_MARKER.test(next.text) || BYLINE_LINE.test(next.text)) return
-    samples.push({ index: i, gap: next.blankBefore, width: displayWidth(l.text) })
+    samples.push({ index: i, gap: next.blankBefore, width: Math.round(displayWidth(l.text)) })
   })
   const globalGap = mode(samples.map((s) => s.gap), 0)
-  const globalWidth = mode(samples.map((s) => Math.round(s.width)), 16)
+  const globalWidth = mode(samples.map((s) => s.width), 16)
   const normalGap: number[] = []
   const width: number[] = []
   // samples are in line order: slide a window over them instead of filtering for every line
@@ -73,7 +78,7 @@ export function layoutProfile(lines: PageLine[]): LayoutProfile {
     while (to < samples.length && (samples[to] as { index: number }).index <= i + WINDOW) to++
     const near = samples.slice(from, to)
     normalGap.push(near.length >= 3 ? mode(near.map((s) => s.gap), globalGap) : globalGap)
-    width.push(near.length >= 3 ? mode(near.map((s) => Math.round(s.width)), globalWidth) : globalWidth)
+    width.push(near.length >= 3 ? mode(near.map((s) => s.width), globalWidth) : globalWidth)
   })
   return { normalGap, width }
 }

@@ -43,6 +43,8 @@ export const PHOTO_CREDIT = new RegExp(
  * starting with a common surname (`进行了拍摄` is not a credit).
  */
 export function matchPhotoCredit(text: string): RegExpExecArray | null {
+  // Asked of every line: the pattern, tried from each position, costs far more than this look.
+  if (!text.includes('摄')) return null
   const m = PHOTO_CREDIT.exec(text)
   if (!m) return null
   if (m.groups?.role) return m
@@ -66,6 +68,8 @@ export interface CreditMatch {
  * bracket of ordinary words costs linear time.
  */
 export function matchEndBracketCredit(text: string): CreditMatch | null {
+  // Asked of every line; only one ending in a closing bracket can match.
+  if (!text.endsWith('）') && !text.endsWith(')')) return null
   const m = END_BRACKET.exec(text)
   if (!m) return null
   const byline = m.groups?.byline ?? ''

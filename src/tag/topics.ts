@@ -9,37 +9,74 @@ export interface TopicScore {
   total: number
 }
 
+interface KeywordIndex {
+  /** Every keyword of the taxonomy as [word, topic, weight], longest first. */
+  entries: [string, string, number][]
+  /** A keyword's first UTF-16 unit → the indexes of the entries it starts, ascending. */
+  byFirst: Map<number, number[]>
+}
+
+const indexCache = new WeakMap<Taxonomy, KeywordIndex>()
+
+/** The taxonomy's keywords, ordered and indexed once per taxonomy. */
+function keywordIndex(taxonomy: Taxonomy): KeywordIndex {
+  let index = indexCache.get(taxonomy)
+  if (!index) {
+    const entries: [string, string, number][] = []
+    for (const t of taxonomy.topics) for (const [word, weight] of Object.entries(t.keywords)) if (word !== '') entries.push([word, t.name, weight])
+    entries.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    const byFirst = new Map<number, number[]>()
+    entries.forEach(([word], e) => {
+      const first = word.charCodeAt(0)
+      const list = byFirst.get(first)
+      if (list) list.push(e)
+      else byFirst.set(first, [e])
+    })
+    index = { entries, byFirst }
+    indexCache.set(taxonomy, index)
+  }
+  return index
+}
+
 /**
  * Finds keyword hits in a text, longest keyword first across all topics, so a
  * phrase is counted once for the topic it names (`美丽乡村` is 乡村振兴, not also
  * 美丽 for 生态环境). Weight-0 keywords only block: `人民生活` hides the 民生 inside it.
  */
-const entryCache = new WeakMap<Taxonomy, [string, string, number][]>()
-
-/** Every keyword of the taxonomy as [word, topic, weight], longest first (computed once per taxonomy). */
-function keywordEntries(taxonomy: Taxonomy): [string, string, number][] {
-  let entries = entryCache.get(taxonomy)
-  if (!entries) {
-    entries = []
-    for (const t of taxonomy.topics) for (const [word, weight] of Object.entries(t.keywords)) entries.push([word, t.name, weight])
-    entries.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    entryCache.set(taxonomy, entries)
-  }
-  return entries
-}
-
 export function keywordHits(text: string, taxonomy: Taxonomy): Map<string, number> {
-  const entries = keywordEntries(taxonomy)
-  const used = new Array<boolean>(text.length).fill(false)
+  const { entries, byFirst } = keywordIndex(taxonomy)
+  // Every occurrence of every keyword, in one pass over the text (a search of the whole text
+  // for each of the taxonomy's keywords cost more than all the rest of tagging a topic), as
+  // entry × (text length + 1) + position: sorted, they come keyword by keyword in the order
+  // above, each keyword's left to right.
+  const span = text.length + 1
+  const found: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const starting = byFirst.get(text.charCodeAt(i))
+    if (starting) for (const e of starting) if (text.startsWith((entries[e] as [string, string, number])[0], i)) found.push(e * span + i)
+  }
   const scores = new Map<string, number>()
-  for (const [word, topic, weight] of entries) {
-    for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) {
-      let free = true
-      for (let k = i; k < i + word.length; k++) if (used[k]) free = false
-      if (!free) continue
-      for (let k = i; k < i + word.length; k++) used[k] = true
-      if (weight > 0) scores.set(topic, (scores.get(topic) ?? 0) + weight)
+  if (found.length === 0) return scores
+  found.sort((a, b) => a - b)
+  const used = new Array<boolean>(text.length).fill(false)
+  let entry = -1
+  let after = 0
+  for (const at of found) {
+    const e = Math.floor(at / span)
+    const i = at - e * span
+    const [word, topic, weight] = entries[e] as [string, string, number]
+    if (e !== entry) {
+      entry = e
+      after = 0
     }
+    // A keyword's occurrences are taken without overlapping each other (as indexOf from the end of the last would find them).
+    if (i < after) continue
+    after = i + word.length
+    let free = true
+    for (let k = i; k < i + word.length; k++) if (used[k]) free = false
+    if (!free) continue
+    for (let k = i; k < i + word.length; k++) used[k] = true
+    if (weight > 0) scores.set(topic, (scores.get(topic) ?? 0) + weight)
   }
   return scores
 }

@@ -22,6 +22,15 @@ test('a weight-0 phrase only blocks the keyword inside it', () => {
   expect(keywordHits('提高人民生活水平', taxonomy)).toEqual(new Map())
 })
 
+test('each keyword is counted left to right without overlapping itself, where no longer keyword took the place', () => {
+  const overlapping: Taxonomy = { ...taxonomy, topics: [{ name: '水', keywords: { 水水: 1 } }, { name: '治水', keywords: { 大治水: 5 } }] }
+  // 水水水水水: 水水 at 0 and 2 (not 1 or 3: they overlap the one before), 4 is one character short.
+  expect(keywordHits('水水水水水', overlapping)).toEqual(new Map([['水', 2]]))
+  // 大治水 takes 0–2 first; 水水 then finds 2 (taken) and passes over 3, which overlaps it: none.
+  expect(keywordHits('大治水水水', overlapping)).toEqual(new Map([['治水', 5]]))
+  expect(keywordHits('大治水水水水', overlapping)).toEqual(new Map([['治水', 5], ['水', 1]]))
+})
+
 test('a paragraph spent on a topic assigns it', () => {
   expect(assignTopics(story([], long('推进乡村振兴，发展现代农业，建设美丽乡村。')), taxonomy)).toEqual(['乡村振兴'])
 })
