@@ -139,6 +139,33 @@ function pairWeight(t: FastTables, key: number): number {
   }
 }
 
+/** A pair kind's weight for character ids `a`, `b` (0 when `a` is a character the model has no weight for). */
+function pairOf(t: FastTables, kind: Kind, a: number, b: number): number {
+  return a === 0 ? 0 : pairWeight(t, (kind * t.size + a) * t.size + b)
+}
+
+function oneOf(t: FastTables, kind: Kind, a: number): number {
+  return (t.single[kind] as Float64Array)[a] as number
+}
+
+/** What every reading of a span starting at `s` with a surname of `surname` characters shares: bias, left context, the join before it, the surname. */
+function leftScore(t: FastTables, id: (k: number) => number, s: number, surname: number): number {
+  const left = t.bias + oneOf(t, Kind.Left1, id(s - 1)) + pairOf(t, Kind.Left2, id(s - 2), id(s - 1)) + pairOf(t, Kind.JoinLeft, id(s - 1), id(s))
+  // a compound surname the model has no weight for scores 0, not as its first character alone
+  return surname === 1 ? left + pairOf(t, Kind.Surname, id(s), 0) : left + (id(s + 1) ? pairOf(t, Kind.Surname, id(s), id(s + 1)) : 0)
+}
+
+/** The model's score (logit) of the span `s`…`s + length` read with that surname, from its leftScore: the fast tables' `score(model, features(…))`. */
+function spanScore(t: FastTables, id: (k: number) => number, s: number, length: number, surname: number, strength: number, left: number): number {
+  const e = s + length
+  let z = left + (t.shape.get((length * 4 + surname) * 4 + strength) ?? 0)
+  if (length - surname === 1) z += oneOf(t, Kind.GivenSingle, id(e - 1))
+  else z += oneOf(t, Kind.Given1, id(e - 2)) + oneOf(t, Kind.Given2, id(e - 1)) + pairOf(t, Kind.GivenPair, id(e - 2), id(e - 1))
+  z += oneOf(t, Kind.Right1, id(e)) + pairOf(t, Kind.Right2, id(e), id(e + 1)) + pairOf(t, Kind.JoinRight, id(e - 1), id(e))
+  z += pairOf(t, Kind.Inner, id(s + surname - 1), id(s + surname)) + pairOf(t, Kind.Around, id(s - 1), id(e))
+  return z
+}
+
 const SINGLE_KINDS: Kind[] = [Kind.Given1, Kind.Given2, Kind.GivenSingle, Kind.Left1, Kind.Right1]
 const PAIR_KINDS: Kind[] = [Kind.Surname, Kind.Left2, Kind.Right2, Kind.JoinLeft, Kind.JoinRight, Kind.Inner, Kind.GivenPair, Kind.Around]
 
@@ -226,11 +253,12 @@ export function score(model: NameModel, keys: readonly number[]): number {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z))
 
-const scratchKeys: number[] = []
 /**
  * The model's probability that `text.slice(start, start + length)` is a name, for a
  * span found some other way (a printed title before it); 0 when the span is no
  * candidate at all (no surname, not Han throughout, a length the model does not read).
+ * Read from the fast tables, as modelNames reads (`score(model, features(…))` looked up
+ * a Map of large number keys ~20 times a span, several spans a story).
  */
 export function spanProbability(text: string, start: number, length: number, model: NameModel = defaultNameModel()): number {
   const compound = COMPOUND_SURNAMES.has(text.slice(start, start + 2))
@@ -238,7 +266,12 @@ export function spanProbability(text: string, start: number, length: number, mod
   if (surname === 1 && !SURNAMES.has(text[start] as string)) return 0
   if (length - surname < 1 || length - surname > 2) return 0
   for (let k = start; k < start + length; k++) if (!isHan(text.charCodeAt(k))) return 0
-  return sigmoid(score(model, features(text, { start, length, surname }, scratchKeys)))
+  const t = fastTables(model)
+  const edge = t.idOf[EDGE] as number
+  const id = (k: number): number => (k < 0 || k >= text.length ? edge : (t.idOf[norm(text.charCodeAt(k))] as number))
+  // surnameScore of the span's first two characters, as features() reads it
+  const strength = compound ? 2 : (SURNAME_SCORE[text.charCodeAt(start)] as number)
+  return sigmoid(spanScore(t, id, start, length, surname, strength, leftScore(t, id, start, surname)))
 }
 
 export interface ModelName {
@@ -263,19 +296,11 @@ export function modelNames(text: string, model: NameModel = defaultNameModel(), 
   ids[0] = ids[1] = ids[n + 2] = ids[n + 3] = edge
   for (let k = 0; k < n; k++) ids[k + 2] = t.idOf[norm(text.charCodeAt(k))] as number
   const id = (k: number): number => ids[k + 2] as number
-  const size = t.size
-  const pair = (kind: Kind, a: number, b: number): number => (a === 0 ? 0 : pairWeight(t, (kind * size + a) * size + b))
-  const one = (kind: Kind, a: number): number => (t.single[kind] as Float64Array)[a] as number
   const limit = Math.log(threshold / (1 - threshold)) // p ≥ threshold ⇔ z ≥ logit(threshold)
   const scored: ModelName[] = []
   const consider = (s: number, length: number, surname: number, left: number, strength: number): void => {
-    const e = s + length
-    let z = left + (t.shape.get((length * 4 + surname) * 4 + strength) ?? 0)
-    if (length - surname === 1) z += one(Kind.GivenSingle, id(e - 1))
-    else z += one(Kind.Given1, id(e - 2)) + one(Kind.Given2, id(e - 1)) + pair(Kind.GivenPair, id(e - 2), id(e - 1))
-    z += one(Kind.Right1, id(e)) + pair(Kind.Right2, id(e), id(e + 1)) + pair(Kind.JoinRight, id(e - 1), id(e))
-    z += pair(Kind.Inner, id(s + surname - 1), id(s + surname)) + pair(Kind.Around, id(s - 1), id(e))
-    if (z >= limit) scored.push({ name: text.slice(s, e), offset: s, p: 1 / (1 + Math.exp(-z)) })
+    const z = spanScore(t, id, s, length, surname, strength, left)
+    if (z >= limit) scored.push({ name: text.slice(s, s + length), offset: s, p: 1 / (1 + Math.exp(-z)) })
   }
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i)
@@ -286,16 +311,14 @@ export function modelNames(text: string, model: NameModel = defaultNameModel(), 
     if (han < 2) continue
     const compound = starts & 2 && COMPOUND_SURNAMES.has(text.slice(i, i + 2))
     const strength = compound ? 2 : (SURNAME_SCORE[code] as number)
-    // what the span shares with every length: bias, left context, the join before it
-    const left = t.bias + one(Kind.Left1, id(i - 1)) + pair(Kind.Left2, id(i - 2), id(i - 1)) + pair(Kind.JoinLeft, id(i - 1), id(i))
+    // what the span shares with every length
     if (starts & 1) {
-      const sur = left + pair(Kind.Surname, id(i), 0)
-      for (let length = 2; length <= 3 && length <= han; length++) consider(i, length, 1, sur, strength)
+      const left = leftScore(t, id, i, 1)
+      for (let length = 2; length <= 3 && length <= han; length++) consider(i, length, 1, left, strength)
     }
     if (compound) {
-      // a compound surname the model has no weight for scores 0, not as its first character alone
-      const sur = left + (id(i + 1) ? pair(Kind.Surname, id(i), id(i + 1)) : 0)
-      for (let length = 3; length <= 4 && length <= han; length++) consider(i, length, 2, sur, strength)
+      const left = leftScore(t, id, i, 2)
+      for (let length = 3; length <= 4 && length <= han; length++) consider(i, length, 2, left, strength)
     }
   }
   scored.sort((a, b) => b.p - a.p || a.offset - b.offset)

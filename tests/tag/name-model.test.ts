@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { expect, test } from 'vitest'
 import { tagArchive } from '../../src/tag/index.js'
-import { candidates, defaultNameModel, features, modelFromFile, modelNames, score, type NameModelFile } from '../../src/tag/name-model.js'
+import { candidates, defaultNameModel, features, modelFromFile, modelNames, score, spanProbability, type NameModelFile } from '../../src/tag/name-model.js'
 import { findPeople, findPeopleWithModel } from '../../src/tag/people.js'
 import { segmentSnippet } from '../helpers/page.js'
 
@@ -62,6 +62,22 @@ test('the fast scorer gives exactly the reference score of every candidate', () 
     expect(Math.max(...same)).toBeCloseTo(f.p, 12)
   }
   expect(fast.length).toBeGreaterThan(0)
+})
+
+test("a span's probability is the reference score of that reading, and 0 for a span that is no candidate", () => {
+  const text = '１２日上午，欧阳明华和司马光来到东阳，王建平说：“这个项目A3很好。”李四表示，'
+  const model = defaultNameModel()
+  const keys: number[] = []
+  const found = candidates(text)
+  for (const c of found) {
+    // spanProbability reads a compound surname as one when the span has room for it (司马光 as 司马 + 光)
+    if (c.surname === 1 && c.length >= 3 && found.some((o) => o.start === c.start && o.surname === 2)) continue
+    const reference = 1 / (1 + Math.exp(-score(model, features(text, c, keys))))
+    expect(spanProbability(text, c.start, c.length, model)).toBeCloseTo(reference, 12)
+  }
+  expect(found.length).toBeGreaterThan(4)
+  expect(spanProbability(text, text.indexOf('上午'), 2, model)).toBe(0)
+  expect(spanProbability(text, text.indexOf('A3'), 2, model)).toBe(0)
 })
 
 test('a model file loads the same way every time, and an empty model finds nothing', () => {
