@@ -21,10 +21,20 @@ for (const s of SURNAMES) FIRST[s.charCodeAt(0)] = 1
 for (const s of COMPOUND_SURNAMES) FIRST[s.charCodeAt(0)] = 1
 export const mayStartSurname = (code: number): boolean => FIRST[code] === 1
 
+/** A single-character surname's score by its code: 2 common, 1 known. */
+const SINGLE_SCORE = new Uint8Array(0x10000)
+for (const s of SURNAMES) if (s.length === 1) SINGLE_SCORE[s.charCodeAt(0)] = 1
+for (const s of COMMON_SURNAMES) if (s.length === 1) SINGLE_SCORE[s.charCodeAt(0)] = 2
+const COMPOUND_FIRST = new Uint8Array(0x10000)
+for (const s of COMPOUND_SURNAMES) COMPOUND_FIRST[s.charCodeAt(0)] = 1
+// The package's list holds an empty entry, so an empty string scores as the sets say.
+const EMPTY_SCORE = COMPOUND_SURNAMES.has('') || COMMON_SURNAMES.has('') ? 2 : SURNAMES.has('') ? 1 : 0
+
 /** How much a string reads like it starts with a surname: 2 common, 1 known, 0 not. */
 export function surnameScore(name: string): number {
-  if (COMPOUND_SURNAMES.has(name.slice(0, 2))) return 2
-  const first = name.slice(0, 1)
-  if (COMMON_SURNAMES.has(first)) return 2
-  return SURNAMES.has(first) ? 1 : 0
+  // By tables of codes: asked at every character of every story that may start a name.
+  if (name === '') return EMPTY_SCORE
+  const code = name.charCodeAt(0)
+  if (COMPOUND_FIRST[code] === 1 && COMPOUND_SURNAMES.has(name.slice(0, 2))) return 2
+  return SINGLE_SCORE[code] ?? 0
 }
