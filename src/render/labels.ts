@@ -23,10 +23,20 @@ export const LINE_KIND_LABEL: Record<BlockKind, string> = {
   fragment: '残段',
 }
 
+// A site's pages print the same few thousand dates hundreds of thousands of times (every
+// list of stories), so each is formatted once; the cap only bounds a pathological archive.
+const formattedDates = new Map<string, string>()
+const DATES_KEPT = 100_000
+
 /** `2022-06-07` → `2022年6月7日`; the date is a calendar date, so no Date object (or time zone) is involved. */
 export function formatDate(date: string): string {
-  const [year, month, day] = date.split('-')
-  return `${year}年${Number(month)}月${Number(day)}日`
+  let formatted = formattedDates.get(date)
+  if (formatted === undefined) {
+    const [year, month, day] = date.split('-')
+    formatted = `${year}年${Number(month)}月${Number(day)}日`
+    if (formattedDates.size < DATES_KEPT) formattedDates.set(date, formatted)
+  }
+  return formatted
 }
 
 /** `2022-06` (or `2022-06-07`) → `2022年6月`. */
