@@ -36,5 +36,10 @@ export function surnameScore(name: string): number {
   if (name === '') return EMPTY_SCORE
   const code = name.charCodeAt(0)
   if (COMPOUND_FIRST[code] === 1 && COMPOUND_SURNAMES.has(name.slice(0, 2))) return 2
+  return singleSurnameScore(code)
+}
+
+/** surnameScore of the one character `code` (a compound surname is the caller's to check). */
+export function singleSurnameScore(code: number): number {
   return SINGLE_SCORE[code] ?? 0
 }

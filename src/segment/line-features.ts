@@ -22,7 +22,7 @@ export function gapBefore(line: PageLine): number {
   return line.blankBefore + (/^\s/u.test(line.raw) ? 1 : 0)
 }
 
-/** The most frequent value (the smallest of those tied), or `fallback` when there is none. */
+/** The most frequent value (the smallest of those tied), or `fallback` when there is none. Sorts `values` in place. */
 function mode(values: number[], fallback: number): number {
   if (values.length === 0) return fallback
   // Sorted, equal values stand together: the longest run wins, the first of equals. Runs for

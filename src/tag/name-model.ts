@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { COMPOUND_SURNAMES, surnameScore, SURNAMES } from '../lexicon/surnames.js'
+import { COMPOUND_SURNAMES, singleSurnameScore, surnameScore, SURNAMES } from '../lexicon/surnames.js'
 
 // A statistical reader for names printed without a title (`…。王明远介绍，`, `记者见到了
 // 李小军`). Every span that starts at a surname and is 2–3 characters long (3–4 after a
@@ -210,9 +210,6 @@ function fastTables(model: NameModel): FastTables {
 const SURNAME_START = new Uint8Array(0x10000)
 for (const s of SURNAMES) if (s.length === 1) SURNAME_START[s.charCodeAt(0)] = 1
 for (const s of COMPOUND_SURNAMES) SURNAME_START[s.charCodeAt(0)] = (SURNAME_START[s.charCodeAt(0)] ?? 0) | 2
-/** surnameScore of a single character, by code (compound surnames score 2 and are checked apart). */
-const SURNAME_SCORE = new Uint8Array(0x10000)
-for (const s of SURNAMES) if (s.length === 1) SURNAME_SCORE[s.charCodeAt(0)] = surnameScore(s)
 
 /**
  * The model file: per feature kind a flat list of (a, b, weight × scale) triples.
@@ -269,8 +266,8 @@ export function spanProbability(text: string, start: number, length: number, mod
   const t = fastTables(model)
   const edge = t.idOf[EDGE] as number
   const id = (k: number): number => (k < 0 || k >= text.length ? edge : (t.idOf[norm(text.charCodeAt(k))] as number))
-  // surnameScore of the span's first two characters, as features() reads it
-  const strength = compound ? 2 : (SURNAME_SCORE[text.charCodeAt(start)] as number)
+  // as features() reads it
+  const strength = surnameScore(text.slice(start, start + 2))
   return sigmoid(spanScore(t, id, start, length, surname, strength, leftScore(t, id, start, surname)))
 }
 
@@ -310,7 +307,7 @@ export function modelNames(text: string, model: NameModel = defaultNameModel(), 
     while (han < 4 && i + han < n && isHan(text.charCodeAt(i + han))) han++
     if (han < 2) continue
     const compound = starts & 2 && COMPOUND_SURNAMES.has(text.slice(i, i + 2))
-    const strength = compound ? 2 : (SURNAME_SCORE[code] as number)
+    const strength = compound ? 2 : singleSurnameScore(code)
     // what the span shares with every length
     if (starts & 1) {
       const left = leftScore(t, id, i, 1)
