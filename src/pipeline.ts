@@ -8,7 +8,7 @@ import { applyCorrections, pageHints, stalePageCorrections } from './corrections
 import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput } from './tag/index.js'
 import { replayMessages } from './messages.js'
-import type { PageResult } from './parallel/page-job.js'
+import { encodeResult, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
 import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
@@ -241,7 +241,7 @@ async function segmentWithCache(
     if (result.page) result.page.sourceKey = keys[i]
     return result
   }
-  const cachedPages = cache ? await cache.read(keys) : accepted.map(() => undefined)
+  const cachedPages = cache ? cache.read(keys) : accepted.map(() => undefined)
   const results: (PageResult | undefined)[] = cachedPages.map((cached, i) => {
     if (!cached) return undefined
     terms.addEntry(keys[i]!, cached.termKeys)
@@ -257,23 +257,26 @@ async function segmentWithCache(
     else results[m.i] = { page: null, hits: [], terms: [], messages: [] }
   })
   const cachedCount = accepted.length - missing.length
+  // Each fresh page is stored as it arrives, while the other page jobs run, and before its key
+  // is set on it: a cached page is the page job's result alone.
   const fresh = await segmentPages(
     readable.map((m) => m.raw),
     taxonomy,
     (done) => onProgress(cachedCount + done),
-    settlePage,
+    cache
+      ? (result, k, encoded) => {
+          const settled = settlePage(result)
+          cache.put(keys[readable[k]!.i]!, encoded ?? encodeResult(settled))
+          return settled
+        }
+      : settlePage,
   )
   if (!cache) {
     readable.forEach((m, k) => (results[m.i] = fresh[k]))
     return results as PageResult[]
   }
-  // Stored before their key is set on them: a cached page is the page job's result alone.
-  await cache.write(
-    readable.map((m) => keys[m.i]!),
-    fresh,
-  )
   readable.forEach((m, k) => (results[m.i] = keyed(fresh[k]!, m.i)))
-  await cache.prune()
+  await cache.save()
   return results as PageResult[]
 }
 

@@ -43,6 +43,15 @@ function contentFolder(issues: number): { content: string; addIssue: () => void;
   }
 }
 
+/** Breaks the first entry of the page cache's pack file ending in `suffix` (cache/page-cache.ts), keeping its length. */
+function damagePack(cacheDir: string, suffix: '.pages' | '.terms'): void {
+  const pagesDir = path.join(cacheDir, 'pages')
+  const file = path.join(pagesDir, readdirSync(pagesDir).find((name) => name.endsWith(suffix))!)
+  const bytes = readFileSync(file)
+  bytes.write('{"page": {', 0)
+  writeFileSync(file, bytes)
+}
+
 /** Every folder under `dir`, relative. */
 function folders(dir: string): string[] {
   const out: string[] = []
@@ -153,10 +162,7 @@ describe('incremental builds', () => {
     const clean = path.join(temp('copy-'), 'public')
     cpSync(out, clean, { recursive: true })
     rmSync(path.join(out, 'index.html'))
-    const pagesDir = path.join(cacheDir, 'pages')
-    const sub = readdirSync(pagesDir)[0]!
-    const entry = path.join(pagesDir, sub, readdirSync(path.join(pagesDir, sub))[0]!)
-    writeFileSync(entry, '{"page": {')
+    damagePack(cacheDir, '.pages')
     const again = await build({ contentDir: content, outDir: out, cacheDir })
     expect(again.replaced).toBe(true)
     expectSameFiles(out, clean)
@@ -169,10 +175,7 @@ describe('incremental builds', () => {
     const out = path.join(temp('out-'), 'public')
     await build({ contentDir: content, outDir: out, cacheDir })
     rmSync(path.join(cacheDir, 'search', 'postings.bin'))
-    const pagesDir = path.join(cacheDir, 'pages')
-    const sub = readdirSync(pagesDir)[0]!
-    const tokens = readdirSync(path.join(pagesDir, sub)).find((name) => name.endsWith('.terms.json'))!
-    writeFileSync(path.join(pagesDir, sub, tokens), '[{"terms":')
+    damagePack(cacheDir, '.terms')
     addIssue()
     await build({ contentDir: content, outDir: out, cacheDir })
     const clean = path.join(temp('clean-'), 'public')

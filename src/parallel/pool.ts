@@ -1,7 +1,7 @@
 import createDebug from 'debug'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage } from '../types.js'
-import { resultFromTransit, runPageJob, type PageResult, type PageResultInTransit } from './page-job.js'
+import { decodeResult, runPageJob, type EncodedResult, type PageResult } from './page-job.js'
 import { canStartWorkers, startWorker, workerModule, workerThreadCount } from './worker-threads.js'
 
 const debug = createDebug('archive:parallel')
@@ -19,13 +19,17 @@ export async function segmentPages(
   pages: RawPage[],
   taxonomy: Taxonomy,
   onProgress: (done: number) => void = () => {},
-  /** Applied to each result as it arrives (the pipeline packs its lines there, so a big archive's results never sit unpacked together). */
-  settle: (result: PageResult) => PageResult = (result) => result,
+  /**
+   * Applied to each result as it arrives, with the index of its page and, from a worker, the
+   * bytes it came as (page-job.ts EncodedResult): the pipeline packs the page's lines there,
+   * so a big archive's results never sit unpacked together, and stores it in the page cache.
+   */
+  settle: (result: PageResult, index: number, encoded: EncodedResult | null) => PageResult = (result) => result,
 ): Promise<PageResult[]> {
   const threads = workerThreadCount()
   if (pages.length < PARALLEL_THRESHOLD || threads < 2 || !canStartWorkers()) {
     return pages.map((page, i) => {
-      const result = settle(runPageJob(page, taxonomy))
+      const result = settle(runPageJob(page, taxonomy), i, null)
       onProgress(i + 1)
       return result
     })
@@ -47,8 +51,8 @@ export async function segmentPages(
               const id = next++
               worker.postMessage({ id, pages: batches[id], taxonomy })
             }
-            worker.on('message', (msg: { id: number; results: PageResultInTransit[] }) => {
-              results[msg.id] = msg.results.map((sent) => settle(resultFromTransit(sent)))
+            worker.on('message', (msg: { id: number; results: EncodedResult[] }) => {
+              results[msg.id] = msg.results.map((sent, j) => settle(decodeResult(sent), msg.id * BATCH + j, sent))
               done += msg.results.length
               onProgress(done)
               send()

@@ -5,7 +5,7 @@
 // build the arrays afresh on each read. Every reader (the page view, the build report,
 // JSON.stringify for page keys) sees the same plain data as before; nothing writes to them
 // after segmenting. Between threads and in the page cache a page goes packed as it is
-// (pageForTransit, storePage): a structured clone would read the getters and copy an
+// (pageForTransit): a structured clone (or v8.serialize) would read the getters and copy an
 // object per line.
 
 import type { BlockKind, LineRole, PageLine, SegmentedPage } from '../types.js'
@@ -75,7 +75,7 @@ function unpackRoles(p: Packed): LineRole[] {
   })
 }
 
-// The packing of each packed page, so the page cache can store it packed (storePage).
+// The packing of each packed page, so it crosses to other threads and the page cache packed (pageForTransit).
 const packings = new WeakMap<SegmentedPage, Packed>()
 
 /** A page whose lines and roles read from `packed`, its other fields those of `fields`, in their order. */
@@ -132,21 +132,4 @@ export function pageForTransit(page: SegmentedPage): PageInTransit {
 /** The page pageForTransit sent: packed again when it was packed. */
 export function pageFromTransit(sent: PageInTransit): SegmentedPage {
   return sent.packed ? withPacked(sent.page, sent.packed) : (sent.page as unknown as SegmentedPage)
-}
-
-/** A page as plain JSON for the page cache: a packed page's lines and roles stay packed, so reading it back makes no object per line. */
-export interface StoredPage {
-  /** The page's fields in order; `lines` and `lineRoles` null when `packed` holds them. */
-  page: Record<string, unknown>
-  packed?: Omit<Packed, 'numbers'> & { numbers: number[] }
-}
-
-export function storePage(page: SegmentedPage): StoredPage {
-  const { page: fields, packed } = pageForTransit(page)
-  return packed ? { page: fields, packed: { ...packed, numbers: Array.from(packed.numbers) } } : { page: fields }
-}
-
-/** The page storePage stored: packed again when it was packed. */
-export function restorePage(stored: StoredPage): SegmentedPage {
-  return pageFromTransit(stored.packed ? { page: stored.page, packed: { ...stored.packed, numbers: Int32Array.from(stored.packed.numbers) } } : { page: stored.page })
 }

@@ -1,0 +1,97 @@
+// The page cache's packs (cache/page-cache.ts): what a build puts comes back whole in the
+// next, what a build neither read nor put is gone after its save, and daily rebuilds do not
+// pile up packs.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { pageCache } from '../../src/cache/page-cache.js'
+import { readEditorData } from '../../src/ingest/editor-data.js'
+import { readContent } from '../../src/ingest/read-content.js'
+import { encodeResult, runPageJob, type PageResult } from '../../src/parallel/page-job.js'
+import { ROOT } from '../helpers/score.js'
+
+let results: PageResult[] = []
+
+beforeAll(async () => {
+  const content = path.join(ROOT, 'content')
+  const { taxonomy } = await readEditorData(content)
+  const pages = await readContent(content)
+  results = pages.flatMap(({ page }) => (page && 'text' in page ? [runPageJob(page, taxonomy)] : []))
+})
+
+const temp = (): string => mkdtempSync(path.join(tmpdir(), 'page-cache-'))
+const packsIn = (dir: string): string[] => readdirSync(path.join(dir, 'pages')).filter((name) => name.endsWith('.pages'))
+
+/** What a result looks like once stored: its tokens are named, not held. */
+const asRead = (result: PageResult) => ({ ...result, terms: [] })
+
+describe('page cache', () => {
+  test('a saved entry is read back as it was put, its tokens apart', async () => {
+    const dir = temp()
+    const first = pageCache(dir)
+    expect(first.read(['a', 'b'])).toEqual([undefined, undefined])
+    results.forEach((result, i) => first.put(`page-${i}`, encodeResult(result)))
+    await first.save()
+
+    const second = pageCache(dir)
+    const read = second.read([...results.keys()].map((i) => `page-${i}`))
+    read.forEach((cached, i) => {
+      expect(JSON.parse(JSON.stringify(cached!.result))).toEqual(JSON.parse(JSON.stringify(asRead(results[i]!))))
+      expect(cached!.termKeys).toEqual(results[i]!.terms.map((t) => t.key))
+      expect(second.readTerms(`page-${i}`)).toEqual(results[i]!.terms.map((t) => t.terms))
+    })
+    expect(second.readTerms('no-such-page')).toBeNull()
+  })
+
+  test('entries a build neither read nor put are dropped, with the packs that held only them', async () => {
+    const dir = temp()
+    const first = pageCache(dir)
+    first.put('old', encodeResult(results[0]!))
+    await first.save()
+    const [oldPack] = packsIn(dir)
+
+    const second = pageCache(dir)
+    second.put('new', encodeResult(results[1]!))
+    await second.save()
+    expect(packsIn(dir)).not.toContain(oldPack)
+
+    const third = pageCache(dir)
+    expect(third.read(['old', 'new']).map(Boolean)).toEqual([false, true])
+  })
+
+  test('daily rebuilds, each adding a page and reading the rest, keep a few packs and every entry', async () => {
+    const dir = temp()
+    const keys: string[] = []
+    for (let day = 0; day < 30; day++) {
+      const cache = pageCache(dir)
+      expect(cache.read(keys).every(Boolean)).toBe(true)
+      const key = `day-${day}`
+      cache.put(key, encodeResult(results[day % results.length]!))
+      keys.push(key)
+      await cache.save()
+      expect(packsIn(dir).length).toBeLessThanOrEqual(9)
+    }
+    const last = pageCache(dir)
+    last.read(keys).forEach((cached, day) => expect(cached!.termKeys).toEqual(results[day % results.length]!.terms.map((t) => t.key)))
+    expect(last.readTerms('day-29')).toEqual(results[29 % results.length]!.terms.map((t) => t.terms))
+  })
+
+  test('a damaged index is an empty cache, and the files of an older layout are removed on save', async () => {
+    const dir = temp()
+    const first = pageCache(dir)
+    first.put('page', encodeResult(results[0]!))
+    await first.save()
+    writeFileSync(path.join(dir, 'pages', 'index.json'), '{"format": 1, "entr')
+    mkdirSync(path.join(dir, 'pages', 'ab'))
+    writeFileSync(path.join(dir, 'pages', 'ab', 'abcdef.json'), '{}')
+
+    const second = pageCache(dir)
+    expect(second.read(['page'])).toEqual([undefined])
+    second.put('page', encodeResult(results[0]!))
+    await second.save()
+    expect(readdirSync(path.join(dir, 'pages')).filter((name) => name !== 'index.json' && !/\.(pages|terms)$/u.test(name))).toEqual([])
+    expect(packsIn(dir)).toHaveLength(1)
+    expect(pageCache(dir).read(['page']).map(Boolean)).toEqual([true])
+  })
+})
