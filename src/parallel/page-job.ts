@@ -9,7 +9,7 @@ import { tagStory } from '../tag/index.js'
 import type { PersonHit } from '../tag/people.js'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
-import { packPageLines, pageForTransit, pageFromTransit, type PageInTransit } from '../segment/packed-lines.js'
+import { packPageLines, pageForTransit, sealPacked, unsealedPage, type PageInTransit } from '../segment/packed-lines.js'
 import { plainMessages, type PlainMessage } from '../messages.js'
 
 export interface PageResult {
@@ -82,7 +82,7 @@ interface StoredResult {
 
 export function encodeResult(result: PageResult): EncodedResult {
   const stored: StoredResult = {
-    page: result.page && pageForTransit(packPageLines(result.page)),
+    page: result.page && sealPacked(pageForTransit(packPageLines(result.page))),
     hits: result.hits,
     messages: result.messages,
     termKeys: result.terms.map((t) => t.key),
@@ -93,9 +93,7 @@ export function encodeResult(result: PageResult): EncodedResult {
 /** A result's `stored` bytes read back: everything but its stories' tokens, which `termKeys` names in order. */
 export function decodeStored(bytes: Uint8Array): { result: PageResult; termKeys: string[] } {
   const { page, hits, messages, termKeys } = deserialize(bytes) as StoredResult
-  // v8 hands back typed arrays as views into `bytes`: copied, so a page does not keep a whole pack (or batch) alive.
-  if (page?.packed) page.packed.numbers = page.packed.numbers.slice()
-  return { result: { page: page && pageFromTransit(page), hits, terms: [], messages }, termKeys }
+  return { result: { page: page && unsealedPage(page), hits, terms: [], messages }, termKeys }
 }
 
 /** A result's `terms` bytes read back. */

@@ -8,6 +8,7 @@
 // (pageForTransit): a structured clone (or v8.serialize) would read the getters and copy an
 // object per line.
 
+import { deserialize, serialize } from 'node:v8'
 import type { BlockKind, LineRole, PageLine, SegmentedPage } from '../types.js'
 
 const LINE_KEYS = 'line,raw,text,blankBefore'
@@ -75,11 +76,31 @@ function unpackRoles(p: Packed): LineRole[] {
   })
 }
 
+/**
+ * A packing, or its bytes (v8.serialize, sealPacked) until a line is first read: a page read
+ * back from the page cache, or sent by a page worker, keeps its lines as bytes, and most such
+ * pages never show their lines in a build (an unchanged issue is not rendered again; the
+ * render threads decode their own). At 12,000 pages that was 0.3 s of decoding and 70 MB of
+ * strings on the main thread's heap.
+ */
+type PackedSource = Packed | Uint8Array
+
 // The packing of each packed page, so it crosses to other threads and the page cache packed (pageForTransit).
-const packings = new WeakMap<SegmentedPage, Packed>()
+const packings = new WeakMap<SegmentedPage, PackedSource>()
+
+/** The page's packing, decoded now if it was held as bytes. */
+function packingOf(page: SegmentedPage): Packed {
+  const held = packings.get(page)!
+  if (!(held instanceof Uint8Array)) return held
+  const packed = deserialize(held) as Packed
+  // A copy: v8 hands typed arrays back as views into the bytes read.
+  packed.numbers = packed.numbers.slice()
+  packings.set(page, packed)
+  return packed
+}
 
 /** A page whose lines and roles read from `packed`, its other fields those of `fields`, in their order. */
-function withPacked(fields: Record<string, unknown>, packed: Packed): SegmentedPage {
+function withPacked(fields: Record<string, unknown>, packed: PackedSource): SegmentedPage {
   const out = {} as SegmentedPage
   // Same keys in the same order, so JSON of the page (page keys) is unchanged.
   const plain = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
@@ -87,8 +108,8 @@ function withPacked(fields: Record<string, unknown>, packed: Packed): SegmentedP
   const packedAs = (key: 'lines' | 'lineRoles', unpack: () => unknown) =>
     Object.defineProperty(out, key, { get: unpack, set: (value: unknown) => plain(key, value), enumerable: true, configurable: true })
   for (const key of Object.keys(fields)) {
-    if (key === 'lines') packedAs(key, () => unpackLines(packed))
-    else if (key === 'lineRoles') packedAs(key, () => unpackRoles(packed))
+    if (key === 'lines') packedAs(key, () => unpackLines(packingOf(out)))
+    else if (key === 'lineRoles') packedAs(key, () => unpackRoles(packingOf(out)))
     else plain(key, fields[key])
   }
   packings.set(out, packed)
@@ -118,7 +139,8 @@ export function isPacked(page: SegmentedPage): boolean {
 export interface PageInTransit {
   /** The page's fields in order; `lines` and `lineRoles` null when `packed` holds them. */
   page: Record<string, unknown>
-  packed?: Packed
+  /** The packing, or its bytes (sealPacked). */
+  packed?: PackedSource
 }
 
 export function pageForTransit(page: SegmentedPage): PageInTransit {
@@ -132,4 +154,39 @@ export function pageForTransit(page: SegmentedPage): PageInTransit {
 /** The page pageForTransit sent: packed again when it was packed. */
 export function pageFromTransit(sent: PageInTransit): SegmentedPage {
   return sent.packed ? withPacked(sent.page, sent.packed) : (sent.page as unknown as SegmentedPage)
+}
+
+/**
+ * A page in transit with its packing as bytes, for a page kept as bytes itself (the page
+ * cache, parallel/page-job.ts encodeResult): read back, its lines are decoded only when first read.
+ */
+export function sealPacked(sent: PageInTransit): PageInTransit {
+  return sent.packed && !(sent.packed instanceof Uint8Array) ? { page: sent.page, packed: serialize(sent.packed) } : sent
+}
+
+// Sealed packings read back are copied into shared blocks: an ArrayBuffer of its own for each of
+// 12,000 pages cost more to make (and to account for as external memory) than the copying.
+const SLAB_BYTES = 1 << 20
+let slab = new Uint8Array(0)
+let slabUsed = 0
+
+function copyToSlab(bytes: Uint8Array): Uint8Array {
+  if (bytes.length > SLAB_BYTES / 4) return new Uint8Array(bytes)
+  if (slabUsed + bytes.length > slab.length) {
+    slab = new Uint8Array(SLAB_BYTES)
+    slabUsed = 0
+  }
+  const copy = slab.subarray(slabUsed, slabUsed + bytes.length)
+  copy.set(bytes)
+  slabUsed += bytes.length
+  return copy
+}
+
+/**
+ * The page a sealed transit (sealPacked) read back from larger bytes holds, its packing's bytes
+ * copied: v8.deserialize hands a Uint8Array back as a view, which would keep the bytes it
+ * was read from (a cache pack, a batch of pages from a thread) alive, or see them reused.
+ */
+export function unsealedPage(sent: PageInTransit): SegmentedPage {
+  return pageFromTransit(sent.packed instanceof Uint8Array ? { page: sent.page, packed: copyToSlab(sent.packed) } : sent)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { deserialize, serialize } from 'node:v8'
-import { isPacked, packPageLines, pageForTransit, pageFromTransit, type PageInTransit } from '../../src/segment/packed-lines.js'
+import { isPacked, packPageLines, pageForTransit, pageFromTransit, sealPacked, unsealedPage, type Packed, type PageInTransit } from '../../src/segment/packed-lines.js'
 import type { SegmentedPage } from '../../src/types.js'
 
 function page(): SegmentedPage {
@@ -87,7 +87,7 @@ describe('packPageLines', () => {
     const sent = structuredClone(pageForTransit(packPageLines(page())))
     // The clone copies the packing, not an object per line read through the getters.
     expect(sent.page.lines).toBeNull()
-    expect(sent.packed?.numbers).toBeInstanceOf(Int32Array)
+    expect((sent.packed as Packed).numbers).toBeInstanceOf(Int32Array)
     const back = pageFromTransit(sent)
     expect(isPacked(back)).toBe(true)
     expect(JSON.stringify(back)).toBe(JSON.stringify(page()))
@@ -96,5 +96,25 @@ describe('packPageLines', () => {
     const written = packPageLines(page())
     written.lines = [{ line: 9, raw: 'x', text: 'x', blankBefore: 0 }]
     expect(JSON.stringify(pageFromTransit(structuredClone(pageForTransit(written))))).toBe(JSON.stringify(written))
+  })
+
+  test('sealed (its packing as bytes) and read back from larger bytes, a page is the same page, its lines decoded when first read, and it keeps no view of those bytes', () => {
+    const sealed = sealPacked(pageForTransit(packPageLines(page())))
+    expect(sealed.packed).toBeInstanceOf(Uint8Array)
+    expect(sealPacked(sealed)).toBe(sealed)
+    const bytes = serialize({ before: 'x'.repeat(100), sealed })
+    const read = (deserialize(bytes) as { sealed: PageInTransit }).sealed
+    const back = unsealedPage(read)
+    const held = pageForTransit(back).packed as Uint8Array
+    expect(held).toBeInstanceOf(Uint8Array)
+    expect(held.buffer).not.toBe((read.packed as Uint8Array).buffer)
+    // Changing the bytes read does not change the page.
+    ;(read.packed as Uint8Array).fill(0)
+    expect(isPacked(back)).toBe(true)
+    expect(JSON.stringify(back)).toBe(JSON.stringify(page()))
+    // Decoded once, then held decoded: it crosses to a thread as the packing itself.
+    expect(pageForTransit(back).packed).not.toBeInstanceOf(Uint8Array)
+    // A page crossing sealed arrives the same page too.
+    expect(JSON.stringify(pageFromTransit(structuredClone(sealed)))).toBe(JSON.stringify(page()))
   })
 })

@@ -14,11 +14,15 @@ import { breadcrumbs, homeCrumb } from './parts.js'
 
 const SEVERITY_LABEL: Record<Diagnostic['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
 
-/** Content path → the page view of that file and the lines it shows, for pages that were built. */
-function builtPages(model: SiteModel): Map<string, { url: string; lines: Set<number> }> {
+/**
+ * Content path → the page view of that file and the lines it shows, for the pages of `paths`
+ * that were built (only those: reading a page's lines may decode them, segment/packed-lines.ts).
+ */
+function builtPages(model: SiteModel, paths: ReadonlySet<string>): Map<string, { url: string; lines: Set<number> }> {
   const pages = new Map<string, { url: string; lines: Set<number> }>()
   for (const issue of model.issues) {
     for (const page of pagesInOrder(issue)) {
+      if (!paths.has(page.page.contentPath)) continue
       pages.set(page.page.contentPath, {
         url: pageUrl(issue.date, page.page.meta.page),
         lines: new Set(page.lines.map((line) => line.line)),
@@ -69,7 +73,7 @@ function summary(diagnostics: readonly Diagnostic[], files: number): string {
 
 export function reportPage(model: SiteModel): PageSpec {
   const groups = groupBy(model.diagnostics, (d) => d.path)
-  const pages = builtPages(model)
+  const pages = builtPages(model, new Set(groups.keys()))
   return {
     path: REPORT_URL,
     title: '生成报告',
