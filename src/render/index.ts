@@ -52,7 +52,7 @@ export interface SitePlan {
   /** A page's file. */
   render(spec: PageSpec): OutputFile
   /** A group's pages from its job: path, key (of the bytes) and HTML of each, as a worker thread renders them (render-pool.ts). */
-  renderGroup(job: GroupJob): [string, string, string][]
+  renderGroup(job: GroupJob): [string, string, Uint8Array][]
   /** Names everything a page's file is made from (its content, the templates, the site settings): same key, same bytes. */
   key(spec: PageSpec): string
   /** The files that are neither pages nor the sitemap: feed, API, scripts, stylesheet, search index; made as they are taken. */

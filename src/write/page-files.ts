@@ -19,10 +19,10 @@ export interface GroupTarget {
 export type WrittenPage = [path: string, key: string, written: boolean]
 
 /** Writes each page unless the previous build's copy has the same key and is still there. */
-export function writePageFiles(target: GroupTarget, pages: Iterable<[string, string, string]>, folders: Set<string>): WrittenPage[] {
+export function writePageFiles(target: GroupTarget, pages: Iterable<[string, string, Uint8Array]>, folders: Set<string>): WrittenPage[] {
   const out: WrittenPage[] = []
   const previous = target.previous
-  for (const [file, key, html] of pages) {
+  for (const [file, key, bytes] of pages) {
     if (previous && previous.keys[file] === key && existsSync(safeJoin(previous.dir, file))) {
       out.push([file, key, false])
       continue
@@ -33,7 +33,7 @@ export function writePageFiles(target: GroupTarget, pages: Iterable<[string, str
       mkdirSync(dir, { recursive: true })
       folders.add(dir)
     }
-    writeFileSync(to, html)
+    writeFileSync(to, bytes)
     out.push([file, key, true])
   }
   return out
