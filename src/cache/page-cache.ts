@@ -173,6 +173,15 @@ class PackWriter {
     return at
   }
 
+  /** Closes the open pack's files without keeping it (the next save removes them). */
+  abandon(): void {
+    const pack = this.current
+    this.current = null
+    if (!pack) return
+    closeSync(pack.pages)
+    closeSync(pack.terms)
+  }
+
   /** Closes the open pack: renamed into place, under the name its entries were given. */
   close(): void {
     const pack = this.current
@@ -214,7 +223,9 @@ function packsToMove(live: ReadonlyMap<string, Location>, sizes: ReadonlyMap<str
     else kept.push([pack, bytes])
   }
   kept.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-  for (let i = 0; kept.length - i + fresh.size > MAX_PACKS && i < kept.length; i++) move.add(kept[i]![0])
+  // The packs after the save: those kept, and this build's — at least one once anything moves into it.
+  const after = (keptCount: number): number => keptCount + Math.max(fresh.size, move.size > 0 ? 1 : 0)
+  for (let i = 0; i < kept.length && after(kept.length - i) > MAX_PACKS; i++) move.add(kept[i]![0])
   return move
 }
 
@@ -228,6 +239,8 @@ export function pageCache(dir: string): PageCache {
   let writer: PackWriter | null = null
   const writerOf = (): PackWriter => (writer ??= new PackWriter(root))
   let madeRoot = false
+  /** The error a put met, thrown by save. */
+  let failure: unknown = null
   /** The buffer packs are read through (RangeReader), kept from one pack to the next. */
   let window: Buffer | null = null
   const fileOf = (pack: string, suffix: string): string => path.join(root, `${pack}${suffix}`)
@@ -258,13 +271,13 @@ export function pageCache(dir: string): PageCache {
           for (const i of positions) {
             const key = keys[i]!
             const at = index.get(key)!
-            const bytes = reader.range(at.page, at.pageLength)
-            if (!bytes) continue
             try {
+              const bytes = reader.range(at.page, at.pageLength)
+              if (!bytes) continue
               out[i] = decodeStored(bytes)
               used.set(key, at)
             } catch {
-              // Damaged (or cut short): the page is segmented again.
+              // Damaged, cut short or unreadable: the page is segmented again.
             }
           }
           window = reader.window
@@ -285,13 +298,24 @@ export function pageCache(dir: string): PageCache {
       }
     },
     put(key, encoded) {
-      if (!madeRoot) {
-        mkdirSync(root, { recursive: true })
-        madeRoot = true
+      // Called as each page arrives from a thread: an error here (a full disk) would escape the
+      // build's promise, so it is kept and thrown by save(), as a failed write always failed the build.
+      if (failure !== null) return
+      try {
+        if (!madeRoot) {
+          mkdirSync(root, { recursive: true })
+          madeRoot = true
+        }
+        used.set(key, writerOf().append(encoded.stored, encoded.terms))
+      } catch (error) {
+        failure = error
       }
-      used.set(key, writerOf().append(encoded.stored, encoded.terms))
     },
     async save() {
+      if (failure !== null) {
+        writer?.abandon()
+        throw failure
+      }
       await mkdir(root, { recursive: true })
       const fresh = new Set<string>()
       for (const at of used.values()) if (!sizes.has(at.pack)) fresh.add(at.pack)
@@ -311,7 +335,9 @@ export function pageCache(dir: string): PageCache {
           }
           for (const key of keys) {
             const at = used.get(key)!
-            used.set(key, out.append(pages.subarray(at.page, at.page + at.pageLength), terms.subarray(at.terms, at.terms + at.termsLength)))
+            // A pack cut short since it was read loses the entries past its end.
+            if (at.page + at.pageLength > pages.length || at.terms + at.termsLength > terms.length) used.delete(key)
+            else used.set(key, out.append(pages.subarray(at.page, at.page + at.pageLength), terms.subarray(at.terms, at.terms + at.termsLength)))
           }
         }
       }

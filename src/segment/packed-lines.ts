@@ -144,10 +144,12 @@ export interface PageInTransit {
 }
 
 export function pageForTransit(page: SegmentedPage): PageInTransit {
-  const packed = isPacked(page) ? packings.get(page) : undefined
-  if (!packed) return { page: page as unknown as Record<string, unknown> }
+  const held = isPacked(page) ? packings.get(page) : undefined
+  if (!held) return { page: page as unknown as Record<string, unknown> }
   const fields: Record<string, unknown> = {}
   for (const key of Object.keys(page) as Array<keyof SegmentedPage>) fields[key] = key === 'lines' || key === 'lineRoles' ? null : page[key]
+  // Bytes held in a shared block go as a copy of their own: a structured clone copies a view's whole buffer (1 MB, for a few kilobytes).
+  const packed = held instanceof Uint8Array && held.byteLength !== held.buffer.byteLength ? new Uint8Array(held) : held
   return { page: fields, packed }
 }
 

@@ -94,4 +94,33 @@ describe('page cache', () => {
     expect(packsIn(dir)).toHaveLength(1)
     expect(pageCache(dir).read(['page']).map(Boolean)).toEqual([true])
   })
+
+  test('a build that changes nothing keeps at most eight packs and, the second time, leaves them as they are', async () => {
+    const dir = temp()
+    const keys: string[] = []
+    for (let day = 0; day < 12; day++) {
+      const cache = pageCache(dir)
+      cache.read(keys)
+      keys.push(`day-${day}`)
+      cache.put(`day-${day}`, encodeResult(results[day % results.length]!))
+      await cache.save()
+    }
+    const unchanged = async (): Promise<string[]> => {
+      const cache = pageCache(dir)
+      expect(cache.read(keys).every(Boolean)).toBe(true)
+      await cache.save()
+      return packsIn(dir).sort()
+    }
+    const first = await unchanged()
+    expect(first.length).toBeLessThanOrEqual(8)
+    expect(await unchanged()).toEqual(first)
+  })
+
+  test('a page that cannot be stored fails the save, not the thread that handed it over', async () => {
+    const dir = temp()
+    writeFileSync(path.join(dir, 'pages'), 'not a folder')
+    const cache = pageCache(dir)
+    expect(() => cache.put('page', encodeResult(results[0]!))).not.toThrow()
+    await expect(cache.save()).rejects.toThrow()
+  })
 })

@@ -5,7 +5,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { readEditorData } from '../../src/ingest/editor-data.js'
 import { readContent } from '../../src/ingest/read-content.js'
 import { decodeResult, decodeStored, encodeResult, runPageJob, type PageResult } from '../../src/parallel/page-job.js'
-import { isPacked, pageForTransit } from '../../src/segment/packed-lines.js'
+import { isPacked, pageForTransit, pageFromTransit } from '../../src/segment/packed-lines.js'
 import { ROOT } from '../helpers/score.js'
 
 let results: PageResult[] = []
@@ -36,4 +36,14 @@ test("a decoded page keeps its lines as bytes of its own: not a view of the byte
   // The bytes read may be reused (the page cache reads a pack through one buffer): the page is not changed by it.
   encoded.stored.fill(0)
   expect(JSON.stringify(result.page!.lines)).toBe(JSON.stringify(results[0]!.page!.lines))
+})
+
+test('a page read back crosses to a render thread with its lines in bytes of their own, not the shared block they are kept in', () => {
+  const pages = results.map((r) => decodeStored(encodeResult(r).stored).result.page!)
+  const kept = pageForTransit(pages[1]!).packed as Uint8Array
+  const sent = structuredClone(pageForTransit(pages[1]!)).packed as Uint8Array
+  expect(sent.byteLength).toBe(kept.byteLength)
+  // A clone copies a view's whole buffer: what is sent must be its own.
+  expect(sent.buffer.byteLength).toBe(sent.byteLength)
+  expect(JSON.stringify(pageFromTransit(structuredClone(pageForTransit(pages[1]!))).lines)).toBe(JSON.stringify(results[1]!.page!.lines))
 })
