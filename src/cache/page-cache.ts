@@ -21,9 +21,10 @@
 // entries it did not use, moves the live entries of packs mostly dead (or of small packs, once
 // there are many) into the new pack, writes the index, and then removes packs it no longer names.
 // A build cut short leaves the last index, whose packs are all still there, and a pack no
-// index names, removed by the next save.
+// index names, removed by the next save. Files another running build is still writing are
+// left to it (beingWritten); two builds on one cache cost each other cache entries, not errors.
 
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
@@ -155,6 +156,28 @@ class RangeReader {
   }
 }
 
+/** A pack file while it is written: named by the process writing it (see beingWritten). */
+const partFile = (file: string, suffix: string): string => `${file}${suffix}.${process.pid}.tmp`
+
+/**
+ * Whether a file in the cache is being written by another build that is still running (`npm
+ * run dev` rebuilding while `npm run build` runs, on the same cache): its pack or index is
+ * written under a name with its process id and renamed when done, so it is left alone while
+ * that process lives. A save removes every other file its index does not name, including
+ * this process's own leftovers.
+ */
+function beingWritten(name: string): boolean {
+  const pid = /\.(\d+)\.tmp$/u.exec(name)?.[1]
+  if (pid === undefined || Number(pid) === process.pid) return false
+  try {
+    process.kill(Number(pid), 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 /** The pack files a build writes: its entries go to one pack after another, each closed at PACK_BYTES. */
 class PackWriter {
   private current: { name: string; pages: number; terms: number; pageBytes: number; termBytes: number } | null = null
@@ -173,13 +196,16 @@ class PackWriter {
     return at
   }
 
-  /** Closes the open pack's files without keeping it (the next save removes them). */
+  /** Closes the open pack's files and removes them. */
   abandon(): void {
     const pack = this.current
     this.current = null
     if (!pack) return
     closeSync(pack.pages)
     closeSync(pack.terms)
+    const file = path.join(this.root, pack.name)
+    rmSync(partFile(file, TERMS_SUFFIX), { force: true })
+    rmSync(partFile(file, PAGES_SUFFIX), { force: true })
   }
 
   /** Closes the open pack: renamed into place, under the name its entries were given. */
@@ -191,8 +217,8 @@ class PackWriter {
     closeSync(pack.terms)
     const file = path.join(this.root, pack.name)
     // The page file last: a pack is whole once its page file is there.
-    renameSync(`${file}${TERMS_SUFFIX}.tmp`, `${file}${TERMS_SUFFIX}`)
-    renameSync(`${file}${PAGES_SUFFIX}.tmp`, `${file}${PAGES_SUFFIX}`)
+    renameSync(partFile(file, TERMS_SUFFIX), `${file}${TERMS_SUFFIX}`)
+    renameSync(partFile(file, PAGES_SUFFIX), `${file}${PAGES_SUFFIX}`)
     this.closed.push(pack.name)
   }
 
@@ -202,8 +228,8 @@ class PackWriter {
     const file = path.join(this.root, name)
     this.current = {
       name,
-      pages: openSync(`${file}${PAGES_SUFFIX}.tmp`, 'w'),
-      terms: openSync(`${file}${TERMS_SUFFIX}.tmp`, 'w'),
+      pages: openSync(partFile(file, PAGES_SUFFIX), 'w'),
+      terms: openSync(partFile(file, TERMS_SUFFIX), 'w'),
       pageBytes: 0,
       termBytes: 0,
     }
@@ -349,7 +375,7 @@ export function pageCache(dir: string): PageCache {
       // Now that the index names none of them: packs no longer used, files of builds cut short, and the per-page files of earlier versions.
       const named = new Set([...used.values()].map((at) => at.pack))
       for (const name of await readdir(root)) {
-        if (name === INDEX_FILE) continue
+        if (name === INDEX_FILE || beingWritten(name)) continue
         const pack = name.endsWith(PAGES_SUFFIX) ? name.slice(0, -PAGES_SUFFIX.length) : name.endsWith(TERMS_SUFFIX) ? name.slice(0, -TERMS_SUFFIX.length) : null
         if (pack !== null && named.has(pack)) continue
         await rm(path.join(root, name), { recursive: true, force: true })

@@ -123,4 +123,24 @@ describe('page cache', () => {
     expect(() => cache.put('page', encodeResult(results[0]!))).not.toThrow()
     await expect(cache.save()).rejects.toThrow()
   })
+
+  test("a save leaves the files another running build is writing, and removes those of builds that are gone", async () => {
+    const dir = temp()
+    const first = pageCache(dir)
+    first.put('page', encodeResult(results[0]!))
+    await first.save()
+    const pages = path.join(dir, 'pages')
+    // The parent process is alive and not this one; a pid past the kernel's limit is no process.
+    const running = `other.pages.${process.ppid}.tmp`
+    const gone = `other.pages.${2 ** 22 + 1}.tmp`
+    const mine = `mine.pages.${process.pid}.tmp`
+    for (const name of [running, gone, mine]) writeFileSync(path.join(pages, name), 'x')
+    const second = pageCache(dir)
+    second.read(['page'])
+    await second.save()
+    const left = readdirSync(pages)
+    expect(left).toContain(running)
+    expect(left).not.toContain(gone)
+    expect(left).not.toContain(mine)
+  })
 })
