@@ -107,17 +107,6 @@ function readIndex(root: string): Map<string, Location> {
   return entries
 }
 
-/** Bytes `from` … `from + length` of a file, or null when it is shorter. */
-function readRange(file: string, from: number, length: number): Buffer | null {
-  const fd = openSync(file, 'r')
-  try {
-    const bytes = Buffer.allocUnsafe(length)
-    return readSync(fd, bytes, 0, length, from) === length ? bytes : null
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /** Bytes of a pack read at a time. */
 const WINDOW_BYTES = 4 << 20
 
@@ -156,6 +145,16 @@ class RangeReader {
   }
 }
 
+/** Bytes `from` … `from + length` of a file, in a buffer of their own, or null when it is shorter. */
+function readRange(file: string, from: number, length: number): Buffer | null {
+  const reader = new RangeReader(file, Buffer.allocUnsafe(length))
+  try {
+    return reader.range(from, length)
+  } finally {
+    reader.close()
+  }
+}
+
 /** A pack file while it is written: named by the process writing it (see beingWritten). */
 const partFile = (file: string, suffix: string): string => `${file}${suffix}.${process.pid}.tmp`
 
@@ -181,7 +180,6 @@ function beingWritten(name: string): boolean {
 /** The pack files a build writes: its entries go to one pack after another, each closed at PACK_BYTES. */
 class PackWriter {
   private current: { name: string; pages: number; terms: number; pageBytes: number; termBytes: number } | null = null
-  readonly closed: string[] = []
   constructor(private readonly root: string) {}
 
   /** Appends an entry's two parts; returns where they went. */
@@ -219,13 +217,13 @@ class PackWriter {
     // The page file last: a pack is whole once its page file is there.
     renameSync(partFile(file, TERMS_SUFFIX), `${file}${TERMS_SUFFIX}`)
     renameSync(partFile(file, PAGES_SUFFIX), `${file}${PAGES_SUFFIX}`)
-    this.closed.push(pack.name)
   }
 
   private open(): NonNullable<PackWriter['current']> {
     // A new name each time: packs are never written over, so a reader holding the last index always finds its bytes.
     const name = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
     const file = path.join(this.root, name)
+    mkdirSync(this.root, { recursive: true })
     this.current = {
       name,
       pages: openSync(partFile(file, PAGES_SUFFIX), 'w'),
@@ -264,7 +262,6 @@ export function pageCache(dir: string): PageCache {
   const sizes = new Map<string, number>()
   let writer: PackWriter | null = null
   const writerOf = (): PackWriter => (writer ??= new PackWriter(root))
-  let madeRoot = false
   /** The error a put met, thrown by save. */
   let failure: unknown = null
   /** The buffer packs are read through (RangeReader), kept from one pack to the next. */
@@ -328,10 +325,6 @@ export function pageCache(dir: string): PageCache {
       // build's promise, so it is kept and thrown by save(), as a failed write always failed the build.
       if (failure !== null) return
       try {
-        if (!madeRoot) {
-          mkdirSync(root, { recursive: true })
-          madeRoot = true
-        }
         used.set(key, writerOf().append(encoded.stored, encoded.terms))
       } catch (error) {
         failure = error

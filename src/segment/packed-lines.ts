@@ -144,12 +144,10 @@ export interface PageInTransit {
 }
 
 export function pageForTransit(page: SegmentedPage): PageInTransit {
-  const held = isPacked(page) ? packings.get(page) : undefined
-  if (!held) return { page: page as unknown as Record<string, unknown> }
+  const packed = isPacked(page) ? packings.get(page) : undefined
+  if (!packed) return { page: page as unknown as Record<string, unknown> }
   const fields: Record<string, unknown> = {}
   for (const key of Object.keys(page) as Array<keyof SegmentedPage>) fields[key] = key === 'lines' || key === 'lineRoles' ? null : page[key]
-  // Bytes held in a shared block go as a copy of their own: a structured clone copies a view's whole buffer (1 MB, for a few kilobytes).
-  const packed = held instanceof Uint8Array && held.byteLength !== held.buffer.byteLength ? new Uint8Array(held) : held
   return { page: fields, packed }
 }
 
@@ -166,29 +164,13 @@ export function sealPacked(sent: PageInTransit): PageInTransit {
   return sent.packed && !(sent.packed instanceof Uint8Array) ? { page: sent.page, packed: serialize(sent.packed) } : sent
 }
 
-// Sealed packings read back are copied into shared blocks: an ArrayBuffer of its own for each of
-// 12,000 pages cost more to make (and to account for as external memory) than the copying.
-const SLAB_BYTES = 1 << 20
-let slab = new Uint8Array(0)
-let slabUsed = 0
-
-function copyToSlab(bytes: Uint8Array): Uint8Array {
-  if (bytes.length > SLAB_BYTES / 4) return new Uint8Array(bytes)
-  if (slabUsed + bytes.length > slab.length) {
-    slab = new Uint8Array(SLAB_BYTES)
-    slabUsed = 0
-  }
-  const copy = slab.subarray(slabUsed, slabUsed + bytes.length)
-  copy.set(bytes)
-  slabUsed += bytes.length
-  return copy
-}
-
 /**
  * The page a sealed transit (sealPacked) read back from larger bytes holds, its packing's bytes
- * copied: v8.deserialize hands a Uint8Array back as a view, which would keep the bytes it
- * was read from (a cache pack, a batch of pages from a thread) alive, or see them reused.
+ * copied into a buffer of their own: v8.deserialize hands a Uint8Array back as a view, which
+ * would keep the bytes it was read from (a cache pack, a batch of pages from a thread) alive,
+ * or see them reused, and a structured clone of a view copies its whole buffer.
  */
 export function unsealedPage(sent: PageInTransit): SegmentedPage {
-  return pageFromTransit(sent.packed instanceof Uint8Array ? { page: sent.page, packed: copyToSlab(sent.packed) } : sent)
+  // new Uint8Array copies; slice would not, as v8 reads a Buffer back as a Buffer, whose slice is a view.
+  return pageFromTransit(sent.packed instanceof Uint8Array ? { page: sent.page, packed: new Uint8Array(sent.packed) } : sent)
 }

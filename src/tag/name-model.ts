@@ -297,7 +297,7 @@ export function modelNames(text: string, model: NameModel = defaultNameModel(), 
   const scored: ModelName[] = []
   const consider = (s: number, length: number, surname: number, left: number, strength: number): void => {
     const z = spanScore(t, id, s, length, surname, strength, left)
-    if (z >= limit) scored.push({ name: text.slice(s, s + length), offset: s, p: 1 / (1 + Math.exp(-z)) })
+    if (z >= limit) scored.push({ name: text.slice(s, s + length), offset: s, p: sigmoid(z) })
   }
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i)
