@@ -3,11 +3,10 @@
 // serialises it (to-html.ts: the same bytes, faster; stringify-entities does the escaping).
 
 import type { Element, ElementContent, Root, RootContent } from 'hast'
-import { unified } from 'unified'
 import { EXIT, visit } from 'unist-util-visit'
 import type { OutputFile, SiteConfig } from '../types.js'
 import { cspElement, metaElements, siteDescription, type PageMeta } from './head.js'
-import rehypeRelativeUrls from './rehype-relative-urls.js'
+import { relativeUrls } from './rehype-relative-urls.js'
 import { fillSlots, type Slots } from './slots.js'
 import { toHtmlFast } from './to-html.js'
 import type { TemplateName, Templates } from './templates.js'
@@ -108,9 +107,9 @@ export function documentTree(site: Site, spec: PageSpec): Root {
   return document
 }
 
-/** Serialises `tree` with links made relative to the page at `from`. */
+/** Serialises `tree` with links made relative to the page at `from` (as rehype-relative-urls makes them, while writing: to-html.ts). */
 function stringify(tree: Root, from: string): string {
-  return toHtmlFast(unified().use(rehypeRelativeUrls, { from }).runSync(tree))
+  return toHtmlFast(tree, relativeUrls(from))
 }
 
 // The layout around a page's own content — head, header, footer — is the same HTML for every

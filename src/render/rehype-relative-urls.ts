@@ -11,7 +11,8 @@ export interface Options {
   from: string
 }
 
-const URL_PROPERTIES = ['href', 'src', 'action'] as const
+/** The properties holding a link. */
+export const URL_PROPERTIES = ['href', 'src', 'action'] as const
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i
 
 function isSitePath(value: string): boolean {
@@ -49,19 +50,33 @@ function linksFrom(page: string): Map<string, string> {
   return links
 }
 
-const rehypeRelativeUrls: Plugin<[Options], Root> = function (options) {
-  return (tree) => {
-    const done = linksFrom(options.from)
-    eachElement(tree, (node) => {
-      for (const property of URL_PROPERTIES) {
-        const value = node.properties[property]
-        if (typeof value !== 'string' || !isSitePath(value)) continue
-        let relative = done.get(value)
-        if (relative === undefined) done.set(value, (relative = relativeHref(options.from, value)))
-        node.properties[property] = relative
-      }
-    })
+/**
+ * What the plugin does to one link property's value on the page at `from`: a site path made
+ * relative, anything else as it is. The serialiser (to-html.ts) calls this as it writes each
+ * link, so a page needs no walk of its own for its links.
+ */
+export function relativeUrls(from: string): (value: string) => string {
+  const done = linksFrom(from)
+  return (value) => {
+    if (!isSitePath(value)) return value
+    let relative = done.get(value)
+    if (relative === undefined) done.set(value, (relative = relativeHref(from, value)))
+    return relative
   }
+}
+
+/** Rewrites the link properties of every element below `tree` with `rewrite` (relativeUrls). */
+export function rewriteUrls(tree: Root | Element, rewrite: (value: string) => string): void {
+  eachElement(tree, (node) => {
+    for (const property of URL_PROPERTIES) {
+      const value = node.properties[property]
+      if (typeof value === 'string') node.properties[property] = rewrite(value)
+    }
+  })
+}
+
+const rehypeRelativeUrls: Plugin<[Options], Root> = function (options) {
+  return (tree) => rewriteUrls(tree, relativeUrls(options.from))
 }
 
 export default rehypeRelativeUrls

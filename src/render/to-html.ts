@@ -11,6 +11,11 @@
 // escaped by stringify-entities with hast-util-to-html's own options. What pages here seldom
 // hold — <svg> (the month charts), <template>, comments, a void element with children — is
 // handed, subtree by subtree, to hast-util-to-html itself.
+//
+// Links are made relative as they are written (`url`, rehype-relative-urls.ts relativeUrls):
+// the same values the plugin would have put into the tree, without a walk of every page's
+// tree of its own and a unified processor per page, which took a tenth of rendering a big
+// archive (tests/render/to-html.test.ts compares with the plugin and rehype-stringify).
 
 import type { Element, Nodes, Properties } from 'hast'
 import { toHtml } from 'hast-util-to-html'
@@ -19,6 +24,7 @@ import { find, html } from 'property-information'
 import { stringify as commas } from 'comma-separated-tokens'
 import { stringify as spaces } from 'space-separated-tokens'
 import { stringifyEntities } from 'stringify-entities'
+import { rewriteUrls } from './rehype-relative-urls.js'
 
 // hast-util-to-html's subsets (lib/handle/element.js `constants`, text.js) for its default
 // settings: no parse errors allowed, no dangerous characters, double quotes. The arrays are
@@ -80,20 +86,25 @@ function attribute(key: string, given: Properties[string]): string {
   return `${info.name}="${escapeValue(text)}"`
 }
 
-function openingTag(node: Element): string {
+/** A link's value as written (relativeUrls), or null to write links as they are. */
+type UrlRewrite = ((value: string) => string) | null
+
+function openingTag(node: Element, url: UrlRewrite): string {
   let tag = `<${node.tagName}`
   const properties = node.properties
   for (const key in properties) {
-    const written = attribute(key, properties[key])
+    let value = properties[key]
+    if (url !== null && typeof value === 'string' && (key === 'href' || key === 'src' || key === 'action')) value = url(value)
+    const written = attribute(key, value)
     if (written) tag += ` ${written}`
   }
   return `${tag}>`
 }
 
-function write(node: Nodes, parent: Element | null, out: string[]): void {
+function write(node: Nodes, parent: Element | null, out: string[], url: UrlRewrite): void {
   switch (node.type) {
     case 'root':
-      for (const child of node.children) write(child, null, out)
+      for (const child of node.children) write(child, null, out, url)
       return
     case 'text':
     // With allowDangerousHtml off (rehype-stringify's default), raw is written as text.
@@ -107,12 +118,14 @@ function write(node: Nodes, parent: Element | null, out: string[]): void {
       const name = node.tagName
       const isVoid = VOIDS.has(name.toLowerCase())
       if (name === 'svg' || name === 'template' || (isVoid && node.children.length > 0)) {
+        // hast-util-to-html writes this subtree: its links are rewritten in the tree first.
+        if (url !== null) rewriteUrls({ type: 'root', children: [node] }, url)
         out.push(toHtml(node))
         return
       }
-      out.push(openingTag(node))
+      out.push(openingTag(node, url))
       if (isVoid) return
-      for (const child of node.children) write(child, node, out)
+      for (const child of node.children) write(child, node, out, url)
       out.push(`</${name}>`)
       return
     }
@@ -122,9 +135,12 @@ function write(node: Nodes, parent: Element | null, out: string[]): void {
   }
 }
 
-/** `tree` as rehype-stringify with its default settings writes it. */
-export function toHtmlFast(tree: Nodes): string {
+/**
+ * `tree` as rehype-stringify with its default settings writes it; with `url`, its links
+ * (`href`, `src`, `action`) written as `url` gives them, as if rehype-relative-urls had run first.
+ */
+export function toHtmlFast(tree: Nodes, url: UrlRewrite = null): string {
   const out: string[] = []
-  write(tree, null, out)
+  write(tree, null, out, url)
   return out.join('')
 }

@@ -6,7 +6,9 @@ import { documentTree } from '../../src/render/document.js'
 import { groupSpecs } from '../../src/render/group-job.js'
 import { planSite } from '../../src/render/index.js'
 import { loadTemplates } from '../../src/render/templates.js'
+import rehypeRelativeUrls, { relativeUrls } from '../../src/render/rehype-relative-urls.js'
 import { toHtmlFast } from '../../src/render/to-html.js'
+import { unified } from 'unified'
 import { sampleModel } from '../search/fixtures/site-model.js'
 
 // rehype-stringify is hast-util-to-html with its default settings: every tree must come out
@@ -92,5 +94,50 @@ describe('toHtmlFast', () => {
       const tree = documentTree(site, spec)
       expect(toHtmlFast(tree), spec.path).toBe(toHtml(tree))
     }
+  })
+
+  // The build writes links relative as it serialises (document.ts): that must be what the
+  // plugin gives when it runs over the tree first.
+  function sameLinks(tree: Root, from: string): void {
+    const reference = toHtml(unified().use(rehypeRelativeUrls, { from }).runSync(structuredClone(tree)))
+    expect(toHtmlFast(tree, relativeUrls(from)), from).toBe(reference)
+  }
+
+  test('makes links relative as rehype-relative-urls does, inside svg and templates too', () => {
+    const links = (prefix: string) => [
+      h('a', { href: `${prefix}2022/06/07/p1.html` }, 'page'),
+      h('a', { href: '#top' }, 'fragment'),
+      h('a', { href: '?q=1' }, 'query'),
+      h('a', { href: 'https://example.com/x.html' }, 'absolute'),
+      h('a', { href: '//example.com/x.html' }, 'protocol-relative'),
+      h('img', { src: 'assets/a.png', alt: '' }),
+      h('form', { action: 'search.html' }, h('input', { name: 'q' })),
+      h('a', { href: '' }, 'empty'),
+      h('a', { title: 'people/x.html' }, 'not a link property'),
+    ]
+    const tree: Root = {
+      type: 'root',
+      children: [
+        h('nav', links('')),
+        s('svg', { viewBox: '0 0 1 1' }, [s('a', { href: 'people/张三.html' }, s('rect', { width: 1 }))]),
+        h('template', { id: 't' }, h('a', { href: 'topics/index.html' }, 'in a template')),
+        { type: 'element', tagName: 'img', properties: { src: 'assets/b.png' }, children: [{ type: 'text', value: 'void with a child' }] },
+      ],
+    }
+    for (const from of ['index.html', '2022/06/07/p1-l6.html', 'people/张三.html', '2022/06/07/index.html']) sameLinks(tree, from)
+  })
+
+  test('gives the bytes of the plugin and rehype-stringify for every page of a site', () => {
+    const model = sampleModel()
+    const site = { config: model.config, templates: loadTemplates() }
+    const specs = [...planSite(model).pages].flatMap((group) => (group.job ? groupSpecs(model.config, group.job()) : group.specs()))
+    expect(specs.length).toBeGreaterThan(20)
+    let links = 0
+    for (const spec of specs) {
+      const tree = documentTree(site, spec)
+      links += toHtmlFast(tree).split(' href="').length - 1
+      sameLinks(tree, spec.path)
+    }
+    expect(links).toBeGreaterThan(100)
   })
 })
