@@ -16,7 +16,7 @@ import { coverTokens, hasPhrase } from './phrase.js'
 import { findShard, findTerm } from './shard-reader.js'
 import { byRelevance, scoreRequired, startsIn, unpackTerm, type TermPostings } from './rank.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import { cardFile, wordFiles, type DocCard, type TopCardsData, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
+import { cardFile, entryStats, wordFiles, type DocCard, type TopCardsData, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
 import { WordSet } from './words.js'
 
@@ -112,6 +112,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   // The data is our own build output (format.ts describes it).
   const load = memoize((file: string) => source.load(file))
   const facets = createFacetReader(load, entry.docCount)
+  const stats = entryStats(entry)
   const words = new WordSet(entry.words)
   // A word's shard is named in entry.js: no directory to load first.
   // A word's files are spelled out when a query needs them, not for all words at start.
@@ -164,7 +165,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     // Every term is required: one that no story holds leaves nothing.
     if (located.some((postings) => postings === null)) return new Map()
     const fieldCount = entry.fields.length
-    const clauses = unique.map((term, i) => unpackTerm(term, located[i]!.postings, located[i]!.positions, fieldCount))
+    const clauses = unique.map((term, i) => unpackTerm(term, located[i]!.postings, located[i]!.positions, stats))
     const byTerm = new Map(clauses.map((clause) => [clause.term, clause]))
     const scores = scoreRequired(clauses, fieldCount)
     const chains = terms.filter((term) => term.tokens.length > 1)

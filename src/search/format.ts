@@ -8,7 +8,7 @@
 // loaded only when its result is on screen (one card file per story).
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 7
+export const SEARCH_FORMAT_VERSION = 8
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
@@ -49,10 +49,13 @@ export type ShardDirectory = ShardFileRef[]
  *
  * `postings[t]` is term `terms[t]` packed (varint.ts): for each field of entry.fields in
  * order, the number of documents holding the term in that field, then per document
- * `docDelta, score, count`. Doc numbers ascend and are stored as the gap from the previous
- * one (the first from 0); `score` is the term's weight in that document's lunr field vector
- * in thousandths (lunr rounds weights to three decimals, so this is exact); `count` is how
- * often the term occurs there.
+ * `docDelta, length, count`. Doc numbers ascend and are stored as the gap from the previous
+ * one (the first from 0); `length` is how many tokens that field of that document has (lunr's
+ * field length); `count` is how often the term occurs there. These are raw counts, not lunr's
+ * weights: a weight depends on the number of stories, the term's document frequency and the
+ * fields' average lengths, which every new story changes, so the page computes it (rank.ts
+ * fieldWeight, with IndexStats from entry.js) exactly as lunr.Builder would have, and a
+ * story's postings stay the same bytes while the archive grows around it.
  */
 export interface ShardData {
   /** Sorted by UTF-16 code units. */
@@ -80,6 +83,10 @@ export interface SearchEntry {
   tokenizer: number
   docCount: number
   fields: SearchField[]
+  /** lunr's average field length of each of `fields` over all `docCount` stories (the weights' length normalisation, rank.ts). */
+  averageFieldLengths: number[]
+  /** lunr's boost of each of `fields`. */
+  fieldBoosts: number[]
   /** Shard directories (ShardDirectory files), by the term range each covers (sorted, disjoint). */
   shardDirs: ShardRef[]
   /** Docs per folder of card files (see cardFile). */
@@ -100,6 +107,18 @@ export interface SearchEntry {
    * their own.
    */
   wordShards: Array<string | null>
+}
+
+/** What ranking takes from entry.js besides the postings (rank.ts fieldWeight): the whole index's numbers. */
+export interface IndexStats {
+  documentCount: number
+  averageFieldLengths: readonly number[]
+  fieldBoosts: readonly number[]
+}
+
+/** IndexStats of an entry. */
+export function entryStats(entry: Pick<SearchEntry, 'docCount' | 'averageFieldLengths' | 'fieldBoosts'>): IndexStats {
+  return { documentCount: entry.docCount, averageFieldLengths: entry.averageFieldLengths, fieldBoosts: entry.fieldBoosts }
 }
 
 /** Results the search page lists at a time; a word's top-cards file holds the cards of its first page. */

@@ -10,15 +10,40 @@
 // it against that field's weights (its arithmetic written out, in its order, so no Vector is
 // made per document), summed in the order Index#query sums them. So the scores are lunr's to
 // the last bit (tests/search/rank.test.ts compares with Index#query).
+//
+// The shards carry raw counts (format.ts ShardData), and each weight lunr.Builder would have
+// put into a field vector is computed here from them (fieldWeight), with lunr's arithmetic in
+// lunr's order, from the whole index's numbers in entry.js (IndexStats).
 
 import lunr from 'lunr'
-import type { TopCardsData } from './format.js'
+import type { IndexStats, TopCardsData } from './format.js'
 import { VarintReader } from './varint.js'
+
+/** lunr.Builder's defaults (lib/builder.js): BM25 saturation and length normalisation. */
+const K1 = 1.2
+const B = 0.75
+
+/** lunr.idf: `documentsWithTerm` counts a document once per field holding the term. */
+export function lunrIdf(documentsWithTerm: number, documentCount: number): number {
+  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)
+  return Math.log(1 + Math.abs(x))
+}
+
+/**
+ * The weight lunr.Builder#createFieldVectors gives a term in one field of one document,
+ * operation for operation (document boost 1): BM25 of its count `tf` in a field of `length`
+ * tokens against the field's average length, times the field's boost, rounded to three decimals.
+ */
+export function fieldWeight(idf: number, tf: number, length: number, averageLength: number, boost: number): number {
+  let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / averageLength)) + tf)
+  score *= boost
+  return Math.round(score * 1000) / 1000
+}
 
 /** A term's postings in one field: the documents holding it there, ascending, with their weights and starts. */
 export interface FieldPostings {
   docs: Int32Array
-  /** The term's weight in each document's field vector, as lunr loads it (thousandths / 1000). */
+  /** The term's weight in each document's field vector, as lunr.Builder computes it (fieldWeight). */
   weights: Float64Array
   /** With positions loaded: document `i`'s starts are `starts[startsAt[i]]` to `starts[startsAt[i + 1] - 1]`. */
   startsAt: Int32Array | null
@@ -33,24 +58,31 @@ export interface TermPostings {
   docs: Int32Array
 }
 
-/** Unpacks a term's postings, and its positions (format.ts PositionData) when given. */
-export function unpackTerm(term: string, packed: string, positions: string | null, fieldCount: number): TermPostings {
+/** Unpacks a term's postings with their weights (fieldWeight, from `stats`), and its positions (format.ts PositionData) when given. */
+export function unpackTerm(term: string, packed: string, positions: string | null, stats: IndexStats): TermPostings {
+  const fieldCount = stats.averageFieldLengths.length
   // Into arrays sized up front: for a common bigram that is hundreds of thousands of
   // numbers, which growing arrays made several times slower on the page.
   const postings = new VarintReader(packed)
   const startsText = positions === null ? null : new VarintReader(positions)
   const fields: FieldPostings[] = []
+  // Each field's lengths and counts, weighed once every field's document count (the idf) is known.
+  const raw: Array<{ lengths: Int32Array; counts: Int32Array }> = []
+  let documentsWithTerm = 0
   for (let field = 0; field < fieldCount; field++) {
     const count = postings.int()
+    documentsWithTerm += count
     const docs = new Int32Array(count)
-    const weights = new Float64Array(count)
+    const lengths = new Int32Array(count)
+    const counts = new Int32Array(count)
     const startsAt = startsText ? new Int32Array(count + 1) : null
     let doc = 0
     let total = 0
     for (let d = 0; d < count; d++) {
       docs[d] = doc += postings.int()
-      weights[d] = postings.int() / 1000
-      total += postings.int()
+      lengths[d] = postings.int()
+      counts[d] = postings.int()
+      total += counts[d]!
       if (startsAt) startsAt[d + 1] = total
     }
     let starts: Int32Array | null = null
@@ -61,8 +93,16 @@ export function unpackTerm(term: string, packed: string, positions: string | nul
         for (let k = startsAt[d]!; k < startsAt[d + 1]!; k++) starts[k] = start += startsText.int()
       }
     }
-    fields.push({ docs, weights, startsAt, starts })
+    raw.push({ lengths, counts })
+    fields.push({ docs, weights: new Float64Array(count), startsAt, starts })
   }
+  const idf = lunrIdf(documentsWithTerm, stats.documentCount)
+  fields.forEach(({ weights }, field) => {
+    const { lengths, counts } = raw[field]!
+    const average = stats.averageFieldLengths[field]!
+    const boost = stats.fieldBoosts[field]!
+    for (let d = 0; d < weights.length; d++) weights[d] = fieldWeight(idf, counts[d]!, lengths[d]!, average, boost)
+  })
   return { term, fields, docs: union(fields.map((field) => field.docs)) }
 }
 
@@ -205,8 +245,9 @@ export function byRelevance(a: { doc: number; score: number }, b: { doc: number;
  * this one term alone (relevance order, no filter) — what the page shows first for it —
  * and how many documents that query finds.
  */
-export function topDocs(term: string, packed: string, fieldCount: number, shown: number): TopCardsData {
-  const scores = scoreRequired([unpackTerm(term, packed, null, fieldCount)], fieldCount)
+export function topDocs(term: string, packed: string, stats: IndexStats, shown: number): TopCardsData {
+  const fieldCount = stats.averageFieldLengths.length
+  const scores = scoreRequired([unpackTerm(term, packed, null, stats)], fieldCount)
   const docs = [...scores]
     .map(([doc, score]) => ({ doc, score }))
     .sort(byRelevance)

@@ -45,6 +45,7 @@ import {
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
+import { FIELD_BOOST } from './build-index.js'
 import { findShard } from './shard-reader.js'
 import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesJob, type ShardFilesResult, type ShardOptions } from './term-index-thread.js'
 import { loadPostings } from './postings-store.js'
@@ -163,7 +164,7 @@ function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, text
 }
 
 /** The term shards, the directories listing them and entry.js. */
-function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, words: string[], docCount: number, options: SearchFilesOptions): Generator<OutputFile> {
+function* termFiles(model: SiteModel, { shards, stats, wordTops }: ShardFilesResult, words: string[], docCount: number, options: SearchFilesOptions): Generator<OutputFile> {
   const cardFolderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
   const shardRefs: ShardFileRef[] = shards.map((shard) => ({ from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }))
@@ -191,6 +192,8 @@ function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, wo
     tokenizer: TOKENIZER_VERSION,
     docCount,
     fields: [...SEARCH_FIELDS],
+    averageFieldLengths: [...stats.averageFieldLengths],
+    fieldBoosts: [...stats.fieldBoosts],
     shardDirs,
     cardFolderSize,
     words,
@@ -202,6 +205,13 @@ function* termFiles(model: SiteModel, { shards, wordTops }: ShardFilesResult, wo
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
   if (options.searchPage) yield options.searchPage(entry)
 }
+
+/** An archive without stories: no shards, and the numbers of an empty index. */
+const noShards = (): ShardFilesResult => ({
+  shards: [],
+  stats: { documentCount: 0, averageFieldLengths: SEARCH_FIELDS.map(() => 0), fieldBoosts: SEARCH_FIELDS.map((field) => FIELD_BOOST[field]) },
+  wordTops: [],
+})
 
 function shardOptions(inputs: Partial<SearchInputs>, words: readonly string[], options: SearchFilesOptions): ShardOptions {
   const { kept, store } = inputs
@@ -216,7 +226,7 @@ function shardOptions(inputs: Partial<SearchInputs>, words: readonly string[], o
 export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? { shards: [], wordTops: [] } : termShardFiles(inputs.terms ?? [], shardOptions(inputs, words, options))
+  const shards = docs.length === 0 ? noShards() : termShardFiles(inputs.terms ?? [], shardOptions(inputs, words, options))
   // Every story's tokens are let go once the shards are made.
   delete inputs.terms
   delete inputs.kept
@@ -233,7 +243,7 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
 export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile | LazyFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
   const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? Promise.resolve({ shards: [], wordTops: [] }) : termShardFilesAsync(inputs.terms ?? [], shardOptions(inputs, words, options))
+  const shards = docs.length === 0 ? Promise.resolve(noShards()) : termShardFilesAsync(inputs.terms ?? [], shardOptions(inputs, words, options))
   delete inputs.terms
   delete inputs.kept
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.

@@ -4,24 +4,27 @@
 //
 // A lunr index of a query's terms alone scores exactly as one big index over every story
 // would: lunr scores a document as dot(query vector, field vector) / |query vector|, and the
-// dot product only involves the query's own terms, whose weights the shards carry as lunr
-// computed them. The page used to build that index per query; it now scores the postings
-// directly (rank.ts), and expandTerms is the lunr form rank.ts is tested against.
+// dot product only involves the query's own terms, whose weights follow from the shards'
+// counts and the whole index's numbers (rank.ts fieldWeight, IndexStats) as lunr computed
+// them. The page used to build that index per query; it now scores the postings directly
+// (rank.ts), and expandTerms is the lunr form rank.ts is tested against.
 
 import lunr from 'lunr'
-import type { PositionData, ShardData } from './format.js'
+import type { IndexStats, PositionData, ShardData } from './format.js'
 import type { FieldPosting, SerializedIndex, SerializedPosting } from './lunr-index.js'
+import { fieldWeight, lunrIdf } from './rank.js'
 import { VarintReader } from './varint.js'
 
 /**
  * A lunr index holding exactly `postings` (term → packed postings, format.ts ShardData),
- * with the field-vector weights the whole archive's index gives those terms, and for the
+ * with the field-vector weights the whole archive's index gives those terms (from `stats`), and for the
  * terms in `positions` (term → packed PositionData) their positions as lunr metadata; with
  * `keep`, only those documents (a document's score depends on its own weights alone).
  */
 export function expandTerms(
   fields: readonly string[],
   postings: ReadonlyMap<string, string>,
+  stats: IndexStats,
   positions: ReadonlyMap<string, string> = new Map(),
   keep?: ReadonlySet<number>,
 ): SerializedIndex {
@@ -32,14 +35,20 @@ export function expandTerms(
     const reader = new VarintReader(postings.get(term)!)
     const packedStarts = positions.get(term)
     const starts = packedStarts === undefined ? null : new VarintReader(packedStarts)
-    for (const field of fields) {
-      const docs: FieldPosting = {}
+    // Every field's postings first: the weights need the term's document count over all of them.
+    const read = fields.map(() => {
       const count = reader.int()
-      let doc = 0
-      for (let d = 0; d < count; d++) {
-        doc += reader.int()
-        const score = reader.int() / 1000
-        const tf = reader.int()
+      const entries: Array<{ doc: number; length: number; tf: number }> = []
+      for (let d = 0, doc = 0; d < count; d++) entries.push({ doc: (doc += reader.int()), length: reader.int(), tf: reader.int() })
+      return entries
+    })
+    const idf = lunrIdf(
+      read.reduce((n, entries) => n + entries.length, 0),
+      stats.documentCount,
+    )
+    fields.forEach((field, fieldIndex) => {
+      const docs: FieldPosting = {}
+      for (const { doc, length, tf } of read[fieldIndex]!) {
         let position: Array<[number, number]> | undefined
         if (starts) {
           position = []
@@ -52,10 +61,10 @@ export function expandTerms(
         let vector = vectors.get(fieldRef)
         if (!vector) vectors.set(fieldRef, (vector = []))
         // Terms come in index order, so every vector's elements stay sorted as lunr.Vector needs.
-        vector.push(termIndex, score)
+        vector.push(termIndex, fieldWeight(idf, tf, length, stats.averageFieldLengths[fieldIndex]!, stats.fieldBoosts[fieldIndex]!))
       }
       posting[field] = docs
-    }
+    })
     return [term, posting]
   })
   return { version: lunr.version, fields: [...fields], fieldVectors: [...vectors], invertedIndex, pipeline: [] }

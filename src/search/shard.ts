@@ -5,12 +5,13 @@
 // the page.
 //
 // This is the reference the build's direct indexer (term-index.ts) is tested against: it
-// starts from what lunr.Builder itself computed. Each shard keeps the global postings and
-// the global field-vector weights of its own terms. lunr scores a document as
+// starts from what lunr.Builder itself computed. Each shard keeps the global postings of its
+// own terms with their raw counts (each posting's term frequency and field length), and
+// indexStats the numbers lunr weighs them with. lunr scores a document as
 // dot(query, fieldVector) / |query|, and the dot product only involves the query's terms, so
 // the page can score a query exactly from the postings of its terms alone (shard-reader.ts).
 
-import type { PositionData, ShardData } from './format.js'
+import type { IndexStats, PositionData, ShardData } from './format.js'
 import { VarintWriter } from './varint.js'
 import { fieldPostings, type FieldPosting, type SerializedIndex } from './lunr-index.js'
 
@@ -35,24 +36,43 @@ export function termBytes(postings: number, positions: number, first: boolean): 
   return postings + 2 + positions + 2 + (first ? 0 : 2)
 }
 
-/** Key of one field of one document among a term's weights (numbers hash faster than "field/doc" strings). */
+/** Key of one field of one document (numbers hash faster than "field/doc" strings). */
 function slot(fieldIndex: number, doc: number, fieldCount: number): number {
   return doc * fieldCount + fieldIndex
 }
 
-/** Weight of each field of each document in each term's dimension, from the index's field vectors. */
-function weightsByTerm(index: SerializedIndex): Map<number, Map<number, number>> {
-  const weights = new Map<number, Map<number, number>>()
-  for (const [fieldRef, elements] of index.fieldVectors) {
+/**
+ * lunr's field length of each field of each document: its tokens, each of which lunr records
+ * one position for (the index keeps positions), so the positions of all its terms.
+ */
+function fieldLengths(index: SerializedIndex): Map<number, number> {
+  const lengths = new Map<number, number>()
+  for (const [fieldRef] of index.fieldVectors) {
     const cut = fieldRef.indexOf('/')
-    const key = slot(index.fields.indexOf(fieldRef.slice(0, cut)), Number(fieldRef.slice(cut + 1)), index.fields.length)
-    for (let i = 0; i < elements.length; i += 2) {
-      let forTerm = weights.get(elements[i]!)
-      if (!forTerm) weights.set(elements[i]!, (forTerm = new Map()))
-      forTerm.set(key, elements[i + 1]!)
+    lengths.set(slot(index.fields.indexOf(fieldRef.slice(0, cut)), Number(fieldRef.slice(cut + 1)), index.fields.length), 0)
+  }
+  for (const [, posting] of index.invertedIndex) {
+    for (const [field, docs] of fieldPostings(posting)) {
+      for (const [doc, metadata] of Object.entries(docs)) {
+        const key = slot(index.fields.indexOf(field), Number(doc), index.fields.length)
+        lengths.set(key, (lengths.get(key) ?? 0) + (metadata.position?.length ?? 0))
+      }
     }
   }
-  return weights
+  return lengths
+}
+
+/**
+ * What the page weighs the shards' counts with (format.ts IndexStats), as lunr.Builder had
+ * them: every document has a field vector for each field, so the document count is theirs
+ * over the fields, and each field's average length is its total over that count.
+ */
+export function indexStats(index: SerializedIndex, boosts: readonly number[]): IndexStats {
+  const fieldCount = index.fields.length
+  const documentCount = index.fieldVectors.length / fieldCount
+  const totals = new Array<number>(fieldCount).fill(0)
+  for (const [key, length] of fieldLengths(index)) totals[key % fieldCount]! += length
+  return { documentCount, averageFieldLengths: totals.map((total) => (documentCount === 0 ? 0 : total / documentCount)), fieldBoosts: [...boosts] }
 }
 
 /** One term's postings and positions, packed as format.ts describes ShardData.postings and PositionData.positions. */
@@ -60,7 +80,7 @@ function encodePostings(
   fields: readonly string[],
   term: string,
   docsByField: ReadonlyMap<string, FieldPosting>,
-  weights: ReadonlyMap<number, number>,
+  lengths: ReadonlyMap<number, number>,
 ): { postings: string; positions: string } {
   const out = new VarintWriter()
   const starts = new VarintWriter()
@@ -72,12 +92,12 @@ function encodePostings(
     out.int(refs.length)
     let previousDoc = 0
     for (const doc of refs) {
-      const weight = weights.get(slot(fieldIndex, doc, fields.length))
-      if (weight === undefined) throw new Error(`Unexpected posting of "${term}" in ${field}/${doc} without a field-vector weight`)
+      const length = lengths.get(slot(fieldIndex, doc, fields.length))
+      if (length === undefined) throw new Error(`Unexpected posting of "${term}" in ${field}/${doc} without a field vector`)
       // lunr records positions in token order, so starts already ascend.
       const positions = docs[doc]!.position ?? []
       out.int(doc - previousDoc)
-      out.int(Math.round(weight * 1000))
+      out.int(length)
       out.int(positions.length)
       let previousStart = 0
       for (const [start] of positions) {
@@ -96,7 +116,7 @@ export function postingsBytes(postings: readonly string[]): number {
 }
 
 export function splitIndex(index: SerializedIndex, budget = DEFAULT_SHARD_BUDGET): Shard[] {
-  const weights = weightsByTerm(index)
+  const lengths = fieldLengths(index)
   const shards: Shard[] = []
   let current: ShardData = { terms: [], postings: [] }
   let positions: PositionData = { positions: [] }
@@ -108,7 +128,7 @@ export function splitIndex(index: SerializedIndex, budget = DEFAULT_SHARD_BUDGET
     size = 0
   }
   for (const [term, posting] of index.invertedIndex) {
-    const encoded = encodePostings(index.fields, term, new Map(fieldPostings(posting)), weights.get(posting._index) ?? new Map())
+    const encoded = encodePostings(index.fields, term, new Map(fieldPostings(posting)), lengths)
     // A term that would overflow the shard starts the next one: a rare term never shares a
     // download with a huge one (a huge term alone still gets a shard of its own).
     if (current.terms.length > 0 && size + termBytes(encoded.postings.length, encoded.positions.length, false) > budget) close()

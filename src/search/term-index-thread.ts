@@ -11,10 +11,10 @@ import { canStartWorkers, startWorker, workerModule } from '../parallel/worker-t
 import createDebug from 'debug'
 import { hashedNameOfJson, registeringScriptFrame } from './script-file.js'
 import type { DocTerms } from './doc-terms.js'
-import { SEARCH_FIELDS, type TopCardsData } from './format.js'
+import type { IndexStats, TopCardsData } from './format.js'
 import { topDocs } from './rank.js'
 import { savePostings, type PostingsStamp } from './postings-store.js'
-import { appendPostings, collectPostings, encodeTermShards, type Postings } from './term-index.js'
+import { appendPostings, collectPostings, encodeTermShards, postingsStats, type Postings } from './term-index.js'
 
 const debug = createDebug('archive:search')
 const WORKER = workerModule('term-index-worker', import.meta.url)
@@ -51,6 +51,8 @@ export interface ShardFile {
 
 export interface ShardFilesResult {
   shards: ShardFile[]
+  /** The whole index's numbers, for entry.js (format.ts IndexStats). */
+  stats: IndexStats
   /** Each indexed word holding postings, with the first `topCount` docs its query lists and their count (rank.ts topDocs), in word order. */
   wordTops: Array<[word: string, top: TopCardsData]>
 }
@@ -70,7 +72,8 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
   const positionsNames: string[] = []
   const postings = jobPostings(job, consume)
   const wordTops: ShardFilesResult['wordTops'] = []
-  const sink = job.topCount > 0 ? { words: new Set(job.words), take: (word: string, packed: string) => wordTops.push([word, topDocs(word, packed, SEARCH_FIELDS.length, job.topCount)]) } : undefined
+  const stats = postingsStats(postings)
+  const sink = job.topCount > 0 ? { words: new Set(job.words), take: (word: string, packed: string) => wordTops.push([word, topDocs(word, packed, stats, job.topCount)]) } : undefined
   // The job's DocTerms are not needed from here on: let them go before the shards take their room.
   job.docs = []
   delete job.kept
@@ -85,6 +88,7 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
     sink,
   )
   return {
+    stats,
     shards: shards.map((shard, n) => ({
       from: shard.from,
       to: shard.to,
@@ -135,7 +139,7 @@ function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error:
   if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
   // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
   const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return { shards: message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) })), wordTops: message.wordTops }
+  return { shards: message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) })), stats: message.stats, wordTops: message.wordTops }
 }
 
 /** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */

@@ -3,25 +3,22 @@
 // seconds per thousand stories and gigabytes of heap. Here one streaming pass over the
 // stories' DocTerms (doc-terms.ts: each story tokenized once, cacheable between builds)
 // records, per document field, each distinct term once ("a group": where its start
-// offsets sit in one flat pool); the weights lunr would bake into its field vectors are
-// computed at the end from raw term frequencies, with lunr's own formula (BM25 with lunr's
-// k1 and b, lunr's idf, field boost, three decimals). The archive's whole words (words.ts)
-// are found from the bigram chains and indexed as terms too. The shards written are the very
-// bytes `splitIndex(serializeIndex(buildLunrIndex(docs, words)))` gives
-// (tests/search/term-index.test.ts proves it), so the page's lunr scores are those of one
-// lunr index over the same terms.
+// offsets sit in one flat pool). The shards carry each posting's raw counts (term frequency,
+// field length: format.ts ShardData), from which the page computes the weights lunr would bake
+// into its field vectors (rank.ts fieldWeight) with the whole index's numbers (postingsStats,
+// written into entry.js). The archive's whole words (words.ts) are found from the bigram
+// chains and indexed as terms too. The shards written are the very bytes
+// `splitIndex(serializeIndex(buildLunrIndex(docs, words)))` gives, and postingsStats is
+// `indexStats` of that index (tests/search/term-index.test.ts proves both), so the page's
+// lunr scores are those of one lunr index over the same terms.
 //
 // Memory: a few Int32Arrays over token positions and groups, no object per token or posting.
 
 import type { DocTerms } from './doc-terms.js'
-import { SEARCH_FIELDS } from './format.js'
+import { SEARCH_FIELDS, type IndexStats } from './format.js'
 import { FIELD_BOOST } from './build-index.js'
 import { termBytes } from './shard.js'
 import { VARINT_BASE, VARINT_CODES, VARINT_VALUES } from './varint.js'
-
-/** lunr.Builder's defaults (lib/builder.js): BM25 saturation and length normalisation. */
-const K1 = 1.2
-const B = 0.75
 
 /** One term range as written: ShardData and PositionData (format.ts) already serialised, the UTF-8 bytes of their JSON. */
 export interface EncodedShard {
@@ -70,12 +67,6 @@ function readInt(packed: string): number {
     if (digit < VARINT_BASE) return value
     scale *= VARINT_BASE
   }
-}
-
-/** lunr.idf: `documentsWithTerm` counts a document once per field holding the term. */
-function lunrIdf(documentsWithTerm: number, documentCount: number): number {
-  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5)
-  return Math.log(1 + Math.abs(x))
 }
 
 export interface Postings {
@@ -545,12 +536,27 @@ const QUOTE = 34
 /**
  * The term shards of `docs` (each story's DocTerms, in doc order), with `words` (sorted,
  * words.ts) indexed whole wherever they occur: sorted terms cut into ranges of about
- * `budget` bytes of packed postings and positions, each term's postings with lunr's
- * field-vector weights (format.ts, ShardData) and its positions (PositionData), as the UTF-8
+ * `budget` bytes of packed postings and positions, each term's postings with their raw
+ * counts (format.ts, ShardData) and its positions (PositionData), as the UTF-8
  * bytes of `JSON.stringify(data)` and `JSON.stringify(positions)`.
  */
 export function buildTermShards(docs: readonly DocTerms[], budget: number, frame?: ShardFrame, words: readonly string[] = []): EncodedShard[] {
   return encodeTermShards(collectPostings(docs, words), budget, frame)
+}
+
+/**
+ * The whole index's numbers the page weighs postings with (format.ts IndexStats): lunr's
+ * average field lengths (lunr.Builder#calculateAverageFieldLengths: every document has every
+ * field, so the total over the document count) and the fields' boosts.
+ */
+export function postingsStats(p: Postings): IndexStats {
+  const fieldCount = SEARCH_FIELDS.length
+  const averageFieldLengths = SEARCH_FIELDS.map((_, field) => {
+    let total = 0
+    for (let doc = 0; doc < p.documentCount; doc++) total += p.fieldLength[doc * fieldCount + field]!
+    return p.documentCount === 0 ? 0 : total / p.documentCount
+  })
+  return { documentCount: p.documentCount, averageFieldLengths, fieldBoosts: SEARCH_FIELDS.map((field) => FIELD_BOOST[field]) }
 }
 
 /** Called with the packed postings (format.ts ShardData) of each of `words` as it is encoded. */
@@ -566,12 +572,6 @@ export interface WordPostingsSink {
 export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame, wordSink?: WordPostingsSink): EncodedShard[] {
   if (p.documentCount === 0) return []
   const fieldCount = SEARCH_FIELDS.length
-  const averageLength = SEARCH_FIELDS.map((_, field) => {
-    let total = 0
-    for (let doc = 0; doc < p.documentCount; doc++) total += p.fieldLength[doc * fieldCount + field]!
-    return total / p.documentCount
-  })
-  const boosts = SEARCH_FIELDS.map((field) => FIELD_BOOST[field])
   // Code-unit order, as lunr sorts terms. The default sort compares strings by code units,
   // and natively: a comparator called from JS costs seconds over millions of bigrams.
   const order = [...p.terms].sort().map((term) => p.termIds.get(term)!)
@@ -631,7 +631,6 @@ export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame
   for (const id of order) {
     const first = p.termStart[id]!
     const end = p.termStart[id + 1]!
-    const idf = lunrIdf(end - first, p.documentCount)
     inField.fill(0)
     for (let g = first; g < end; g++) inField[p.groupDocField[g]! % fieldCount]!++
     term.length = 0
@@ -647,12 +646,8 @@ export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame
         from += tf
         if (docField % fieldCount !== field) continue
         const doc = (docField - field) / fieldCount
-        // lunr.Builder#createFieldVectors, operation for operation (doc boost is 1).
-        let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (p.fieldLength[docField]! / averageLength[field]!)) + tf)
-        score *= boosts[field]!
-        const weight = Math.round(score * 1000) / 1000
         term.varint(doc - previousDoc)
-        term.varint(Math.round(weight * 1000))
+        term.varint(p.fieldLength[docField]!)
         term.varint(tf)
         let previousStart = 0
         for (let i = groupFrom; i < groupFrom + tf; i++) {

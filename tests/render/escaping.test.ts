@@ -122,6 +122,8 @@ describe("the search page's copy of the index's entry", () => {
       tokenizer: 1,
       docCount: 1,
       fields: ['title', 'body'],
+      averageFieldLengths: [3, 17.5],
+      fieldBoosts: [2, 1],
       shardDirs: [{ from: '<!--', to: hostile, file: 'terms/dir-0-0.js' }],
       cardFolderSize: 1000,
       words: [hostile, '\u2028王小明'],

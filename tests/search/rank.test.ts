@@ -6,14 +6,16 @@
 import fc from 'fast-check'
 import lunr from 'lunr'
 import { expect, test } from 'vitest'
-import { buildLunrIndex } from '../../src/search/build-index.js'
+import { FIELD_BOOST, buildLunrIndex } from '../../src/search/build-index.js'
 import { SEARCH_FIELDS } from '../../src/search/format.js'
 import { loadIndex, serializeIndex } from '../../src/search/lunr-index.js'
 import { scoreRequired, startsIn, unpackTerm } from '../../src/search/rank.js'
 import { expandTerms, shardPositions, shardPostings } from '../../src/search/shard-reader.js'
-import { splitIndex } from '../../src/search/shard.js'
+import { indexStats, splitIndex } from '../../src/search/shard.js'
 import { WordSet } from '../../src/search/words.js'
 import { docsOf } from './helpers/docs-of.js'
+
+const BOOSTS = SEARCH_FIELDS.map((field) => FIELD_BOOST[field])
 
 const lunrQuery = (index: lunr.Index, terms: readonly string[]) =>
   new Map(
@@ -40,14 +42,15 @@ test('the same documents and scores as lunr.Index#query, on the query’s own in
         const serialized = serializeIndex(whole)
         if (serialized.invertedIndex.length === 0) return
         const shards = splitIndex(serialized, 30)
+        const stats = indexStats(serialized, BOOSTS)
         const postings = new Map(shards.flatMap((shard) => [...shardPostings(shard.data)]))
         const positions = new Map(shards.flatMap((shard) => [...shardPositions(shard.data, shard.positions)]))
         const all = serialized.invertedIndex.map(([term]) => term)
         // Clause order as typed, which need not be the terms' sorted order.
         const terms = [...new Set(picks.map((pick) => all[pick % all.length]!))]
-        const clauses = terms.map((term) => unpackTerm(term, postings.get(term)!, positions.get(term)!, SEARCH_FIELDS.length))
+        const clauses = terms.map((term) => unpackTerm(term, postings.get(term)!, positions.get(term)!, stats))
         const ours = scoreRequired(clauses, SEARCH_FIELDS.length)
-        const small = loadIndex(expandTerms(SEARCH_FIELDS, new Map(terms.map((term) => [term, postings.get(term)!]))))
+        const small = loadIndex(expandTerms(SEARCH_FIELDS, new Map(terms.map((term) => [term, postings.get(term)!])), stats))
         expect(ours).toEqual(lunrQuery(small, terms))
         // The whole index numbers its terms in the order lunr.Builder first met them, not
         // sorted, so its dot products add the same weights in another order: equal to the
@@ -65,9 +68,10 @@ test('starts as lunr records them', () => {
   const docs = docsOf([{ title: '五金城', body: '王小明在五金城。五金城，五金。' }])
   const serialized = serializeIndex(buildLunrIndex(docs))
   const [shard] = splitIndex(serialized, 1_000_000)
-  const postings = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, shardPositions(shard!.data, shard!.positions).get('五金')!, 2)
+  const stats = indexStats(serialized, BOOSTS)
+  const postings = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, shardPositions(shard!.data, shard!.positions).get('五金')!, stats)
   expect(startsIn(postings, 0, 0)).toEqual([0])
   expect(startsIn(postings, 0, 1)).toEqual([4, 8, 12])
-  const withoutPositions = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, null, 2)
+  const withoutPositions = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, null, stats)
   expect(startsIn(withoutPositions, 0, 1)).toEqual([])
 })

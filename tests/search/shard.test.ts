@@ -1,10 +1,11 @@
 import lunr from 'lunr'
 import { describe, expect, test } from 'vitest'
-import { buildLunrIndex } from '../../src/search/build-index.js'
+import { FIELD_BOOST, buildLunrIndex } from '../../src/search/build-index.js'
+import { SEARCH_FIELDS } from '../../src/search/format.js'
 import { fieldPostings, serializeIndex, type SerializedIndex } from '../../src/search/lunr-index.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { expandTerms, findShard, shardPositions, shardPostings } from '../../src/search/shard-reader.js'
-import { postingsBytes, splitIndex } from '../../src/search/shard.js'
+import { indexStats, postingsBytes, splitIndex } from '../../src/search/shard.js'
 import { sampleModel } from './fixtures/site-model.js'
 
 describe('findShard', () => {
@@ -26,6 +27,7 @@ describe('findShard', () => {
 describe('splitIndex', () => {
   const index = serializeIndex(buildLunrIndex(collectSearchDocs(sampleModel())))
   const shards = splitIndex(index, 50)
+  const stats = indexStats(index, SEARCH_FIELDS.map((field) => FIELD_BOOST[field]))
 
   /** term → field/doc → [weight, starts] */
   function contents(serialized: SerializedIndex): Map<string, Map<string, [number, number[]]>> {
@@ -52,25 +54,25 @@ describe('splitIndex', () => {
     for (let i = 1; i < shards.length; i++) expect(shards[i - 1]!.to < shards[i]!.from).toBe(true)
   })
 
-  test('expanded shards hold exactly the postings, positions and weights of the whole index', () => {
-    const merged = new Map(shards.flatMap((shard) => [...contents(expandTerms(index.fields, shardPostings(shard.data), shardPositions(shard.data, shard.positions)))]))
+  test('expanded shards hold exactly the postings, positions and weights of the whole index (weights from the counts and indexStats, as lunr.Builder made them)', () => {
+    const merged = new Map(shards.flatMap((shard) => [...contents(expandTerms(index.fields, shardPostings(shard.data), stats, shardPositions(shard.data, shard.positions)))]))
     expect(merged).toEqual(contents(index))
   })
 
   test('without their positions, the same postings and weights (what a query of one token per word loads)', () => {
     const withoutPositions = (serialized: SerializedIndex) =>
       new Map([...contents(serialized)].map(([term, entries]) => [term, new Map([...entries].map(([ref, [weight]]) => [ref, weight]))]))
-    const merged = new Map(shards.flatMap((shard) => [...withoutPositions(expandTerms(index.fields, shardPostings(shard.data)))]))
+    const merged = new Map(shards.flatMap((shard) => [...withoutPositions(expandTerms(index.fields, shardPostings(shard.data), stats))]))
     expect(merged).toEqual(withoutPositions(index))
     // …and no position is made up.
-    for (const shard of shards) for (const [, entries] of contents(expandTerms(index.fields, shardPostings(shard.data)))) for (const [, [, starts]] of entries) expect(starts).toEqual([])
+    for (const shard of shards) for (const [, entries] of contents(expandTerms(index.fields, shardPostings(shard.data), stats))) for (const [, [, starts]] of entries) expect(starts).toEqual([])
   })
 
   test('every expanded shard, and any few terms of it, load as a lunr index of their own', () => {
     for (const shard of shards) {
-      expect(() => lunr.Index.load(expandTerms(index.fields, shardPostings(shard.data), shardPositions(shard.data, shard.positions)))).not.toThrow()
+      expect(() => lunr.Index.load(expandTerms(index.fields, shardPostings(shard.data), stats, shardPositions(shard.data, shard.positions)))).not.toThrow()
       const some = new Map([...shardPostings(shard.data)].filter((_, i) => i % 3 === 0))
-      expect(() => lunr.Index.load(expandTerms(index.fields, some))).not.toThrow()
+      expect(() => lunr.Index.load(expandTerms(index.fields, some, stats))).not.toThrow()
     }
   })
 

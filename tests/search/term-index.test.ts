@@ -4,16 +4,16 @@
 
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { buildLunrIndex } from '../../src/search/build-index.js'
+import { FIELD_BOOST, buildLunrIndex } from '../../src/search/build-index.js'
 import { createSearchEngine } from '../../src/search/engine.js'
-import type { DocCard } from '../../src/search/format.js'
+import { SEARCH_FIELDS, type DocCard } from '../../src/search/format.js'
 import { serializeIndex } from '../../src/search/lunr-index.js'
 import { collectSearchDocs, type SearchDoc } from '../../src/search/search-docs.js'
 import { renderSearchFiles, searchFilesAsync } from '../../src/search/search-files.js'
 import { termShardFilesAsync } from '../../src/search/term-index-thread.js'
 import type { OutputFile } from '../../src/types.js'
-import { splitIndex } from '../../src/search/shard.js'
-import { appendPostings, buildTermShards, collectPostings } from '../../src/search/term-index.js'
+import { indexStats, splitIndex } from '../../src/search/shard.js'
+import { appendPostings, buildTermShards, collectPostings, postingsStats } from '../../src/search/term-index.js'
 import { docTerms } from '../../src/search/doc-terms.js'
 import { WordSet } from '../../src/search/words.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
@@ -61,6 +61,20 @@ describe('buildTermShards', () => {
       { numRuns: 150, seed: 20240601 },
     )
   }, 60_000)
+
+  test('the numbers the page weighs the counts with are lunr.Builder\'s (document count, average field lengths, boosts)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ title: text(8), body: text(60) }), { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 3 }), (texts, words) => {
+        const docs = docsOf(texts)
+        const sorted = [...new Set(words)].sort()
+        const reference = indexStats(serializeIndex(buildLunrIndex(docs, new WordSet(sorted))), SEARCH_FIELDS.map((field) => FIELD_BOOST[field]))
+        const direct = postingsStats(collectPostings(docs.map((doc) => docTerms([doc.card.titleText, doc.card.body])), sorted))
+        expect(direct).toEqual(reference)
+        expect(direct.documentCount).toBe(docs.length)
+      }),
+      { numRuns: 100, seed: 20261206 },
+    )
+  })
 
   test('with whole words: found wherever their text occurs, exactly as lunr.Builder tokenizing them finds them', () => {
     const docs = collectSearchDocs(sampleModel())
