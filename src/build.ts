@@ -64,9 +64,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // rendered after it need the memory). A story whose text changed after segmenting (an
   // editor's corrected headline), or a second story with the same text, is tokenized then.
   const take = (key: string): DocTerms | undefined => searchTerms.take(key)
-  // With a cache, the term index's postings are kept there too (search/postings-store.ts).
-  const postingsFile = cacheDir ? path.join(cacheDir, 'search', 'postings.bin') : undefined
-  const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(postingsFile ? { postingsFile } : {}) } })
+  // With a cache, the term index's postings and tiers are kept there too (search/postings-store.ts,
+  // search/tier-state.ts); an older tier's files are kept only when the output holds them.
+  const termCacheDir = cacheDir ? path.join(cacheDir, 'search') : undefined
+  const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(termCacheDir ? { termCacheDir, keptOutput: previous !== null } : {}) } })
   const pool = renderPool(model.issues.length, model.config, undefined)
   let result
   try {

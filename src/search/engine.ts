@@ -14,9 +14,9 @@
 import { parseQuery, type DateRange, type ParsedQuery } from './query-syntax.js'
 import { coverTokens, hasPhrase } from './phrase.js'
 import { findShard, findTerm } from './shard-reader.js'
-import { byRelevance, scoreRequired, startsIn, unpackTerm, type TermPostings } from './rank.js'
+import { byRelevance, scoreRequired, startsIn, unpackTerm, type TermPart, type TermPostings } from './rank.js'
 import { normalizeText, tokenizeQuery, type Token } from './tokenizer.js'
-import { cardFile, entryStats, wordFiles, type DocCard, type TopCardsData, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
+import { cardFile, entryStats, wordFiles, wordTopFile, type DocCard, type TopCardsData, type PositionData, type SearchEntry, type ShardData, type ShardDirectory } from './format.js'
 import { createFacetReader, type FacetCount } from './facet-reader.js'
 import { WordSet } from './words.js'
 
@@ -114,15 +114,21 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
   const facets = createFacetReader(load, entry.docCount)
   const stats = entryStats(entry)
   const words = new WordSet(entry.words)
-  // A word's shard is named in entry.js: no directory to load first.
+  // A word's shards are named in entry.js: no directory to load first.
   // A word's files are spelled out when a query needs them, not for all words at start.
   const wordIndex = new Map(entry.words.map((word, i) => [word, i] as const))
   const wordShards = {
-    get(word: string): ReturnType<typeof wordFiles> | null | undefined {
+    /** The word's shard files, one per tier ([] when no tier holds it), and its top-cards file; undefined when it is no indexed word. */
+    get(word: string): { shards: Array<ReturnType<typeof wordFiles> | null>; top: string | null } | undefined {
       const i = wordIndex.get(word)
       if (i === undefined) return undefined
-      const ref = entry.wordShards[i]
-      return ref ? wordFiles(ref, i) : null
+      return {
+        shards: entry.tiers.map((tier, t) => {
+          const ref = tier.wordShards[i]
+          return ref ? wordFiles(ref, t) : null
+        }),
+        top: wordTopFile(entry, i),
+      }
     },
   }
   // Top-cards files (top-cards.ts) on their way: cards wait for them rather than request
@@ -134,26 +140,39 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     void pending.then(() => topLoads.delete(pending))
   }
 
-  /**
-   * A term's packed postings, and with `withPositions` its packed positions, or null when no
-   * story holds it: two lookups, directory then shard (its positions file loads alongside);
-   * one for an indexed word, whose shard entry.js names.
-   */
-  async function postingsOf(term: string, withPositions: boolean): Promise<{ postings: string; positions: string | null } | null> {
+  /** The files of `term`'s shard in tier `t`, or null when none of the tier's shards holds it: a directory, then the shard; for an indexed word, named in entry.js. */
+  async function shardOf(term: string, t: number): Promise<readonly [file: string, positions: string] | null> {
     const word = wordShards.get(term)
-    let ref: readonly [file: string, positions: string] | null | undefined = word ? [word.file, word.positions] : word
-    if (ref === undefined) {
-      const dir = findShard(entry.shardDirs, term)
-      if (dir === -1) return null
-      const shards = (await load(entry.shardDirs[dir]!.file)) as ShardDirectory
-      const shard = findShard(shards, term)
-      ref = shard === -1 ? null : [shards[shard]!.file, shards[shard]!.positions]
+    if (word) {
+      const files = word.shards[t]
+      return files ? [files.file, files.positions] : null
     }
-    if (ref === null) return null
-    const [data, positions] = await Promise.all([load(ref[0]) as Promise<ShardData>, withPositions ? (load(ref[1]) as Promise<PositionData>) : null])
-    const at = findTerm(data.terms, term)
-    if (at === -1) return null
-    return { postings: data.postings[at]!, positions: positions ? positions.positions[at]! : null }
+    const dirs = entry.tiers[t]!.shardDirs
+    const dir = findShard(dirs, term)
+    if (dir === -1) return null
+    const shards = (await load(dirs[dir]!.file)) as ShardDirectory
+    const shard = findShard(shards, term)
+    return shard === -1 ? null : [shards[shard]!.file, shards[shard]!.positions]
+  }
+
+  /**
+   * A term's packed postings in each tier that holds it (tier order), and with `withPositions`
+   * their packed positions, or null when no story holds it: per tier two lookups, directory
+   * then shard (its positions file loads alongside); one for an indexed word.
+   */
+  async function postingsOf(term: string, withPositions: boolean): Promise<TermPart[] | null> {
+    const parts = await Promise.all(
+      entry.tiers.map(async (_, t): Promise<TermPart | null> => {
+        const ref = await shardOf(term, t)
+        if (ref === null) return null
+        const [data, positions] = await Promise.all([load(ref[0]) as Promise<ShardData>, withPositions ? (load(ref[1]) as Promise<PositionData>) : null])
+        const at = findTerm(data.terms, term)
+        if (at === -1) return null
+        return { postings: data.postings[at]!, positions: positions ? positions.positions[at]! : null }
+      }),
+    )
+    const held = parts.filter((part): part is TermPart => part !== null)
+    return held.length === 0 ? null : held
   }
 
   /** Documents holding every term as written, with lunr's score (rank.ts). */
@@ -165,7 +184,7 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     // Every term is required: one that no story holds leaves nothing.
     if (located.some((postings) => postings === null)) return new Map()
     const fieldCount = entry.fields.length
-    const clauses = unique.map((term, i) => unpackTerm(term, located[i]!.postings, located[i]!.positions, stats))
+    const clauses = unique.map((term, i) => unpackTerm(term, located[i]!, stats))
     const byTerm = new Map(clauses.map((clause) => [clause.term, clause]))
     const scores = scoreRequired(clauses, fieldCount)
     const chains = terms.filter((term) => term.tokens.length > 1)
@@ -215,15 +234,16 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     // A lone indexed word listed by relevance: its first page is what its top-cards file holds.
     const lone = terms.length === 1 && terms[0]!.tokens.length === 1 ? wordShards.get(terms[0]!.tokens[0]!.term) : undefined
     const top = parsed.problems.length === 0 && !filtered && options.sort !== 'date' ? (lone?.top ?? null) : null
-    return { parsed, terms, ignored, filtered, top, shard: lone?.file ?? null, highlight: terms.map((t) => t.text) }
+    const shards = (lone?.shards ?? []).flatMap((files) => (files ? [files.file] : []))
+    return { parsed, terms, ignored, filtered, top, shards, highlight: terms.map((t) => t.text) }
   }
 
   async function firstPage(query: string, options: { sort?: SortOrder } = {}): Promise<FirstPage | null> {
-    const { top, shard, ignored, highlight } = prepare(query, options)
+    const { top, shards, ignored, highlight } = prepare(query, options)
     if (top === null) return null
     prefetchTopCards(top)
     // The postings that rank the rest start on their way too; search() reads them from here.
-    if (shard !== null) load(shard).catch(() => undefined)
+    for (const shard of shards) load(shard).catch(() => undefined)
     const data = (await load(top)) as TopCardsData
     return { docs: data.docs, count: data.count, ignored, highlight }
   }

@@ -8,7 +8,7 @@
 // loaded only when its result is on screen (one card file per story).
 
 /** Bump when the layout of the files below changes. */
-export const SEARCH_FORMAT_VERSION = 8
+export const SEARCH_FORMAT_VERSION = 9
 
 /** Folder of the search files in the output, and the one file the search page names. */
 export const SEARCH_DIR = 'search'
@@ -38,17 +38,17 @@ export interface ShardFileRef extends ShardRef {
 }
 
 /**
- * `search/terms/dir-<n>-<hash>.js`: the refs of a run of consecutive shards. entry.js
- * lists the directories by the term range they cover, so the page finds a term's shard with
- * two small files instead of one table of every shard (92 kB at 100,000 stories).
+ * `search/terms/dir-<tier>-<n>-<hash>.js`: the refs of a run of consecutive shards of one
+ * tier. entry.js lists the directories by the term range they cover, so the page finds a
+ * term's shard with two small files instead of one table of every shard (92 kB at 100,000 stories).
  */
 export type ShardDirectory = ShardFileRef[]
 
 /**
- * `search/terms/<n>-<hash>.js`: one term range, what ranking needs.
+ * `search/terms/<tier>-<n>-<hash>.js`: one term range of one tier (TermTier), what ranking needs.
  *
  * `postings[t]` is term `terms[t]` packed (varint.ts): for each field of entry.fields in
- * order, the number of documents holding the term in that field, then per document
+ * order, the number of the tier's documents holding the term in that field, then per document
  * `docDelta, length, count`. Doc numbers ascend and are stored as the gap from the previous
  * one (the first from 0); `length` is how many tokens that field of that document has (lunr's
  * field length); `count` is how often the term occurs there. These are raw counts, not lunr's
@@ -64,7 +64,7 @@ export interface ShardData {
 }
 
 /**
- * `search/terms/pos-<n>-<hash>.js`: where the terms of shard `n` occur, loaded only to confirm
+ * `search/terms/pos-<tier>-<n>-<hash>.js`: where the terms of shard `n` occur, loaded only to confirm
  * that a query word of several tokens occurs as written (phrase.ts). Apart from ShardData
  * because most queries never need them: a word the index holds whole is one token, and
  * positions were more than half of a common term's bytes.
@@ -87,8 +87,8 @@ export interface SearchEntry {
   averageFieldLengths: number[]
   /** lunr's boost of each of `fields`. */
   fieldBoosts: number[]
-  /** Shard directories (ShardDirectory files), by the term range each covers (sorted, disjoint). */
-  shardDirs: ShardRef[]
+  /** The term index in parts by story, oldest stories first (TermTier). */
+  tiers: TermTier[]
   /** Docs per folder of card files (see cardFile). */
   cardFolderSize: number
   /**
@@ -97,12 +97,28 @@ export interface SearchEntry {
    * instead of its bigrams' (phrase.ts coverTokens picks the longest).
    */
   words: string[]
+  /** For each of `words`, the hash of its file of its first results' cards (top-cards.ts, topCardsFile), null when it has none. */
+  wordTops: Array<string | null>
+}
+
+/**
+ * The term index of a run of stories: the stories of the newest year, and all the ones before
+ * (a clean build cuts them the same way). Each tier is weighed with the whole index's numbers
+ * (the counts in the shards do not depend on them), so a query scores as on one index, and a
+ * term's postings are its postings in every tier, in tier order. Adding an issue to the newest
+ * year then rewrites that year's shards alone; the older tier's files stay as they are until
+ * the year turns.
+ */
+export interface TermTier {
+  /** The tier's first doc number: it holds the docs from here to the next tier's first (the last tier, to docCount). */
+  from: number
+  /** Shard directories (ShardDirectory files), by the term range each covers (sorted, disjoint). */
+  shardDirs: ShardRef[]
   /**
-   * For each of `words`, its shard as `<n>-<hash>-<positions hash>`, and when the word has a
-   * file of its first results' cards (top-cards.ts) `-<its hash>` after that; null when no
-   * shard's range holds the word. wordFiles makes the file names of it. A query for a word —
-   * a person or topic most often — then loads its shard (and those cards) straight away
-   * instead of first a directory: one round trip less before the first result. Written
+   * For each of the entry's `words`, its shard in this tier as `<n>-<hash>-<positions hash>`,
+   * null when no shard of the tier holds it. wordFiles makes the file names of it. A query for
+   * a word — a person or topic most often — then loads its shards (and its top cards) straight
+   * away instead of first a directory: one round trip less before the first result. Written
    * short because entry.js loads before every first query, and most words have a shard of
    * their own.
    */
@@ -140,22 +156,24 @@ export function topCardsFile(wordIndex: number, hash: string): string {
   return `top/${wordIndex}-${hash}.js`
 }
 
-/** The files a SearchEntry wordShards ref names for the word `wordIndex`: its shard, the shard's positions, its top cards (or null). */
-export function wordFiles(ref: string, wordIndex: number): { file: string; positions: string; top: string | null } {
-  const [n, hash, positionsHash, topHash] = ref.split('-')
-  return {
-    file: `terms/${n}-${hash}.js`,
-    positions: `terms/pos-${n}-${positionsHash}.js`,
-    top: topHash ? topCardsFile(wordIndex, topHash) : null,
-  }
+/** The files a TermTier wordShards ref names for tier `tier`: the word's shard and the shard's positions. */
+export function wordFiles(ref: string, tier: number): { file: string; positions: string } {
+  const [n, hash, positionsHash] = ref.split('-')
+  return { file: `terms/${tier}-${n}-${hash}.js`, positions: `terms/pos-${tier}-${n}-${positionsHash}.js` }
 }
 
-/** The SearchEntry wordShards ref of a shard's two files and a top-cards hash (the inverse of wordFiles). */
-export function wordShardRef(file: string, positions: string, topHash: string | null = null): string {
-  const postings = /^terms\/(\d+)-([0-9a-f]+)\.js$/.exec(file)
-  const located = /^terms\/pos-(\d+)-([0-9a-f]+)\.js$/.exec(positions)
-  if (!postings || !located || postings[1] !== located[1]) throw new Error(`wordShardRef: unexpected shard file names ${file}, ${positions}`)
-  return `${postings[1]}-${postings[2]}-${located[2]}${topHash === null ? '' : `-${topHash}`}`
+/** The TermTier wordShards ref of a shard's two files (the inverse of wordFiles). */
+export function wordShardRef(file: string, positions: string): string {
+  const postings = /^terms\/(\d+)-(\d+)-([0-9a-f]+)\.js$/.exec(file)
+  const located = /^terms\/pos-(\d+)-(\d+)-([0-9a-f]+)\.js$/.exec(positions)
+  if (!postings || !located || postings[1] !== located[1] || postings[2] !== located[2]) throw new Error(`wordShardRef: unexpected shard file names ${file}, ${positions}`)
+  return `${postings[2]}-${postings[3]}-${located[3]}`
+}
+
+/** The top-cards file of the word `wordIndex` of an entry, or null. */
+export function wordTopFile(entry: Pick<SearchEntry, 'wordTops'>, wordIndex: number): string | null {
+  const hash = entry.wordTops[wordIndex]
+  return hash ? topCardsFile(wordIndex, hash) : null
 }
 
 /**

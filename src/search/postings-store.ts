@@ -32,12 +32,13 @@ interface Header {
   version: number
   stamp: PostingsStamp
   terms: string[]
+  firstDoc: number
   documentCount: number
   arrays: Array<{ name: ArrayName; kind: Kind; length: number }>
 }
 
 /** Bump when the layout above changes. */
-const STORE_VERSION = 1
+const STORE_VERSION = 2
 
 const kindOf = (array: Int32Array | Uint16Array): Kind => (array instanceof Uint16Array ? 'Uint16Array' : 'Int32Array')
 const padded = (bytes: number): number => Math.ceil(bytes / 4) * 4
@@ -67,6 +68,7 @@ export function savePostings(file: string, postings: Postings, stamp: PostingsSt
     version: STORE_VERSION,
     stamp,
     terms: postings.terms,
+    firstDoc: postings.firstDoc,
     documentCount: postings.documentCount,
     arrays: ARRAYS.map((name) => ({ name, kind: kindOf(postings[name]), length: postings[name].length })),
   }
@@ -93,10 +95,10 @@ export function savePostings(file: string, postings: Postings, stamp: PostingsSt
 
 /**
  * The kept table when it was made by this code with these words from the first stories of
- * `docs` (DocTerms keys in doc order), with how many of them it holds; null otherwise (no
- * file, another build's, damaged).
+ * `docs` (DocTerms keys in doc order, the first numbered `firstDoc`), with how many of them it
+ * holds; null otherwise (no file, another build's, damaged).
  */
-export function loadPostings(file: string, fingerprint: string, words: readonly string[], docs: readonly string[]): { postings: Postings; covered: number } | null {
+export function loadPostings(file: string, fingerprint: string, words: readonly string[], docs: readonly string[], firstDoc = 0): { postings: Postings; covered: number } | null {
   let bytes: Buffer
   let buffer: ArrayBuffer
   try {
@@ -111,7 +113,7 @@ export function loadPostings(file: string, fingerprint: string, words: readonly 
     if (header.version !== STORE_VERSION || stamp.fingerprint !== fingerprint) return null
     if (stamp.words.length !== words.length || stamp.words.some((word, i) => word !== words[i])) return null
     if (stamp.docs.length > docs.length || stamp.docs.some((key, i) => key !== docs[i])) return null
-    if (header.documentCount !== stamp.docs.length) return null
+    if (header.firstDoc !== firstDoc || header.documentCount !== firstDoc + stamp.docs.length) return null
     // Views on the file's bytes, not copies: every array starts at a multiple of 4 in a buffer of its own.
     let at = padded(4 + headerLength)
     const arrays = {} as Record<ArrayName, Int32Array | Uint16Array>
@@ -128,7 +130,7 @@ export function loadPostings(file: string, fingerprint: string, words: readonly 
     const termIds = new Map<string, number>()
     header.terms.forEach((term, id) => termIds.set(term, id))
     return {
-      postings: { terms: header.terms, termIds, termStart, groupDocField, groupTf, starts, fieldLength, documentCount: header.documentCount },
+      postings: { terms: header.terms, termIds, termStart, groupDocField, groupTf, starts, fieldLength, firstDoc, documentCount: header.documentCount },
       covered: stamp.docs.length,
     }
   } catch {

@@ -58,40 +58,60 @@ export interface TermPostings {
   docs: Int32Array
 }
 
-/** Unpacks a term's postings with their weights (fieldWeight, from `stats`), and its positions (format.ts PositionData) when given. */
-export function unpackTerm(term: string, packed: string, positions: string | null, stats: IndexStats): TermPostings {
+/** A term's packed postings in one tier (format.ts ShardData), with its packed positions (PositionData) when loaded. */
+export interface TermPart {
+  postings: string
+  positions: string | null
+}
+
+/**
+ * Unpacks a term's postings with their weights (fieldWeight, from `stats`), and its positions
+ * when every part has them. `parts` are the term's postings in each tier that holds it, in tier
+ * order: the tiers hold ascending runs of doc numbers, so each field's documents stay ascending
+ * when the parts are read one after another, and the term's document count (its idf) is theirs
+ * together, as in one index.
+ */
+export function unpackTerm(term: string, parts: readonly TermPart[], stats: IndexStats): TermPostings {
   const fieldCount = stats.averageFieldLengths.length
+  const readers = parts.map((part) => new VarintReader(part.postings))
+  const withStarts = parts.length > 0 && parts.every((part) => part.positions !== null)
+  const startReaders = withStarts ? parts.map((part) => new VarintReader(part.positions!)) : null
   // Into arrays sized up front: for a common bigram that is hundreds of thousands of
-  // numbers, which growing arrays made several times slower on the page.
-  const postings = new VarintReader(packed)
-  const startsText = positions === null ? null : new VarintReader(positions)
+  // numbers, which growing arrays made several times slower on the page. Every part's
+  // postings of a field are read before its next field (each part lists its fields in order).
   const fields: FieldPostings[] = []
-  // Each field's lengths and counts, weighed once every field's document count (the idf) is known.
   const raw: Array<{ lengths: Int32Array; counts: Int32Array }> = []
   let documentsWithTerm = 0
   for (let field = 0; field < fieldCount; field++) {
-    const count = postings.int()
+    const partCounts = readers.map((reader) => reader.int())
+    const count = partCounts.reduce((sum, n) => sum + n, 0)
     documentsWithTerm += count
     const docs = new Int32Array(count)
     const lengths = new Int32Array(count)
     const counts = new Int32Array(count)
-    const startsAt = startsText ? new Int32Array(count + 1) : null
-    let doc = 0
+    const startsAt = startReaders ? new Int32Array(count + 1) : null
+    let d = 0
     let total = 0
-    for (let d = 0; d < count; d++) {
-      docs[d] = doc += postings.int()
-      lengths[d] = postings.int()
-      counts[d] = postings.int()
-      total += counts[d]!
-      if (startsAt) startsAt[d + 1] = total
-    }
-    let starts: Int32Array | null = null
-    if (startsText && startsAt) {
-      starts = new Int32Array(total)
-      for (let d = 0; d < count; d++) {
-        let start = 0
-        for (let k = startsAt[d]!; k < startsAt[d + 1]!; k++) starts[k] = start += startsText.int()
+    readers.forEach((reader, p) => {
+      let doc = 0
+      for (let k = 0; k < partCounts[p]!; k++, d++) {
+        docs[d] = doc += reader.int()
+        lengths[d] = reader.int()
+        counts[d] = reader.int()
+        total += counts[d]!
+        if (startsAt) startsAt[d + 1] = total
       }
+    })
+    let starts: Int32Array | null = null
+    if (startReaders && startsAt) {
+      starts = new Int32Array(total)
+      d = 0
+      startReaders.forEach((reader, p) => {
+        for (let k = 0; k < partCounts[p]!; k++, d++) {
+          let start = 0
+          for (let i = startsAt[d]!; i < startsAt[d + 1]!; i++) starts![i] = start += reader.int()
+        }
+      })
     }
     raw.push({ lengths, counts })
     fields.push({ docs, weights: new Float64Array(count), startsAt, starts })
@@ -243,11 +263,11 @@ export function byRelevance(a: { doc: number; score: number }, b: { doc: number;
 /**
  * The first `shown` documents, in the order the search page lists them, of a query that is
  * this one term alone (relevance order, no filter) — what the page shows first for it —
- * and how many documents that query finds.
+ * and how many documents that query finds; `parts`: its packed postings in each tier holding it, in tier order.
  */
-export function topDocs(term: string, packed: string, stats: IndexStats, shown: number): TopCardsData {
+export function topDocs(term: string, parts: readonly string[], stats: IndexStats, shown: number): TopCardsData {
   const fieldCount = stats.averageFieldLengths.length
-  const scores = scoreRequired([unpackTerm(term, packed, null, stats)], fieldCount)
+  const scores = scoreRequired([unpackTerm(term, parts.map((postings) => ({ postings, positions: null })), stats)], fieldCount)
   const docs = [...scores]
     .map(([doc, score]) => ({ doc, score }))
     .sort(byRelevance)

@@ -1,9 +1,9 @@
 // Writes the search index as files under `search/` (shapes in format.ts and facet-format.ts):
 //
-//   search/entry.js                   tiny, unhashed: versions, the shard directories, the indexed words
-//   search/terms/dir-<n>-<hash>.js    the shards of one term range (a directory)
-//   search/terms/<n>-<hash>.js        packed postings of one term range, with lunr's weights
-//   search/terms/pos-<n>-<hash>.js    their positions, for queries that must confirm adjacency
+//   search/entry.js                     tiny, unhashed: versions, the tiers' shard directories, the indexed words
+//   search/terms/dir-<t>-<n>-<hash>.js  the shards of one term range of tier t (a directory)
+//   search/terms/<t>-<n>-<hash>.js      packed postings of one term range of tier t, raw counts
+//   search/terms/pos-<t>-<n>-<hash>.js  their positions, for queries that must confirm adjacency
 //   search/docs/<folder>/<doc>.js     one story's card (title, date, link, text for the snippet)
 //   search/facet-entry.js, search/facets/…   filters, sorting by date, counts (facet-files.ts)
 //
@@ -19,11 +19,15 @@
 // Keys are content hashes of a story's indexed texts and the tokenizer version (docTermsKey),
 // values plain JSON, so a stale entry is never read and entries can be persisted as they are.
 // The cache never changes the output: the files are byte-identical with or without it.
-// `postingsFile` keeps the stories' joined postings too (postings-store.ts): when the
+// `termCacheDir` keeps each tier's joined postings too (postings-store.ts): when a tier's
 // stories begin with those of the call that wrote it, only the rest are joined, and their
-// tokens are not even asked for. lunr's weights, which change with every new story because
-// idf and average lengths do, and the files are made afresh on each call.
+// tokens are not even asked for. The index is cut into tiers (format.ts TermTier): the newest
+// year's stories and all before. With `keptOutput` (the output holds the last build's files),
+// an older tier whose stories, words and code are those of the call that made it is taken as
+// that call left it (tier-state.ts): not joined or encoded again, its files kept.
 
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import createDebug from 'debug'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
@@ -40,16 +44,17 @@ import {
   type SearchEntry,
   type ShardFileRef,
   type ShardRef,
+  type TermTier,
   wordShardRef,
 } from './format.js'
 import { hashedScriptEmitter, registeringScript } from './script-file.js'
 import { collectSearchDocs, type SearchDoc } from './search-docs.js'
 import { DEFAULT_SHARD_BUDGET } from './shard.js'
-import { FIELD_BOOST } from './build-index.js'
 import { findShard } from './shard-reader.js'
-import { termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesJob, type ShardFilesResult, type ShardOptions } from './term-index-thread.js'
+import { encodeTier, termShardFiles, termShardFilesAsync, type ShardFile, type ShardFilesResult, type ShardOptions, type TierJob } from './term-index-thread.js'
 import { loadPostings } from './postings-store.js'
-import type { Postings } from './term-index.js'
+import { statsOf } from './term-index.js'
+import { readTierState, tierKey } from './tier-state.js'
 import { topCardFiles } from './top-cards.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
 import { chooseWords, defaultWordMinDocs } from './words.js'
@@ -75,8 +80,10 @@ export interface SearchFilesOptions {
   cache?: SearchCache
   /** Stories a topic, organization or person must be tagged on to be indexed as a whole word (words.ts; default defaultWordMinDocs). */
   wordMinDocs?: number
-  /** A file to keep the term index's postings in between builds (postings-store.ts): a build that adds stories after the last one's then collects only theirs. */
-  postingsFile?: string
+  /** A folder to keep the term index's postings and tiers in between builds (postings-store.ts, tier-state.ts): a build that adds stories after the last one's then collects only theirs, in their tier alone. */
+  termCacheDir?: string
+  /** Whether the output folder holds the last build's files (its manifest was read), so an unchanged older tier's files can be kept rather than made. */
+  keptOutput?: boolean
   /** The search page, which carries entry.js's data (render/pages/fixed.ts): written right after entry.js. */
   searchPage?: (entry: SearchEntry) => OutputFile
 }
@@ -98,37 +105,99 @@ function docTermsOf(texts: string[], cache: SearchCache | undefined, key?: strin
   return terms
 }
 
-/** What the index is made from: the stories in doc order, the whole words to index, the tokens of the docs whose postings were not kept, and the kept postings and where to keep them. */
+/** What the index is made from: the stories in doc order, the whole words to index, and its tiers (their tokens, kept postings, where to keep them). */
 interface SearchInputs {
   docs: SearchDoc[]
-  /** Each doc's docTermsKey, when the build keys its stories' texts (with a postings file). */
+  /** Each doc's docTermsKey, when the build keys its stories' texts (with a term cache). */
   textKeys?: string[]
   words: string[]
-  terms: DocTerms[]
-  kept: Postings | undefined
-  store: ShardFilesJob['store']
+  tiers: TierJob[]
 }
+
+/**
+ * Where each tier of the index starts (format.ts TermTier): the stories of the newest issue's
+ * year are one tier and all before them another, cut where a clean build cuts them.
+ */
+export function tierStarts(docs: readonly SearchDoc[]): number[] {
+  if (docs.length === 0) return [0]
+  const year = docs[docs.length - 1]!.card.issueDate.slice(0, 4)
+  let from = docs.length
+  while (from > 0 && docs[from - 1]!.card.issueDate.slice(0, 4) === year) from--
+  return from === 0 ? [0] : [0, from]
+}
+
+/** Files of a term cache folder. */
+const storeFile = (dir: string, tier: number): string => path.join(dir, `postings-${tier}.bin`)
+const stateFile = (dir: string, tier: number): string => path.join(dir, `tier-${tier}.json`)
 
 function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInputs {
   const docs = collectSearchDocs(model)
   const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
   const started = performance.now()
-  const file = options.postingsFile
-  if (file === undefined) {
-    const terms = docs.map((doc) => docTermsOf(docTexts(doc), options.cache))
+  const starts = tierStarts(docs)
+  const bounds = starts.map((from, t) => [from, starts[t + 1] ?? docs.length] as const)
+  const dir = options.termCacheDir
+  if (dir === undefined) {
+    const tiers = bounds.map(([from, to]): TierJob => ({ from, docs: docs.slice(from, to).map((doc) => docTermsOf(docTexts(doc), options.cache)) }))
     debug('tokens of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
-    return { docs, words, terms, kept: undefined, store: undefined }
+    return { docs, words, tiers }
   }
   // Keyed first: the docs whose postings the last build kept need no tokens at all.
   const texts = docs.map(docTexts)
   const keys = texts.map((t) => docTermsKey(t))
-  const stamp = { fingerprint: codeFingerprint(), words, docs: keys }
+  const fingerprint = codeFingerprint()
+  const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
   debug('keys of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
-  const kept = loadPostings(file, stamp.fingerprint, words, keys)
-  const from = kept?.covered ?? 0
-  const terms = texts.slice(from).map((t, i) => docTermsOf(t, options.cache, keys[from + i]))
-  debug('postings kept for %d of %d stories; tokens of the rest in %d ms', from, docs.length, Math.round(performance.now() - started))
-  return { docs, textKeys: keys, words, terms, kept: kept?.postings, store: { file, stamp } }
+  // The layout of one postings file for the whole index, before tiers.
+  rmSync(path.join(dir, 'postings.bin'), { force: true })
+  let covered = 0
+  const tiers = bounds.map(([from, to], t): TierJob => {
+    const stamp = { fingerprint, words, docs: keys.slice(from, to) }
+    const store = { file: storeFile(dir, t), stamp }
+    // An older tier is cut again only when its stories change (an issue of an earlier year
+    // added or edited) or the year turns; the newest one takes every new issue.
+    const older = t < bounds.length - 1
+    const key = older ? tierKey(t, from, budget, stamp) : null
+    if (key !== null && options.keptOutput && existsSync(store.file)) {
+      const frozen = readTierState(stateFile(dir, t), key)
+      if (frozen) {
+        covered += to - from
+        return { from, docs: [], frozen, store }
+      }
+    }
+    const kept = loadPostings(store.file, fingerprint, words, stamp.docs, from)
+    const have = kept?.covered ?? 0
+    covered += have
+    return {
+      from,
+      docs: texts.slice(from + have, to).map((text, i) => docTermsOf(text, options.cache, keys[from + have + i])),
+      ...(kept ? { kept: kept.postings } : {}),
+      store,
+      ...(key !== null ? { freeze: { file: stateFile(dir, t), key } } : {}),
+    }
+  })
+  debug('postings kept for %d of %d stories; tokens of the rest in %d ms', covered, docs.length, Math.round(performance.now() - started))
+  return { docs, textKeys: keys, words, tiers }
+}
+
+/**
+ * The files of a frozen tier (TierJob.frozen) made again from its kept postings, by name: for
+ * a file the output was to hold but does not (removed by hand since the last build). A
+ * frozen tier is taken only while its postings file is there; should that be unreadable too,
+ * the build stops and says how to go on.
+ */
+function remadeTier(tier: Pick<TierJob, 'from' | 'store'>, t: number, budget: number): Map<string, Uint8Array> {
+  const { store } = tier
+  const kept = store && loadPostings(store.file, store.stamp.fingerprint, store.stamp.words, store.stamp.docs, tier.from)
+  if (!kept || kept.covered !== store.stamp.docs.length) {
+    throw new Error(`The output folder lost files of the search index, and the cache cannot make them again (${store?.file ?? 'no postings file'}): build once with --no-cache, or remove the cache folder`)
+  }
+  const files = new Map<string, Uint8Array>()
+  for (const shard of encodeTier(kept.postings, t, budget)) {
+    files.set(shard.name, shard.bytes)
+    files.set(shard.positionsName, shard.positionsBytes)
+  }
+  return files
 }
 
 /**
@@ -163,44 +232,83 @@ function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, text
   yield* facets
 }
 
-/** The term shards, the directories listing them and entry.js. */
-function* termFiles(model: SiteModel, { shards, stats, wordTops }: ShardFilesResult, words: string[], docCount: number, options: SearchFilesOptions): Generator<OutputFile> {
+/** What the index's files need of its tiers once the shards are made: where each starts, and what a frozen one is made again from. */
+type TierOutline = Pick<TierJob, 'from' | 'store' | 'frozen'>
+
+/** The tiers as the term thread takes them, and their outline, which keeps none of their tokens or kept tables. */
+function outlineOf(tiers: readonly TierJob[]): TierOutline[] {
+  return tiers.map(({ from, store, frozen }) => ({ from, ...(store ? { store } : {}), ...(frozen ? { frozen } : {}) }))
+}
+
+/**
+ * The term shards of every tier, the directories listing them and entry.js. Each shard file
+ * is keyed by its name, which holds the hash of its bytes (LazyFile): a frozen tier's files
+ * are kept as the last build wrote them without their bytes in hand.
+ */
+function* termFiles(
+  model: SiteModel,
+  result: ShardFilesResult,
+  outline: readonly TierOutline[],
+  words: string[],
+  docCount: number,
+  options: SearchFilesOptions,
+): Generator<OutputFile | LazyFile> {
   const cardFolderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
-  const shardRefs: ShardFileRef[] = shards.map((shard) => ({ from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }))
-  debug('term shards: %d stories, %d words, %d shards, %d bytes', docCount, words.length, shards.length, shards.reduce((n, shard) => n + shard.bytes.length, 0))
-  for (let n = 0; n < shards.length; n++) {
-    const shard = shards[n]!
-    // Dropped before it is yielded, so the writer holds the only reference once it is written.
-    shards[n] = undefined as unknown as ShardFile
-    yield { path: `${SEARCH_DIR}/${shard.name}`, contents: shard.bytes }
-    yield { path: `${SEARCH_DIR}/${shard.positionsName}`, contents: shard.positionsBytes }
-  }
+  const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
+  debug(
+    'term shards: %d stories, %d words, tiers %s',
+    docCount,
+    words.length,
+    result.tiers.map((tier) => `${tier.shards.length} shards${tier.frozen ? ' kept' : `, ${tier.shards.reduce((n, shard) => n + shard.bytes.length, 0)} bytes`}`).join(' + '),
+  )
   const directories: OutputFile[] = []
   const emit = hashedScriptEmitter(directories, SEARCH_DIR)
-  const shardDirs: ShardRef[] = []
-  for (let start = 0; start < shardRefs.length; start += dirSize) {
-    const refs = shardRefs.slice(start, start + dirSize)
-    shardDirs.push({ from: refs[0]!.from, to: refs[refs.length - 1]!.to, file: emit(`terms/dir-${shardDirs.length}`, refs) })
+  const tiers: TermTier[] = []
+  for (let t = 0; t < result.tiers.length; t++) {
+    const { shards, frozen } = result.tiers[t]!
+    const refs: ShardFileRef[] = shards.map((shard) => ({ from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }))
+    let remade: Map<string, Uint8Array> | undefined
+    const remake = (name: string): Uint8Array => {
+      remade ??= remadeTier(outline[t]!, t, budget)
+      const bytes = remade.get(name)
+      if (!bytes) throw new Error(`search/${name}: not among the files its tier makes again`)
+      return bytes
+    }
+    for (let n = 0; n < shards.length; n++) {
+      const shard = shards[n]!
+      // Dropped before it is yielded, so the writer holds the only reference once it is written.
+      shards[n] = undefined as unknown as ShardFile
+      const { bytes, positionsBytes } = shard
+      yield { path: `${SEARCH_DIR}/${shard.name}`, inputs: contentKey('term shard', shard.name), contents: frozen ? () => remake(shard.name) : () => bytes }
+      yield { path: `${SEARCH_DIR}/${shard.positionsName}`, inputs: contentKey('term shard', shard.positionsName), contents: frozen ? () => remake(shard.positionsName) : () => positionsBytes }
+    }
+    const shardDirs: ShardRef[] = []
+    for (let start = 0; start < refs.length; start += dirSize) {
+      const run = refs.slice(start, start + dirSize)
+      shardDirs.push({ from: run[0]!.from, to: run[run.length - 1]!.to, file: emit(`terms/dir-${t}-${shardDirs.length}`, run) })
+    }
+    const wordShards = words.map((word) => {
+      const at = findShard(refs, word)
+      return at === -1 ? null : wordShardRef(refs[at]!.file, refs[at]!.positions)
+    })
+    tiers.push({ from: outline[t]!.from, shardDirs, wordShards })
   }
   yield* directories
   const tops: OutputFile[] = []
-  const topHashes = topCardFiles(model, words, wordTops, cardFolderSize, tops)
+  const topHashes = topCardFiles(model, words, result.wordTops, cardFolderSize, tops)
   yield* tops
   const entry: SearchEntry = {
     format: SEARCH_FORMAT_VERSION,
     tokenizer: TOKENIZER_VERSION,
     docCount,
     fields: [...SEARCH_FIELDS],
-    averageFieldLengths: [...stats.averageFieldLengths],
-    fieldBoosts: [...stats.fieldBoosts],
-    shardDirs,
+    averageFieldLengths: [...result.stats.averageFieldLengths],
+    fieldBoosts: [...result.stats.fieldBoosts],
+    tiers,
     cardFolderSize,
     words,
-    wordShards: words.map((word, i) => {
-      const at = findShard(shardRefs, word)
-      return at === -1 ? null : wordShardRef(shardRefs[at]!.file, shardRefs[at]!.positions, topHashes[i] ?? null)
-    }),
+    wordTops: words.map((_, i) => topHashes[i] ?? null),
   }
   yield { path: `${SEARCH_DIR}/${SEARCH_ENTRY_FILE}`, contents: registeringScript(SEARCH_ENTRY_FILE, entry) }
   if (options.searchPage) yield options.searchPage(entry)
@@ -208,15 +316,17 @@ function* termFiles(model: SiteModel, { shards, stats, wordTops }: ShardFilesRes
 
 /** An archive without stories: no shards, and the numbers of an empty index. */
 const noShards = (): ShardFilesResult => ({
-  shards: [],
-  stats: { documentCount: 0, averageFieldLengths: SEARCH_FIELDS.map(() => 0), fieldBoosts: SEARCH_FIELDS.map((field) => FIELD_BOOST[field]) },
+  tiers: [{ shards: [], frozen: false }],
+  stats: statsOf([]),
   wordTops: [],
 })
 
-function shardOptions(inputs: Partial<SearchInputs>, words: readonly string[], options: SearchFilesOptions): ShardOptions {
-  const { kept, store } = inputs
-  return { budget: options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, topCount: RESULTS_PAGE_SIZE, ...(options.termWorker === undefined ? {} : { worker: options.termWorker }), ...(kept ? { kept } : {}), ...(store ? { store } : {}) }
+function shardOptions(words: readonly string[], options: SearchFilesOptions): ShardOptions {
+  return { budget: options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, topCount: RESULTS_PAGE_SIZE, ...(options.termWorker === undefined ? {} : { worker: options.termWorker }) }
 }
+
+/** A file as it is written: a LazyFile made. */
+const made = (file: OutputFile | LazyFile): OutputFile => ('inputs' in file ? { path: file.path, contents: file.contents() } : file)
 
 /**
  * The search index's files, made as they are taken: a big archive's index is hundreds of
@@ -225,14 +335,14 @@ function shardOptions(inputs: Partial<SearchInputs>, words: readonly string[], o
  */
 export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
-  const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? noShards() : termShardFiles(inputs.terms ?? [], shardOptions(inputs, words, options))
+  const { docs = [], words = [], tiers = [] } = inputs
+  const shards = docs.length === 0 ? noShards() : termShardFiles(tiers, shardOptions(words, options))
   // Every story's tokens are let go once the shards are made.
-  delete inputs.terms
-  delete inputs.kept
+  const outline = outlineOf(tiers)
+  delete inputs.tiers
   const docCount = docs.length
   yield* cardAndFacetFiles(docs, options, undefined)
-  yield* termFiles(model, shards, words, docCount, options)
+  for (const file of termFiles(model, shards, outline, words, docCount, options)) yield made(file)
 }
 
 /**
@@ -242,17 +352,17 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
  */
 export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile | LazyFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
-  const { docs = [], words = [] } = inputs
-  const shards = docs.length === 0 ? Promise.resolve(noShards()) : termShardFilesAsync(inputs.terms ?? [], shardOptions(inputs, words, options))
-  delete inputs.terms
-  delete inputs.kept
+  const { docs = [], words = [], tiers = [] } = inputs
+  const shards = docs.length === 0 ? Promise.resolve(noShards()) : termShardFilesAsync(tiers, shardOptions(words, options))
+  const outline = outlineOf(tiers)
+  delete inputs.tiers
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})
   const docCount = docs.length
   const { textKeys } = inputs
   return (async function* () {
     yield* cardAndFacetFiles(docs, options, textKeys)
-    yield* termFiles(model, await shards, words, docCount, options)
+    yield* termFiles(model, await shards, outline, words, docCount, options)
   })()
 }
 

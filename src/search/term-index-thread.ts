@@ -14,7 +14,8 @@ import type { DocTerms } from './doc-terms.js'
 import type { IndexStats, TopCardsData } from './format.js'
 import { topDocs } from './rank.js'
 import { savePostings, type PostingsStamp } from './postings-store.js'
-import { appendPostings, collectPostings, encodeTermShards, postingsStats, type Postings } from './term-index.js'
+import { appendPostings, collectPostings, encodeTermShards, fieldTotals, statsOf, type Postings, type WordPostingsSink } from './term-index.js'
+import { writeTierState, type FrozenTier } from './tier-state.js'
 
 const debug = createDebug('archive:search')
 const WORKER = workerModule('term-index-worker', import.meta.url)
@@ -23,18 +24,30 @@ const WORKER_THRESHOLD = 5_000
 /** A worker that has not answered by then has died without telling. */
 const WORKER_TIMEOUT_MS = 30 * 60_000
 
-export interface ShardFilesJob {
-  /** Each doc's tokens, in doc order: the docs after `kept`'s when there is a kept table. */
+/** One tier of the index (format.ts TermTier) to make. */
+export interface TierJob {
+  /** The tier's first doc number. */
+  from: number
+  /** Each of the tier's docs' tokens, in doc order: those after `kept`'s when there is a kept table. */
   docs: DocTerms[]
-  /** The postings of the first docs, kept from the last build (postings-store.ts): `docs` are appended to them. */
+  /** The postings of the tier's first docs, kept from the last build (postings-store.ts): `docs` are appended to them. */
   kept?: Postings
+  /** Where the tier's postings are kept between builds, and what they are made from (postings-store.ts). */
+  store?: { file: string; stamp: PostingsStamp }
+  /** The tier as an earlier build made it, from the same stories, words and code (tier-state.ts): not made again, its files kept. */
+  frozen?: FrozenTier
+  /** Where to keep the tier's state once it is made (an older tier), and its tierKey. */
+  freeze?: { file: string; key: string }
+}
+
+export interface ShardFilesJob {
+  /** The index's tiers, in doc order. */
+  tiers: TierJob[]
   budget: number
   /** Indexed words (words.ts), sorted. */
   words: string[]
   /** How many of each word's results to list (rank.ts topDocs); 0: none. */
   topCount: number
-  /** Where the postings are kept between builds, and what they are made from (postings-store.ts). */
-  store?: { file: string; stamp: PostingsStamp }
 }
 
 export interface ShardFile {
@@ -42,93 +55,132 @@ export interface ShardFile {
   to: string
   /** File name under `search/`. */
   name: string
-  /** The registering script (script-file.ts) around the shard's JSON. */
+  /** The registering script (script-file.ts) around the shard's JSON; empty for a frozen tier's shard, whose file an earlier build wrote. */
   bytes: Uint8Array
   /** The same for the shard's positions (format.ts PositionData). */
   positionsName: string
   positionsBytes: Uint8Array
 }
 
-export interface ShardFilesResult {
+export interface TierFiles {
   shards: ShardFile[]
+  /** Whether the tier is an earlier build's (TierJob.frozen): its shards come without their bytes. */
+  frozen: boolean
+}
+
+export interface ShardFilesResult {
+  tiers: TierFiles[]
   /** The whole index's numbers, for entry.js (format.ts IndexStats). */
   stats: IndexStats
   /** Each indexed word holding postings, with the first `topCount` docs its query lists and their count (rank.ts topDocs), in word order. */
   wordTops: Array<[word: string, top: TopCardsData]>
 }
 
-/** The job's postings: its docs appended to the kept table when it has one, else collected afresh; stored for the next build when it has a store. */
-function jobPostings(job: ShardFilesJob, consume: boolean): Postings {
-  const { kept, store } = job
-  if (kept && job.docs.length === 0) return kept
-  const postings = kept ? appendPostings(kept, job.docs, job.words, { consume }) : collectPostings(job.docs, job.words, { consume })
+/** A tier's postings: its docs appended to the kept table when it has one, else collected afresh; stored for the next build when it has a store. */
+function tierPostings(tier: TierJob, words: readonly string[], consume: boolean): Postings {
+  const { kept, store } = tier
+  if (kept && tier.docs.length === 0) return kept
+  const postings = kept ? appendPostings(kept, tier.docs, words, { consume }) : collectPostings(tier.docs, words, { consume, firstDoc: tier.from })
   if (store) savePostings(store.file, postings, store.stamp)
   return postings
 }
 
-/** `consume`: the job's DocTerms are the caller's own copy (on the worker), free to be emptied as they are read; otherwise they are left as they are (they may be a cache's). */
-export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFilesResult {
+/** Tier `tier`'s shard files from its postings, named by their content and the tier (format.ts). */
+export function encodeTier(postings: Postings, tier: number, budget: number, sink?: WordPostingsSink): ShardFile[] {
   const names: string[] = []
   const positionsNames: string[] = []
-  const postings = jobPostings(job, consume)
-  const wordTops: ShardFilesResult['wordTops'] = []
-  const stats = postingsStats(postings)
-  const sink = job.topCount > 0 ? { words: new Set(job.words), take: (word: string, packed: string) => wordTops.push([word, topDocs(word, packed, stats, job.topCount)]) } : undefined
-  // The job's DocTerms are not needed from here on: let them go before the shards take their room.
-  job.docs = []
-  delete job.kept
-  const shards = encodeTermShards(
+  const encoded = encodeTermShards(
     postings,
-    job.budget,
+    budget,
     (n, json, part) => {
-      const name = hashedNameOfJson(part === 'postings' ? `terms/${n}` : `terms/pos-${n}`, json)
+      const name = hashedNameOfJson(part === 'postings' ? `terms/${tier}-${n}` : `terms/pos-${tier}-${n}`, json)
       ;(part === 'postings' ? names : positionsNames).push(name)
       return registeringScriptFrame(name, json)
     },
     sink,
   )
-  return {
-    stats,
-    shards: shards.map((shard, n) => ({
-      from: shard.from,
-      to: shard.to,
-      name: names[n]!,
-      bytes: shard.json,
-      positionsName: positionsNames[n]!,
-      positionsBytes: shard.positions,
-    })),
-    // Terms are encoded in code-unit order, as the words are sorted.
-    wordTops,
-  }
+  return encoded.map((shard, n) => ({ from: shard.from, to: shard.to, name: names[n]!, bytes: shard.json, positionsName: positionsNames[n]!, positionsBytes: shard.positions }))
 }
 
-/** What the shards are made of besides the docs' tokens. */
+/** `consume`: the job's DocTerms are the caller's own copy (on the worker), free to be emptied as they are read; otherwise they are left as they are (they may be a cache's). */
+export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFilesResult {
+  const made = job.tiers.map((tier) => (tier.frozen ? null : tierPostings(tier, job.words, consume)))
+  const stats = statsOf(
+    job.tiers.map((tier, t) => {
+      const postings = made[t]
+      return postings ? { documents: postings.documentCount - postings.firstDoc, fieldTotals: fieldTotals(postings) } : { documents: tier.frozen!.documents, fieldTotals: tier.frozen!.fieldTotals }
+    }),
+  )
+  // The job's DocTerms are not needed from here on: let them go before the shards take their room.
+  for (const tier of job.tiers) {
+    tier.docs = []
+    delete tier.kept
+  }
+  // Each word's packed postings in each tier holding it, in tier order.
+  const wordParts = new Map<string, string[]>(job.words.map((word) => [word, []]))
+  const tiers = job.tiers.map((tier, t): TierFiles => {
+    const postings = made[t]
+    if (!postings) {
+      const frozen = tier.frozen!
+      for (const [word, packed] of frozen.words) wordParts.get(word)?.push(packed)
+      const shards = frozen.shards.map((shard) => ({ ...shard, bytes: new Uint8Array(0), positionsBytes: new Uint8Array(0) }))
+      return { shards, frozen: true }
+    }
+    made[t] = null
+    const words: Array<[string, string]> = []
+    const shards = encodeTier(postings, t, job.budget, { words: new Set(job.words), take: (word, packed) => words.push([word, packed]) })
+    for (const [word, packed] of words) wordParts.get(word)!.push(packed)
+    if (tier.freeze) {
+      writeTierState(tier.freeze.file, {
+        key: tier.freeze.key,
+        documents: postings.documentCount - postings.firstDoc,
+        fieldTotals: fieldTotals(postings),
+        shards: shards.map(({ from, to, name, positionsName }) => ({ from, to, name, positionsName })),
+        words,
+      })
+    }
+    return { shards, frozen: false }
+  })
+  const wordTops: ShardFilesResult['wordTops'] = []
+  if (job.topCount > 0) {
+    for (const [word, parts] of wordParts) if (parts.length > 0) wordTops.push([word, topDocs(word, parts, stats, job.topCount)])
+  }
+  return { tiers, stats, wordTops }
+}
+
+/** What the shards are made of besides the tiers. */
 export interface ShardOptions {
   budget: number
   words: readonly string[]
   topCount: number
   /** On a worker thread (default: for large archives, when threads can start). */
   worker?: boolean
-  kept?: Postings
-  store?: ShardFilesJob['store']
 }
 
-function jobOf(docs: readonly DocTerms[], { budget, words, topCount, kept, store }: ShardOptions): ShardFilesJob {
-  return { docs: [...docs], budget, words: [...words], topCount, ...(kept ? { kept } : {}), ...(store ? { store } : {}) }
+function jobOf(tiers: readonly TierJob[], { budget, words, topCount }: ShardOptions): ShardFilesJob {
+  return { tiers: tiers.map((tier) => ({ ...tier, docs: [...tier.docs] })), budget, words: [...words], topCount }
 }
+
+/** Stories in the job's index: tokens, kept and frozen alike. */
+const storiesOf = (job: ShardFilesJob): number =>
+  job.tiers.reduce((n, tier) => n + tier.docs.length + (tier.kept ? tier.kept.documentCount - tier.kept.firstDoc : 0) + (tier.frozen?.documents ?? 0), 0)
 
 function useWorkerFor(job: ShardFilesJob, worker: boolean | undefined): boolean {
-  // Encoding the shards grows with the whole archive, kept docs included.
-  return worker ?? (job.docs.length + (job.kept?.documentCount ?? 0) >= WORKER_THRESHOLD && canStartWorkers())
+  // Sized by the whole archive: with a frozen older tier the work is small, but this thread
+  // still goes on with the cards while the worker makes the newest tier's shards.
+  return worker ?? (storiesOf(job) >= WORKER_THRESHOLD && canStartWorkers())
 }
 
-/** Starts the worker on `job` (a kept table's arrays are handed over, not copied): it answers once on the returned port and sets the flag (term-index-worker.ts). */
+/** Starts the worker on `job` (kept tables' arrays are handed over, not copied): it answers once on the returned port and sets the flag (term-index-worker.ts). */
 function startShardWorker(job: ShardFilesJob): { port: MessagePort; signal: Int32Array; thread: Worker } {
-  debug('term shards of %d stories on a worker thread (%d kept from the last build)', job.docs.length + (job.kept?.documentCount ?? 0), job.kept?.documentCount ?? 0)
+  debug(
+    'term shards of %d stories on a worker thread (tiers: %s)',
+    storiesOf(job),
+    job.tiers.map((tier) => (tier.frozen ? `${tier.frozen.documents} kept whole` : `${tier.kept ? tier.kept.documentCount - tier.kept.firstDoc : 0} kept + ${tier.docs.length}`)).join(', '),
+  )
   const signal = new Int32Array(new SharedArrayBuffer(4))
   const { port1, port2 } = new MessageChannel()
-  const { kept } = job
-  const buffers = kept ? [kept.termStart, kept.groupDocField, kept.groupTf, kept.starts, kept.fieldLength].map((array) => array.buffer as ArrayBuffer) : []
+  const buffers = job.tiers.flatMap(({ kept }) => (kept ? [kept.termStart, kept.groupDocField, kept.groupTf, kept.starts, kept.fieldLength].map((array) => array.buffer as ArrayBuffer) : []))
   const thread = startWorker(WORKER, { workerData: { job, port: port2, signal }, transferList: [port2, ...new Set(buffers)] })
   return { port: port1, signal, thread }
 }
@@ -139,12 +191,16 @@ function shardsOf(message: (ShardFilesResult & { error?: undefined }) | { error:
   if (message.error !== undefined) throw new Error(`term-index worker failed: ${message.error}`)
   // Transferred blocks arrive as plain Uint8Arrays; Buffer views read as text with String(…) too.
   const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return { shards: message.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) })), stats: message.stats, wordTops: message.wordTops }
+  return {
+    tiers: message.tiers.map((tier) => ({ ...tier, shards: tier.shards.map((shard) => ({ ...shard, bytes: view(shard.bytes), positionsBytes: view(shard.positionsBytes) })) })),
+    stats: message.stats,
+    wordTops: message.wordTops,
+  }
 }
 
-/** The term shard files of `docs`: on a worker thread for large archives (or when `worker` says so), else here. */
-export function termShardFiles(docs: readonly DocTerms[], options: ShardOptions): ShardFilesResult {
-  const job = jobOf(docs, options)
+/** The term shard files of `tiers`: on a worker thread for large archives (or when `worker` says so), else here. */
+export function termShardFiles(tiers: readonly TierJob[], options: ShardOptions): ShardFilesResult {
+  const job = jobOf(tiers, options)
   if (!useWorkerFor(job, options.worker)) return buildShardFiles(job)
   const { port, signal, thread } = startShardWorker(job)
   try {
@@ -160,10 +216,10 @@ export function termShardFiles(docs: readonly DocTerms[], options: ShardOptions)
  * The same files, without blocking this thread while a worker makes them: the build goes
  * on handing page groups to the render threads meanwhile (waiting here left them idle for
  * seconds at tens of thousands of stories). Not an async function itself: one would keep
- * `docs`, every story's tokens, alive in its suspended frame until the worker answers.
+ * the tiers' tokens alive in its suspended frame until the worker answers.
  */
-export function termShardFilesAsync(docs: readonly DocTerms[], options: ShardOptions): Promise<ShardFilesResult> {
-  const job = jobOf(docs, options)
+export function termShardFilesAsync(tiers: readonly TierJob[], options: ShardOptions): Promise<ShardFilesResult> {
+  const job = jobOf(tiers, options)
   if (!useWorkerFor(job, options.worker)) {
     try {
       return Promise.resolve(buildShardFiles(job))
@@ -173,7 +229,7 @@ export function termShardFilesAsync(docs: readonly DocTerms[], options: ShardOpt
   }
   const started = startShardWorker(job)
   // The worker has its copy; this one would otherwise live as long as the wait.
-  job.docs = []
+  for (const tier of job.tiers) tier.docs = []
   return shardsFrom(started.port, started.thread)
 }
 

@@ -11,7 +11,7 @@ const transfer: ArrayBuffer[] = []
 try {
   const built = buildShardFiles(job, true)
   result = built
-  for (const shard of built.shards) {
+  for (const shard of built.tiers.flatMap((tier) => tier.shards)) {
     for (const bytes of [shard.bytes, shard.positionsBytes]) {
       const buffer = bytes.buffer as ArrayBuffer
       if (!transfer.includes(buffer)) transfer.push(buffer)

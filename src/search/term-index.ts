@@ -79,8 +79,11 @@ export interface Postings {
   groupTf: Int32Array | Uint16Array
   /** Start offsets of every group's occurrences, group after group, in the same order as the groups. */
   starts: Int32Array | Uint16Array
-  /** Tokens per document field, `doc * fieldCount + field`. */
+  /** Tokens per document field, `(doc - firstDoc) * fieldCount + field`. */
   fieldLength: Int32Array
+  /** The table's first doc number: a tier of the index (format.ts TermTier) starts where the one before it ends. */
+  firstDoc: number
+  /** One past the table's last doc number (doc numbers are the archive's, not the table's). */
   documentCount: number
 }
 
@@ -295,7 +298,7 @@ class TermLookup {
  * than holding every posting twice (in reading order, then sorted by term), which at 60,000
  * stories was hundreds of megabytes on top of the build's peak.
  */
-export function collectPostings(docs: readonly DocTerms[], words: readonly string[], options: { consume?: boolean; after?: Postings } = {}): Postings {
+export function collectPostings(docs: readonly DocTerms[], words: readonly string[], options: { consume?: boolean; after?: Postings; firstDoc?: number } = {}): Postings {
   const fieldCount = SEARCH_FIELDS.length
   const termIds = new Map<string, number>()
   const terms: string[] = []
@@ -311,7 +314,8 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
   const lookup = new TermLookup()
   // Continuing an earlier table (appendPostings): its terms keep their ids, its words theirs.
   const after = options.after
-  const firstDoc = after?.documentCount ?? 0
+  // Doc numbers go on from an earlier table's, or start at `firstDoc` (a tier's first).
+  const firstDoc = after?.documentCount ?? options.firstDoc ?? 0
   if (after) {
     for (const term of after.terms) lookup.id(term, 0, term.length, register)
     words.forEach((word, w) => (wordIds[w] = termIds.get(word) ?? -1))
@@ -459,6 +463,7 @@ export function collectPostings(docs: readonly DocTerms[], words: readonly strin
     groupTf: sortedTf,
     starts: sortedStarts,
     fieldLength: lengths,
+    firstDoc: after?.firstDoc ?? firstDoc,
     documentCount: firstDoc + docs.length,
   }
 }
@@ -550,13 +555,27 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
  * field, so the total over the document count) and the fields' boosts.
  */
 export function postingsStats(p: Postings): IndexStats {
+  return statsOf([{ documents: p.documentCount - p.firstDoc, fieldTotals: fieldTotals(p) }])
+}
+
+/** Each field's tokens over the table's documents. */
+export function fieldTotals(p: Postings): number[] {
   const fieldCount = SEARCH_FIELDS.length
-  const averageFieldLengths = SEARCH_FIELDS.map((_, field) => {
+  return SEARCH_FIELDS.map((_, field) => {
     let total = 0
-    for (let doc = 0; doc < p.documentCount; doc++) total += p.fieldLength[doc * fieldCount + field]!
-    return p.documentCount === 0 ? 0 : total / p.documentCount
+    for (let doc = 0; doc < p.documentCount - p.firstDoc; doc++) total += p.fieldLength[doc * fieldCount + field]!
+    return total
   })
-  return { documentCount: p.documentCount, averageFieldLengths, fieldBoosts: SEARCH_FIELDS.map((field) => FIELD_BOOST[field]) }
+}
+
+/** IndexStats of an index made of parts (tiers): their documents and field totals added up (integers, so in any order the same). */
+export function statsOf(parts: ReadonlyArray<{ documents: number; fieldTotals: readonly number[] }>): IndexStats {
+  const documentCount = parts.reduce((n, part) => n + part.documents, 0)
+  const averageFieldLengths = SEARCH_FIELDS.map((_, field) => {
+    const total = parts.reduce((n, part) => n + part.fieldTotals[field]!, 0)
+    return documentCount === 0 ? 0 : total / documentCount
+  })
+  return { documentCount, averageFieldLengths, fieldBoosts: SEARCH_FIELDS.map((field) => FIELD_BOOST[field]) }
 }
 
 /** Called with the packed postings (format.ts ShardData) of each of `words` as it is encoded. */
@@ -570,7 +589,8 @@ export interface WordPostingsSink {
  * their postings are collected (they are as big again as the shards being written).
  */
 export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame, wordSink?: WordPostingsSink): EncodedShard[] {
-  if (p.documentCount === 0) return []
+  if (p.documentCount === p.firstDoc) return []
+  const lengthsFrom = p.firstDoc * SEARCH_FIELDS.length
   const fieldCount = SEARCH_FIELDS.length
   // Code-unit order, as lunr sorts terms. The default sort compares strings by code units,
   // and natively: a comparator called from JS costs seconds over millions of bigrams.
@@ -647,7 +667,7 @@ export function encodeTermShards(p: Postings, budget: number, frame?: ShardFrame
         if (docField % fieldCount !== field) continue
         const doc = (docField - field) / fieldCount
         term.varint(doc - previousDoc)
-        term.varint(p.fieldLength[docField]!)
+        term.varint(p.fieldLength[docField - lengthsFrom]!)
         term.varint(tf)
         let previousStart = 0
         for (let i = groupFrom; i < groupFrom + tf; i++) {

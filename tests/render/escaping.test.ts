@@ -124,10 +124,10 @@ describe("the search page's copy of the index's entry", () => {
       fields: ['title', 'body'],
       averageFieldLengths: [3, 17.5],
       fieldBoosts: [2, 1],
-      shardDirs: [{ from: '<!--', to: hostile, file: 'terms/dir-0-0.js' }],
+      tiers: [{ from: 0, shardDirs: [{ from: '<!--', to: hostile, file: 'terms/dir-0-0-0.js' }], wordShards: [null, null] }],
       cardFolderSize: 1000,
       words: [hostile, '\u2028王小明'],
-      wordShards: [null, null],
+      wordTops: [null, null],
     }
     const site = { config: makeModel([]).config, templates: loadTemplates() }
     const tree = parseHtml(renderDocument(site, searchPage(entry)).contents)

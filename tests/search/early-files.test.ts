@@ -23,7 +23,7 @@ describe('the files a search page asks for early', () => {
 
   const asked = (query: string, sort: 'relevance' | 'date' = 'relevance') => {
     const early = earlyFiles(entry, { query, sort })
-    return early === null ? [] : [...(early.top === null ? [] : [early.top]), early.shard]
+    return early === null ? [] : [...(early.top === null ? [] : [early.top]), ...early.shards]
   }
 
   test('are, for every indexed word, files the engine loads for it, its first page first', async () => {

@@ -24,7 +24,7 @@ function withIssue(model: SiteModel, date: string, body: string): SiteModel {
 
 const bytesOf = (files: OutputFile[]) => files.map((f) => [f.path, Buffer.from(f.contents).toString('base64')])
 // Whole words from one story on, so the sample archive has some (they must match for the kept table to be used).
-const options = (postingsFile?: string): SearchFilesOptions => ({ wordMinDocs: 1, ...(postingsFile ? { postingsFile } : {}) })
+const options = (termCacheDir?: string): SearchFilesOptions => ({ wordMinDocs: 1, ...(termCacheDir ? { termCacheDir } : {}) })
 
 describe('kept postings', () => {
   test('are read back as written, and only under the same code, words and first stories', () => {
@@ -50,7 +50,7 @@ describe('kept postings', () => {
   })
 
   test('a build after a newer issue is added, an older one inserted, or nothing changed writes the files of a build without them', () => {
-    const file = path.join(temp(), 'postings.bin')
+    const file = temp()
     const first = sampleModel()
     expect(bytesOf(renderSearchFiles(first, options(file)))).toEqual(bytesOf(renderSearchFiles(first, options())))
     const newer = withIssue(first, '2023-06-01', '6月1日，市长王小明到五金城调研五金产业。')
@@ -62,16 +62,19 @@ describe('kept postings', () => {
   })
 
   test('are really used: a kept table changed on disk shows in the next build (so the check above is not vacuous)', () => {
-    const file = path.join(temp(), 'postings.bin')
-    renderSearchFiles(sampleModel(), options(file))
+    const dir = temp()
+    renderSearchFiles(sampleModel(), options(dir))
+    // The newest year's tier, which a newer issue of that year is appended to.
+    const file = path.join(dir, 'postings-1.bin')
     const bytes = readFileSync(file)
-    const header = JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as { stamp: { fingerprint: string; words: string[]; docs: string[] } }
-    const { postings } = loadPostings(file, header.stamp.fingerprint, header.stamp.words, header.stamp.docs)!
-    // Every story's fields made three times as long: the weights written change.
+    const header = JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as { firstDoc: number; stamp: { fingerprint: string; words: string[]; docs: string[] } }
+    expect(header.firstDoc).toBeGreaterThan(0)
+    const { postings } = loadPostings(file, header.stamp.fingerprint, header.stamp.words, header.stamp.docs, header.firstDoc)!
+    // Every story's fields made three times as long: the lengths written change.
     for (let i = 0; i < postings.fieldLength.length; i++) postings.fieldLength[i]! *= 3
     savePostings(file, postings, header.stamp)
     const newer = withIssue(sampleModel(), '2023-06-01', '市长王小明到五金城。')
-    expect(bytesOf(renderSearchFiles(newer, options(file)))).not.toEqual(bytesOf(renderSearchFiles(newer, options())))
+    expect(bytesOf(renderSearchFiles(newer, options(dir)))).not.toEqual(bytesOf(renderSearchFiles(newer, options())))
   })
 })
 
@@ -79,7 +82,7 @@ describe('cards in a build that keys its stories (with a postings file)', () => 
   /** The files as the build takes them: each card keyed by its inputs. */
   const entries = async (model: SiteModel) => {
     const out: (OutputFile | LazyFile)[] = []
-    for await (const f of searchFilesAsync(model, { ...options(path.join(temp(), 'postings.bin')), termWorker: false })) out.push(f)
+    for await (const f of searchFilesAsync(model, { ...options(temp()), termWorker: false })) out.push(f)
     return out
   }
   const cardKeys = async (model: SiteModel) =>
@@ -90,7 +93,7 @@ describe('cards in a build that keys its stories (with a postings file)', () => 
     const made = (await entries(model)).map((f) => ('inputs' in f ? { path: f.path, contents: f.contents() } : f))
     expect(made.filter((f) => f.path.startsWith('search/docs/'))).toHaveLength(model.issues.flatMap((i) => i.pages.flatMap((p) => p.stories)).length)
     expect(bytesOf(made).sort()).toEqual(bytesOf(renderSearchFiles(model, options())).sort())
-    expect((await entries(model)).filter((f) => 'inputs' in f).every((f) => f.path.startsWith('search/docs/'))).toBe(true)
+    expect((await entries(model)).filter((f) => 'inputs' in f).every((f) => f.path.startsWith('search/docs/') || f.path.startsWith('search/terms/'))).toBe(true)
   })
 
   test("a card's key changes with its story's title, body or date, and only that card's", async () => {

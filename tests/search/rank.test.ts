@@ -48,7 +48,7 @@ test('the same documents and scores as lunr.Index#query, on the query’s own in
         const all = serialized.invertedIndex.map(([term]) => term)
         // Clause order as typed, which need not be the terms' sorted order.
         const terms = [...new Set(picks.map((pick) => all[pick % all.length]!))]
-        const clauses = terms.map((term) => unpackTerm(term, postings.get(term)!, positions.get(term)!, stats))
+        const clauses = terms.map((term) => unpackTerm(term, [{ postings: postings.get(term)!, positions: positions.get(term)! }], stats))
         const ours = scoreRequired(clauses, SEARCH_FIELDS.length)
         const small = loadIndex(expandTerms(SEARCH_FIELDS, new Map(terms.map((term) => [term, postings.get(term)!])), stats))
         expect(ours).toEqual(lunrQuery(small, terms))
@@ -69,9 +69,9 @@ test('starts as lunr records them', () => {
   const serialized = serializeIndex(buildLunrIndex(docs))
   const [shard] = splitIndex(serialized, 1_000_000)
   const stats = indexStats(serialized, BOOSTS)
-  const postings = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, shardPositions(shard!.data, shard!.positions).get('五金')!, stats)
+  const postings = unpackTerm('五金', [{ postings: shardPostings(shard!.data).get('五金')!, positions: shardPositions(shard!.data, shard!.positions).get('五金')! }], stats)
   expect(startsIn(postings, 0, 0)).toEqual([0])
   expect(startsIn(postings, 0, 1)).toEqual([4, 8, 12])
-  const withoutPositions = unpackTerm('五金', shardPostings(shard!.data).get('五金')!, null, stats)
+  const withoutPositions = unpackTerm('五金', [{ postings: shardPostings(shard!.data).get('五金')!, positions: null }], stats)
   expect(startsIn(withoutPositions, 0, 1)).toEqual([])
 })

@@ -47,7 +47,7 @@ describe('renderSearchFiles', () => {
 
   test('a model without stories still has a searchable (empty) index', async () => {
     const source = memorySource(renderSearchFiles(makeModel([])))
-    expect(source.entry).toMatchObject({ docCount: 0, shardDirs: [] })
+    expect(source.entry).toMatchObject({ docCount: 0, tiers: [{ from: 0, shardDirs: [], wordShards: [] }] })
   })
 
   test('text that looks like markup or a script terminator stays inert inside the script', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { buildLunrIndex } from '../../src/search/build-index.js'
 import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.js'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
-import { RESULTS_PAGE_SIZE, wordFiles, wordShardRef } from '../../src/search/format.js'
+import { RESULTS_PAGE_SIZE, wordFiles, wordShardRef, wordTopFile } from '../../src/search/format.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import { isCjk, normalizeText } from '../../src/search/tokenizer.js'
 import { WordSet } from '../../src/search/words.js'
@@ -162,11 +162,16 @@ describe('search', () => {
   test('a query loads only the shards its terms live in', async () => {
     const fresh = engineFor(model)
     await fresh.engine.search('客商')
+    // At most one shard of each tier (format.ts TermTier), and per tier the one directory that lists it, of many.
+    const tierOf = (file: string) => /^terms\/(?:dir-|pos-)?(\d+)-/.exec(file)![1]
     const shardFiles = fresh.source.loaded.filter((file) => file.startsWith('terms/') && !file.startsWith('terms/dir-'))
-    expect(shardFiles.length).toBe(1)
-    // …and the one directory that lists it, of many.
-    expect(fresh.source.loaded.filter((file) => file.startsWith('terms/dir-'))).toHaveLength(1)
-    expect(source.entry.shardDirs.length).toBeGreaterThan(5)
+    expect(shardFiles.length).toBeGreaterThan(0)
+    expect(new Set(shardFiles.map(tierOf)).size).toBe(shardFiles.length)
+    const dirs = fresh.source.loaded.filter((file) => file.startsWith('terms/dir-'))
+    expect(new Set(dirs.map(tierOf)).size).toBe(dirs.length)
+    expect(source.entry.tiers).toHaveLength(2)
+    expect(shardFiles.length).toBeLessThanOrEqual(2)
+    expect(source.entry.tiers.reduce((n, tier) => n + tier.shardDirs.length, 0)).toBeGreaterThan(5)
   })
 })
 
@@ -249,20 +254,28 @@ describe('sharding', () => {
     expect(directories(plain.source.loaded).length).toBeGreaterThan(0)
   })
 
-  test('entry.js names a word’s files in short: `<n>-<hash>-<positions hash>-<top cards hash>`, the files it names exist', () => {
+  test('entry.js names a word’s files in short: per tier `<n>-<hash>-<positions hash>`, and its top cards by their hash; the files it names exist', () => {
     const files = renderSearchFiles(sampleModel(), { shardBudget: 10, wordMinDocs: 1 })
     const source = memorySource(files)
-    const refs = source.entry.wordShards.map((ref, i) => [ref, i] as const).filter((pair): pair is readonly [string, number] => pair[0] !== null)
-    expect(refs.length).toBeGreaterThan(0)
     const paths = new Set(files.map((file) => file.path))
-    for (const [ref, i] of refs) {
-      expect(ref).toMatch(/^\d+-[0-9a-f]{10}-[0-9a-f]{10}-[0-9a-f]{10}$/)
-      const { file, positions, top } = wordFiles(ref, i)
-      for (const name of [file, positions, top]) expect(paths.has(`search/${name}`)).toBe(true)
-      expect(wordShardRef(file, positions, ref.slice(-10))).toBe(ref)
-    }
-    expect(wordFiles('3-0123456789-abcdef0123', 7)).toEqual({ file: 'terms/3-0123456789.js', positions: 'terms/pos-3-abcdef0123.js', top: null })
-    expect(() => wordShardRef('terms/1-abc.js', 'terms/pos-2-abc.js')).toThrow(/unexpected shard file names/)
+    let named = 0
+    source.entry.tiers.forEach((tier, t) => {
+      tier.wordShards.forEach((ref) => {
+        if (ref === null) return
+        named++
+        expect(ref).toMatch(/^\d+-[0-9a-f]{10}-[0-9a-f]{10}$/)
+        const { file, positions } = wordFiles(ref, t)
+        for (const name of [file, positions]) expect(paths.has(`search/${name}`)).toBe(true)
+        expect(wordShardRef(file, positions)).toBe(ref)
+      })
+    })
+    expect(named).toBeGreaterThan(0)
+    const tops = source.entry.words.map((_, i) => wordTopFile(source.entry, i)).filter((top) => top !== null)
+    expect(tops.length).toBeGreaterThan(0)
+    for (const top of tops) expect(paths.has(`search/${top}`)).toBe(true)
+    expect(wordFiles('3-0123456789-abcdef0123', 1)).toEqual({ file: 'terms/1-3-0123456789.js', positions: 'terms/pos-1-3-abcdef0123.js' })
+    expect(() => wordShardRef('terms/0-1-abc.js', 'terms/pos-0-2-abc.js')).toThrow(/unexpected shard file names/)
+    expect(() => wordShardRef('terms/0-1-abc.js', 'terms/pos-1-1-abc.js')).toThrow(/unexpected shard file names/)
   })
 
   test('a lone indexed word brings its first page of cards in one file: the results and cards are the same, no card file is read', async () => {
@@ -312,8 +325,10 @@ describe('sharding', () => {
   test('one shard holds the whole index when the budget allows', () => {
     const files = renderSearchFiles(sampleModel(), { shardBudget: Number.MAX_SAFE_INTEGER })
     const source = memorySource(files)
-    expect(source.entry.shardDirs).toHaveLength(1)
-    expect(files.filter((file) => /^search\/terms\/\d/.test(file.path))).toHaveLength(1)
+    // One per tier.
+    expect(source.entry.tiers).toHaveLength(2)
+    for (const tier of source.entry.tiers) expect(tier.shardDirs).toHaveLength(1)
+    expect(files.filter((file) => /^search\/terms\/\d/.test(file.path))).toHaveLength(2)
   })
 })
 

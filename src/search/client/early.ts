@@ -27,7 +27,7 @@ function start(): void {
     top.setAttribute('blocking', 'render')
     document.head.append(top)
   }
-  document.head.append(searchScript(files.shard, base))
+  for (const shard of files.shards) document.head.append(searchScript(shard, base))
 }
 
 start()
