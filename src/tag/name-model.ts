@@ -169,36 +169,47 @@ function spanScore(t: FastTables, id: (k: number) => number, s: number, length: 
 const SINGLE_KINDS: Kind[] = [Kind.Given1, Kind.Given2, Kind.GivenSingle, Kind.Left1, Kind.Right1]
 const PAIR_KINDS: Kind[] = [Kind.Surname, Kind.Left2, Kind.Right2, Kind.JoinLeft, Kind.JoinRight, Kind.Inner, Kind.GivenPair, Kind.Around]
 
+const SINGLE_SET = new Set(SINGLE_KINDS)
+const PAIR_SET = new Set(PAIR_KINDS)
+
 const fastCache = new WeakMap<NameModel, FastTables>()
 function fastTables(model: NameModel): FastTables {
   const cached = fastCache.get(model)
   if (cached) return cached
+  // Two passes over the weights, each key decoded where it is read: an object per weight
+  // (126,000 of them) cost this a tenth of a second at every start-up.
   const idOf = new Int32Array(0x10000)
   let size = 1 // id 0: a character the model has no weight for
   const id = (code: number): number => (idOf[code] ||= size++)
-  const decoded = [...model.weights].map(([key, w]) => ({ kind: Math.floor(key / K) as Kind, a: Math.floor((key % K) / A), b: key % A, w }))
-  for (const d of decoded) if (d.kind !== Kind.Shape && d.kind !== Kind.Bias) {
-    id(d.a)
-    if (d.b) id(d.b)
+  let pairCount = 0
+  for (const key of model.weights.keys()) {
+    const kind = Math.floor(key / K) as Kind
+    if (kind === Kind.Shape || kind === Kind.Bias) continue
+    const b = key % A
+    id(Math.floor((key % K) / A))
+    if (b) id(b)
+    if (PAIR_SET.has(kind)) pairCount++
   }
   id(EDGE)
   if ((Kind.Around + 1) * size * size >= 2 ** 31) throw new Error('name model: too many characters for int32 pair keys')
   const single: Float64Array[] = []
   for (const k of SINGLE_KINDS) single[k] = new Float64Array(size)
-  const pairs = decoded.filter((d) => PAIR_KINDS.includes(d.kind))
-  const bits = Math.max(4, Math.ceil(Math.log2(pairs.length * 2 + 1)))
+  const bits = Math.max(4, Math.ceil(Math.log2(pairCount * 2 + 1)))
   const shape = new Map<number, number>()
   const tables: FastTables = { idOf, size, single, keys: new Int32Array(2 ** bits).fill(EMPTY), values: new Float64Array(2 ** bits), shift: 32 - bits, shape, bias: 0 }
   const mask = tables.keys.length - 1
-  for (const { kind, a, b, w } of decoded) {
+  for (const [key, w] of model.weights) {
+    const kind = Math.floor(key / K) as Kind
+    const a = Math.floor((key % K) / A)
+    const b = key % A
     if (kind === Kind.Bias) tables.bias = w
     else if (kind === Kind.Shape) shape.set(a * 4 + b, w)
-    else if (SINGLE_KINDS.includes(kind)) (single[kind] as Float64Array)[idOf[a] as number] = w
+    else if (SINGLE_SET.has(kind)) (single[kind] as Float64Array)[idOf[a] as number] = w
     else {
-      const key = (kind * size + (idOf[a] as number)) * size + (b ? (idOf[b] as number) : 0)
-      let h = Math.imul(key, 0x9e3779b1) >>> tables.shift
+      const pair = (kind * size + (idOf[a] as number)) * size + (b ? (idOf[b] as number) : 0)
+      let h = Math.imul(pair, 0x9e3779b1) >>> tables.shift
       while (tables.keys[h] !== EMPTY) h = (h + 1) & mask
-      tables.keys[h] = key
+      tables.keys[h] = pair
       tables.values[h] = w
     }
   }
