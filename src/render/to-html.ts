@@ -24,7 +24,7 @@ import { find, html } from 'property-information'
 import { stringify as commas } from 'comma-separated-tokens'
 import { stringify as spaces } from 'space-separated-tokens'
 import { stringifyEntities } from 'stringify-entities'
-import { rewriteUrls } from './rehype-relative-urls.js'
+import { URL_PROPERTIES, rewriteUrls } from './rehype-relative-urls.js'
 
 // hast-util-to-html's subsets (lib/handle/element.js `constants`, text.js) for its default
 // settings: no parse errors allowed, no dangerous characters, double quotes. The arrays are
@@ -89,12 +89,15 @@ function attribute(key: string, given: Properties[string]): string {
 /** A link's value as written (relativeUrls), or null to write links as they are. */
 type UrlRewrite = ((value: string) => string) | null
 
+/** The properties whose values `url` rewrites: the plugin's own list. */
+const LINK_KEYS: ReadonlySet<string> = new Set(URL_PROPERTIES)
+
 function openingTag(node: Element, url: UrlRewrite): string {
   let tag = `<${node.tagName}`
   const properties = node.properties
   for (const key in properties) {
     let value = properties[key]
-    if (url !== null && typeof value === 'string' && (key === 'href' || key === 'src' || key === 'action')) value = url(value)
+    if (url !== null && typeof value === 'string' && LINK_KEYS.has(key)) value = url(value)
     const written = attribute(key, value)
     if (written) tag += ` ${written}`
   }
