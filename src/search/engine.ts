@@ -140,9 +140,8 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
     void pending.then(() => topLoads.delete(pending))
   }
 
-  /** The files of `term`'s shard in tier `t`, or null when none of the tier's shards holds it: a directory, then the shard; for an indexed word, named in entry.js. */
-  async function shardOf(term: string, t: number): Promise<readonly [file: string, positions: string] | null> {
-    const word = wordShards.get(term)
+  /** The files of `term`'s shard in tier `t`, or null when none of the tier's shards holds it: a directory, then the shard; for an indexed word (`word`, wordShards.get), named in entry.js. */
+  async function shardOf(term: string, word: ReturnType<typeof wordShards.get>, t: number): Promise<readonly [file: string, positions: string] | null> {
     if (word) {
       const files = word.shards[t]
       return files ? [files.file, files.positions] : null
@@ -161,9 +160,10 @@ export function createSearchEngine(source: SearchSource): SearchEngine {
    * then shard (its positions file loads alongside); one for an indexed word.
    */
   async function postingsOf(term: string, withPositions: boolean): Promise<TermPart[] | null> {
+    const word = wordShards.get(term)
     const parts = await Promise.all(
       entry.tiers.map(async (_, t): Promise<TermPart | null> => {
-        const ref = await shardOf(term, t)
+        const ref = await shardOf(term, word, t)
         if (ref === null) return null
         const [data, positions] = await Promise.all([load(ref[0]) as Promise<ShardData>, withPositions ? (load(ref[1]) as Promise<PositionData>) : null])
         const at = findTerm(data.terms, term)

@@ -14,7 +14,7 @@ import type { DocTerms } from './doc-terms.js'
 import type { IndexStats, TopCardsData } from './format.js'
 import { topDocs } from './rank.js'
 import { savePostings, type PostingsStamp } from './postings-store.js'
-import { appendPostings, collectPostings, encodeTermShards, fieldTotals, statsOf, type Postings, type WordPostingsSink } from './term-index.js'
+import { appendPostings, collectPostings, encodeTermShards, postingsPart, statsOf, type Postings, type WordPostingsSink } from './term-index.js'
 import { writeTierState, type FrozenTier } from './tier-state.js'
 
 const debug = createDebug('archive:search')
@@ -105,12 +105,9 @@ export function encodeTier(postings: Postings, tier: number, budget: number, sin
 /** `consume`: the job's DocTerms are the caller's own copy (on the worker), free to be emptied as they are read; otherwise they are left as they are (they may be a cache's). */
 export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFilesResult {
   const made = job.tiers.map((tier) => (tier.frozen ? null : tierPostings(tier, job.words, consume)))
-  const stats = statsOf(
-    job.tiers.map((tier, t) => {
-      const postings = made[t]
-      return postings ? { documents: postings.documentCount - postings.firstDoc, fieldTotals: fieldTotals(postings) } : { documents: tier.frozen!.documents, fieldTotals: tier.frozen!.fieldTotals }
-    }),
-  )
+  // Each tier's documents and field totals: a frozen tier's as kept, the others' from their postings.
+  const parts = job.tiers.map((tier, t) => (tier.frozen ? { documents: tier.frozen.documents, fieldTotals: tier.frozen.fieldTotals } : postingsPart(made[t]!)))
+  const stats = statsOf(parts)
   // The job's DocTerms are not needed from here on: let them go before the shards take their room.
   for (const tier of job.tiers) {
     tier.docs = []
@@ -133,8 +130,7 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
     if (tier.freeze) {
       writeTierState(tier.freeze.file, {
         key: tier.freeze.key,
-        documents: postings.documentCount - postings.firstDoc,
-        fieldTotals: fieldTotals(postings),
+        ...parts[t]!,
         shards: shards.map(({ from, to, name, positionsName }) => ({ from, to, name, positionsName })),
         words,
       })
@@ -157,13 +153,21 @@ export interface ShardOptions {
   worker?: boolean
 }
 
+/** The job as the term thread takes it: a frozen tier without its store, which only this thread reads (to make a lost file again). */
 function jobOf(tiers: readonly TierJob[], { budget, words, topCount }: ShardOptions): ShardFilesJob {
-  return { tiers: tiers.map((tier) => ({ ...tier, docs: [...tier.docs] })), budget, words: [...words], topCount }
+  return {
+    tiers: tiers.map(({ store, ...tier }) => ({ ...tier, docs: [...tier.docs], ...(store && !tier.frozen ? { store } : {}) })),
+    budget,
+    words: [...words],
+    topCount,
+  }
 }
 
+/** Stories of a tier's kept table. */
+const keptStories = (tier: TierJob): number => (tier.kept ? tier.kept.documentCount - tier.kept.firstDoc : 0)
+
 /** Stories in the job's index: tokens, kept and frozen alike. */
-const storiesOf = (job: ShardFilesJob): number =>
-  job.tiers.reduce((n, tier) => n + tier.docs.length + (tier.kept ? tier.kept.documentCount - tier.kept.firstDoc : 0) + (tier.frozen?.documents ?? 0), 0)
+const storiesOf = (job: ShardFilesJob): number => job.tiers.reduce((n, tier) => n + tier.docs.length + keptStories(tier) + (tier.frozen?.documents ?? 0), 0)
 
 function useWorkerFor(job: ShardFilesJob, worker: boolean | undefined): boolean {
   // Sized by the whole archive: with a frozen older tier the work is small, but this thread
@@ -176,7 +180,7 @@ function startShardWorker(job: ShardFilesJob): { port: MessagePort; signal: Int3
   debug(
     'term shards of %d stories on a worker thread (tiers: %s)',
     storiesOf(job),
-    job.tiers.map((tier) => (tier.frozen ? `${tier.frozen.documents} kept whole` : `${tier.kept ? tier.kept.documentCount - tier.kept.firstDoc : 0} kept + ${tier.docs.length}`)).join(', '),
+    job.tiers.map((tier) => (tier.frozen ? `${tier.frozen.documents} kept whole` : `${keptStories(tier)} kept + ${tier.docs.length}`)).join(', '),
   )
   const signal = new Int32Array(new SharedArrayBuffer(4))
   const { port1, port2 } = new MessageChannel()

@@ -555,17 +555,19 @@ export function buildTermShards(docs: readonly DocTerms[], budget: number, frame
  * field, so the total over the document count) and the fields' boosts.
  */
 export function postingsStats(p: Postings): IndexStats {
-  return statsOf([{ documents: p.documentCount - p.firstDoc, fieldTotals: fieldTotals(p) }])
+  return statsOf([postingsPart(p)])
 }
 
-/** Each field's tokens over the table's documents. */
-export function fieldTotals(p: Postings): number[] {
+/** A table's part of the index's numbers: its documents and each field's tokens over them. */
+export function postingsPart(p: Postings): { documents: number; fieldTotals: number[] } {
   const fieldCount = SEARCH_FIELDS.length
-  return SEARCH_FIELDS.map((_, field) => {
+  const documents = p.documentCount - p.firstDoc
+  const fieldTotals = SEARCH_FIELDS.map((_, field) => {
     let total = 0
-    for (let doc = 0; doc < p.documentCount - p.firstDoc; doc++) total += p.fieldLength[doc * fieldCount + field]!
+    for (let doc = 0; doc < documents; doc++) total += p.fieldLength[doc * fieldCount + field]!
     return total
   })
+  return { documents, fieldTotals }
 }
 
 /** IndexStats of an index made of parts (tiers): their documents and field totals added up (integers, so in any order the same). */
