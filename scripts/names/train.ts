@@ -12,7 +12,7 @@
 // Inputs are character BIO files (`npm run name-corpora` makes one from public corpora).
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { candidates, features, Kind, type NameModelFile } from '../../src/tag/name-model.js'
+import { candidates, featureA, featureB, featureKind, features, Kind, type NameModelFile } from '../../src/tag/name-model.js'
 import { readTaggerFile, writeTaggerFile } from '../../src/tag/name-tagger.js'
 import { findPeopleWithModel } from '../../src/tag/people.js'
 import { readBioSentences, type BioSentence } from '../../bench/bio.js'
@@ -113,16 +113,11 @@ for (let epoch = 0; epoch < Number(values.epochs); epoch++) {
 const SCALE = 1000
 const MIN_WEIGHT = Number(values['min-weight'])
 const byKind: Record<string, number[]> = {}
-const A = 2 ** 21
-const K = 2 ** 42
 const weights = new Map<number, number>()
 for (const [key, i] of index) {
   const weight = Math.round((w[i] as number) * SCALE)
   if (Math.abs(weight) < MIN_WEIGHT * SCALE) continue
-  const kind = Math.floor(key / K)
-  const a = Math.floor((key % K) / A)
-  const b = key % A
-  ;(byKind[kind] ??= []).push(a, b, weight)
+  ;(byKind[featureKind(key)] ??= []).push(featureA(key), featureB(key), weight)
   weights.set(key, weight / SCALE)
 }
 log(`${weights.size} weights kept`)

@@ -45,6 +45,10 @@ export type Kind = (typeof Kind)[keyof typeof Kind]
 const A = 2 ** 21
 const K = 2 ** 42
 export const featureKey = (kind: Kind, a = 0, b = 0): number => kind * K + a * A + b
+/** featureKey read back, part by part (no object per key: the model has 126,000). */
+export const featureKind = (key: number): Kind => Math.floor(key / K) as Kind
+export const featureA = (key: number): number => Math.floor((key % K) / A)
+export const featureB = (key: number): number => key % A
 
 /** Outside the text. */
 const EDGE = 1
@@ -183,10 +187,10 @@ function fastTables(model: NameModel): FastTables {
   const id = (code: number): number => (idOf[code] ||= size++)
   let pairCount = 0
   for (const key of model.weights.keys()) {
-    const kind = Math.floor(key / K) as Kind
+    const kind = featureKind(key)
     if (kind === Kind.Shape || kind === Kind.Bias) continue
-    const b = key % A
-    id(Math.floor((key % K) / A))
+    const b = featureB(key)
+    id(featureA(key))
     if (b) id(b)
     if (PAIR_SET.has(kind)) pairCount++
   }
@@ -199,9 +203,9 @@ function fastTables(model: NameModel): FastTables {
   const tables: FastTables = { idOf, size, single, keys: new Int32Array(2 ** bits).fill(EMPTY), values: new Float64Array(2 ** bits), shift: 32 - bits, shape, bias: 0 }
   const mask = tables.keys.length - 1
   for (const [key, w] of model.weights) {
-    const kind = Math.floor(key / K) as Kind
-    const a = Math.floor((key % K) / A)
-    const b = key % A
+    const kind = featureKind(key)
+    const a = featureA(key)
+    const b = featureB(key)
     if (kind === Kind.Bias) tables.bias = w
     else if (kind === Kind.Shape) shape.set(a * 4 + b, w)
     else if (SINGLE_SET.has(kind)) (single[kind] as Float64Array)[idOf[a] as number] = w

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { expect, test } from 'vitest'
 import { tagArchive } from '../../src/tag/index.js'
-import { candidates, defaultNameModel, features, modelFromFile, modelNames, score, spanProbability, type NameModelFile } from '../../src/tag/name-model.js'
+import { candidates, defaultNameModel, featureA, featureB, featureKey, featureKind, features, Kind, modelFromFile, modelNames, score, spanProbability, type NameModelFile } from '../../src/tag/name-model.js'
 import { findPeople, findPeopleWithModel } from '../../src/tag/people.js'
 import { segmentSnippet } from '../helpers/page.js'
 
@@ -154,3 +154,13 @@ test('the first characters of a foreign name are not taken for a Chinese name', 
   for (const found of names('该国农业部长萨斯蒂卡最近表示，')) expect(found).toBe('萨斯蒂卡')
   for (const found of names('市长罗兰·维斯出席了仪式。')) expect(found).toBe('罗兰·维斯')
 })
+
+test('a feature key reads back as the kind and characters it was made of', () => {
+  for (const [kind, a, b] of [[Kind.Bias, 0, 0], [Kind.Surname, 0x738b, 0], [Kind.Around, 0x9fff, 0x4e00], [Kind.Shape, 11, 3]] as const) {
+    const key = featureKey(kind, a, b)
+    expect([featureKind(key), featureA(key), featureB(key)]).toEqual([kind, a, b])
+  }
+  // Every key of the shipped model, each to the same key again.
+  for (const key of defaultNameModel().weights.keys()) if (featureKey(featureKind(key), featureA(key), featureB(key)) !== key) expect.fail(`key ${key}`)
+})
+
