@@ -75,6 +75,20 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   const key = pageKeyer(templates, model.config)
   // The site-wide pages are few and built as they are listed; people and issues are many, and built only when not kept.
   const single = (spec: PageSpec): PageGroup => ({ key: null, paths: [spec.path], specs: () => [spec] })
+  // Site-wide pages that name their inputs are keyed by them (with their paths: two groups
+  // with the same inputs are still two groups), only when asked; the others by their specs.
+  const lazy = (pages: LazyPages): PageGroup => {
+    const { inputs } = pages
+    if (!inputs) return { key: null, ...pages }
+    let known: string | undefined
+    return {
+      get key() {
+        return (known ??= key({ paths: pages.paths, inputs: inputs() }))
+      },
+      paths: pages.paths,
+      specs: pages.specs,
+    }
+  }
   const issueGroup = (issue: Issue): PageGroup => {
     const job = (): IssueJob => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) })
     let known: string | undefined
@@ -106,9 +120,9 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     // The search page comes with the search files (searchOptions): it carries the index's entry.
     for (const spec of [homePage(site), notFoundPage(), apiDocPage(templates), reportPage(model)]) yield single(spec)
     // The other site-wide pages are made when written (document.ts LazyPages).
-    for (const pages of [...datePages(site), ...peopleIndexPages(site)]) yield { key: null, ...pages }
+    for (const pages of [...datePages(site), ...peopleIndexPages(site)]) yield lazy(pages)
     for (const entry of site.people) yield personGroup(entry)
-    for (const pages of topicPages(site)) yield { key: null, ...pages }
+    for (const pages of topicPages(site)) yield lazy(pages)
     for (const issue of site.issues) yield issueGroup(issue)
   }
   const searchOptions: SearchFilesOptions = { ...options.search, searchPage: (entry) => renderDocument(document, searchPage(entry)) }

@@ -190,8 +190,13 @@ export async function writeSite(
         }
         built = written.map(([file]) => file)
       } else {
-        if (group.key !== null) groups.add(group.key)
-        const pages = group.specs().map((spec) => ({ path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents }))
+        // A group keyed by its inputs is made whole when they changed, and each page then
+        // kept by its bytes; a group without inputs keys each page by its spec.
+        const byInputs = group.key !== null
+        if (byInputs) groups.add(group.key)
+        const pages = group.specs().map((spec) =>
+          byInputs ? bytesEntry(spec.path, plan.render(spec).contents) : { path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents },
+        )
         for (const page of pages) await put(page)
         built = pages.map((page) => page.path)
       }

@@ -6,6 +6,9 @@ import { buildModel } from '../../src/pipeline.js'
 import { personKeyData } from '../../src/render/group-job.js'
 import { apiFileEntries, apiFiles } from '../../src/render/json-api.js'
 import { buildSiteContext } from '../../src/render/site-context.js'
+import { planSite } from '../../src/render/index.js'
+import { INDEX_LIMIT } from '../../src/render/pages/name-index.js'
+import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
 import { ROOT } from '../helpers/score.js'
 import type { SiteModel } from '../../src/types.js'
 
@@ -101,5 +104,75 @@ describe("an issue's key, shared by its pages' group and its API file", () => {
     change((copy) => (copy.paper = '另一份报纸'))
     expect(new Set(keys).size).toBe(keys.length)
     expect(keyOf()).toBe(keys[0])
+  })
+})
+
+describe('a site-wide page group keyed by its inputs (year, month, topic and name-index pages)', () => {
+  // Over three years a topic and an official with year pages, and more names than the people
+  // index lists, so that it has pages by first character.
+  const surnames = [...'王李张刘陈赵']
+  const given = [...'一二三四五六七八九十']
+  const crowd = surnames.flatMap((s) => given.flatMap((a) => given.map((b) => `${s}${a}${b}`))).slice(0, INDEX_LIMIT + 20)
+  const dates = Array.from({ length: 130 }, (_, i) => new Date(Date.UTC(2019, 0, 1) + i * 8.5 * 86_400_000).toISOString().slice(0, 10))
+  const base = (): SiteModel =>
+    makeModel(
+      dates.map((date, i) =>
+        makeIssue(date, [
+          makePage(date, 1, [
+            makeStory(date, 1, {
+              title: `第${i + 1}次调研`,
+              body: [`县长周明远到城东调研第${i + 1}次。`],
+              people: [{ name: '周明远', roles: ['县长'] }, ...(i === 0 ? crowd.map((name) => ({ name, roles: [] })) : [])],
+              topics: i % 2 === 0 ? ['五金产业'] : ['五金产业', '疫情防控'],
+            }),
+          ]),
+        ]),
+      ),
+    )
+  /** Each keyed site-wide group's key and its pages' HTML, by the group's paths. */
+  const render = (model: SiteModel): Map<string, { key: string; html: string }> => {
+    const plan = planSite(model)
+    const out = new Map<string, { key: string; html: string }>()
+    for (const group of plan.pages) {
+      if (group.job || group.key === null) continue
+      out.set(group.paths.join(' '), { key: group.key, html: group.specs().map((spec) => String(plan.render(spec).contents)).join('\n') })
+    }
+    return out
+  }
+  const story = (model: SiteModel, i: number) => model.issues[i]!.pages[0]!.stories[0]!
+
+  test('names every kind of site-wide list page', () => {
+    const groups = [...render(base()).keys()]
+    for (const path of ['2019/index.html', '2019/01/index.html', 'topics/index.html', 'people/index.html', 'people/by/王.html']) {
+      expect(groups.some((paths) => paths.split(' ').includes(path))).toBe(true)
+    }
+    expect(groups.some((paths) => paths.startsWith('topics/') && paths.includes(' '))).toBe(true)
+  })
+
+  // A group whose key is unchanged must make the same bytes; each edit changes some group's bytes.
+  test.each<[string, (model: SiteModel) => void]>([
+    ['a retitled story', (m) => (story(m, 40).title = '改过的标题')],
+    ['a topic added to a story', (m) => story(m, 40).topics.push('城市建设')],
+    ['a topic taken from a story', (m) => (story(m, 41).topics = ['五金产业'])],
+    ['a person added to a story', (m) => story(m, 3).people.push({ name: '王一一', roles: [] })],
+    ['the newest story naming one of the crowd', (m) => story(m, m.issues.length - 1).people.push({ name: crowd[7]!, roles: [] })],
+    ['another paper name', (m) => (m.issues[50]!.paper = '另一份报纸')],
+    ['an issue removed', (m) => m.issues.splice(60, 1)],
+    ['the issues of a month removed', (m) => (m.issues = m.issues.filter((i) => !i.date.startsWith('2019-02')))],
+    ['the newest story retitled', (m) => (story(m, m.issues.length - 1).title = '改过的标题')],
+    ['a second story in an issue', (m) => m.issues[70]!.pages[0]!.stories.push(makeStory(m.issues[70]!.date, 1, { title: '又一篇', body: ['又一篇。'], bodyLine: 9, topics: ['五金产业'] }))],
+  ])('%s', (_name, edit) => {
+    const before = render(base())
+    const model = base()
+    edit(model)
+    const after = render(model)
+    let changed = 0
+    for (const [paths, now] of after) {
+      const was = before.get(paths)
+      if (!was) continue
+      if (was.key === now.key) expect(now.html).toBe(was.html)
+      else if (was.html !== now.html) changed++
+    }
+    expect(changed).toBeGreaterThan(0)
   })
 })

@@ -6,6 +6,7 @@ import { h } from '../h.js'
 import type { ArchiveMonth, ArchiveYear } from '../calendar.js'
 import { lazyPage, type LazyPages, type PageSpec } from '../document.js'
 import { formatMonth } from '../labels.js'
+import { issueKey } from '../group-job.js'
 import type { SiteContext } from '../site-context.js'
 import { issueUrl, monthUrl, yearUrl } from '../urls.js'
 import { calendarGrid } from './calendar-grid.js'
@@ -77,12 +78,29 @@ function monthPage(site: SiteContext, months: readonly ArchiveMonth[], index: nu
   }
 }
 
-/** Every year's page, then every month's, each made when asked for. */
+/** The issues of each date by their hash: all a year's or month's page shows of them (titles, counts, stories). */
+function datedIssueKeys(site: SiteContext, dates: readonly string[]): [string, string[]][] {
+  return dates.map((date) => [date, site.issuesOn(date).map(issueKey)])
+}
+
+/** Every year's page, then every month's, each made when asked for, each keyed by its issues and its neighbours. */
 export function datePages(site: SiteContext): LazyPages[] {
   const years = site.calendar
   const months = years.flatMap((year) => year.months)
   return [
-    ...years.map(({ year }, i) => lazyPage(yearUrl(year), () => yearPage(site, years, i))),
-    ...months.map(({ month }, i) => lazyPage(monthUrl(month), () => monthPage(site, months, i))),
+    ...years.map(({ year, months: own }, i) =>
+      lazyPage(
+        yearUrl(year),
+        () => yearPage(site, years, i),
+        () => ({ previous: years[i - 1]?.year, next: years[i + 1]?.year, months: own.map((m) => [m.month, datedIssueKeys(site, m.dates)]) }),
+      ),
+    ),
+    ...months.map(({ month, dates }, i) =>
+      lazyPage(
+        monthUrl(month),
+        () => monthPage(site, months, i),
+        () => ({ previous: months[i - 1]?.month, next: months[i + 1]?.month, issues: datedIssueKeys(site, dates) }),
+      ),
+    ),
   ]
 }

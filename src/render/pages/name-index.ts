@@ -28,6 +28,12 @@ function entryItem(entry: NameEntry): Element {
   ])
 }
 
+/** All an index shows of an entry (entryItem): a change to any of it changes the page's key. */
+function entryItemInputs(entry: NameEntry): unknown[] {
+  const latest = entry.stories[0]!
+  return [entry.name, entry.url, entry.stories.length, latest.url, latest.story.title, latest.issue.date]
+}
+
 /** Names on the index page; beyond this, the index lists the most mentioned and the rest go on a page per first character. */
 export const INDEX_LIMIT = 500
 
@@ -47,6 +53,9 @@ function byInitial(entries: readonly NameEntry[]): [string, NameEntry[]][] {
   }
   return [...groups].sort((a, b) => compareText(a[0], b[0]))
 }
+
+/** What initialLinks shows of the groups. */
+const initialCounts = (groups: [string, NameEntry[]][]): [string, number][] => groups.map(([initial, list]) => [initial, list.length])
 
 function initialLinks(kind: NameIndexKind, groups: [string, NameEntry[]][], current?: string): ElementContent[] {
   return [
@@ -76,7 +85,7 @@ export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[
       initials: long ? initialLinks(kind, groups) : null,
       items: entries.length === 0 ? null : entries.slice(0, INDEX_LIMIT).map(entryItem),
     },
-  }))
+  }), () => ({ count: entries.length, initials: initialCounts(groups), items: entries.slice(0, INDEX_LIMIT).map(entryItemInputs) }))
   return [
     index,
     ...groups.map(([initial, list]) =>
@@ -91,7 +100,7 @@ export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[
           initials: initialLinks(kind, groups, initial),
           items: list.map(entryItem),
         },
-      })),
+      }), () => ({ initial, initials: initialCounts(groups), items: list.map(entryItemInputs) })),
     ),
   ]
 }

@@ -2,6 +2,7 @@
 // stories per month and its stories, newest first.
 
 import type { LazyPages, PageSpec } from '../document.js'
+import { issueKey } from '../group-job.js'
 import { monthCounts } from '../month-counts.js'
 import type { NameEntry, SiteContext } from '../site-context.js'
 import { TOPICS_URL } from '../urls.js'
@@ -41,6 +42,8 @@ export function topicPages(site: SiteContext): LazyPages[] {
     ...site.topics.map((entry) => ({
       paths: [entry.url, ...yearListPaths(entry)],
       specs: () => [topicPage(entry), ...yearListPages(entry, { text: TOPICS.heading, href: TOPICS.url })],
+      // Its stories, each by its issue's hash and its URL (the issue holds its title and date).
+      inputs: () => ({ name: entry.name, stories: entry.stories.map((ref) => [issueKey(ref.issue), ref.url]) }),
     })),
   ]
 }
