@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { readManifest, writeManifest } from './cache/output-manifest.js'
 import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
+import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
 import { buildModel, type ProgressListener } from './pipeline.js'
 import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
@@ -67,7 +68,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // With a cache, the term index's postings and tiers are kept there too (search/postings-store.ts,
   // search/tier-state.ts); an older tier's files are kept only when the output holds them.
   const termCacheDir = cacheDir ? path.join(cacheDir, 'search') : undefined
-  const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(termCacheDir ? { termCacheDir, keptOutput: previous !== null } : {}) } })
+  const personKeys = cacheDir ? await readPersonKeys(cacheDir) : null
+  const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(termCacheDir ? { termCacheDir, keptOutput: previous !== null } : {}) }, personKeys })
   const pool = renderPool(model.issues.length, model.config, undefined)
   let result
   try {
@@ -76,6 +78,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await pool?.close()
   }
   debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
-  if (cacheDir) await writeManifest(cacheDir, options.outDir, result.manifest)
+  if (cacheDir) {
+    await writeManifest(cacheDir, options.outDir, result.manifest)
+    await writePersonKeys(cacheDir, plan.personKeyState())
+  }
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
 }

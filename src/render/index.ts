@@ -6,9 +6,10 @@ import type { Issue, LazyFile, OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type LazyPages, type PageSpec } from './document.js'
-import { groupKeyData, groupSpecs, personKeyData, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
+import { groupKeyData, groupSpecs, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
+import { personKeys, type PersonKeyState } from './person-keys.js'
 import { renderFeed } from './feed.js'
 import { apiFileEntries, apiFiles } from './json-api.js'
 import { apiDocPage } from './pages/api-doc.js'
@@ -27,6 +28,8 @@ export interface RenderOptions {
   /** Folder with the page templates, style.css and api.md; defaults to the project's templates/. */
   templateDir?: string
   search?: SearchFilesOptions
+  /** The last build's person keys (person-keys.ts), kept where they still hold. */
+  personKeys?: PersonKeyState | null
 }
 
 /** Pages a sitemap leaves out: they hold nothing to find (search, 404) or are for editors (the build report). */
@@ -66,6 +69,8 @@ export interface SitePlan {
   sitemap(pages: readonly string[]): OutputFile | null
   /** Whether `sitemap()` gives a file. */
   hasSitemap: boolean
+  /** Every person's group key, for the next build (RenderOptions.personKeys). */
+  personKeyState(): PersonKeyState
 }
 
 export function planSite(model: SiteModel, options: RenderOptions = {}): SitePlan {
@@ -103,10 +108,10 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
       job,
     }
   }
+  const people = personKeys(site, key, options.personKeys ?? null)
   const personGroup = (entry: NameEntry): PageGroup => {
-    // Keyed here, from the site (group-job.ts personKeyData), and handed to the worker thread with the job.
-    let known: string | undefined
-    const personKey = (): string => (known ??= key(personKeyData(site, entry)))
+    // Keyed here, from the site (group-job.ts personKeyData) or the last build (person-keys.ts), and handed to the worker thread with the job.
+    const personKey = (): string => people.keyOf(entry)
     return {
       get key() {
         return personKey()
@@ -152,6 +157,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
       })()
     },
     hasSitemap: Boolean(model.config.siteUrl),
+    personKeyState: () => people.state(),
     sitemap: (paths) => {
       const { siteUrl } = model.config
       return siteUrl ? { path: SITEMAP_URL, contents: renderSitemap(siteUrl, paths.filter((path) => !NOT_IN_SITEMAP.has(path))) } : null

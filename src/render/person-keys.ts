@@ -1,0 +1,95 @@
+// A person's page group is keyed by everything it is made from (group-job.ts personKeyData):
+// each story naming them by its issue's hash and its URL, their URL, their aliases, the URLs of
+// suffixed people beside them. At 60,000 stories that is 33,000 keys over 283,000 mentions,
+// about 1.2 s of every rebuild, for a daily build that changes a few hundred of them.
+//
+// So the keys are kept between builds. A person's key is the last build's when
+//   - every issue whose hash changed (or that came or went) names them neither now nor then:
+//     their stories are then the same stories of the same unchanged issues, in the same order;
+//   - their URL is the last build's;
+//   - what every key reads besides the stories is the last build's (`context`: the templates
+//     and settings through the keyer, the registry's aliases, every suffixed person's URL).
+// Any other person's key is made afresh. A test compares every kept key with one made afresh.
+
+import type { Issue } from '../types.js'
+import { issueKey, personKeyData } from './group-job.js'
+import type { NameEntry, SiteContext } from './site-context.js'
+
+/** Bump when the shape below changes. */
+const STATE_VERSION = 1
+
+export interface PersonKeyState {
+  version: number
+  /** The key of what every person's key reads besides their stories (see above). */
+  context: string
+  /** Issue date → the hashes of its issues (group-job.ts issueKey) and the names their stories carry. */
+  issues: Record<string, [keys: string[], people: string[]]>
+  /** Name → the URL of their page and their group's key. */
+  people: Record<string, [url: string, key: string]>
+}
+
+export interface PersonKeys {
+  /** The key of a person's page group. */
+  keyOf(entry: NameEntry): string
+  /** Every person's key with what it was made from, for the next build. */
+  state(): PersonKeyState
+}
+
+type Keyer = (made: unknown) => string
+
+function issuesByDate(site: SiteContext): Map<string, [string[], string[]]> {
+  const byDate = new Map<string, [string[], string[]]>()
+  const add = (issue: Issue): void => {
+    const names = new Set<string>()
+    for (const ref of site.storiesOf(issue)) for (const person of ref.story.people) names.add(person.name)
+    const seen = byDate.get(issue.date)
+    if (seen) {
+      seen[0].push(issueKey(issue))
+      seen[1].push(...names)
+    } else byDate.set(issue.date, [[issueKey(issue)], [...names]])
+  }
+  site.issues.forEach(add)
+  return byDate
+}
+
+/** The names whose stories may differ from the last build's: those of every issue that changed, came or went, as it is and as it was. */
+function changedPeople(now: Map<string, [string[], string[]]>, previous: PersonKeyState): Set<string> {
+  const changed = new Set<string>()
+  for (const [date, [keys, people]] of now) {
+    const was = previous.issues[date]
+    if (was && was[0].length === keys.length && was[0].every((key, i) => key === keys[i])) continue
+    for (const name of people) changed.add(name)
+    for (const name of was?.[1] ?? []) changed.add(name)
+  }
+  for (const date of Object.keys(previous.issues)) if (!now.has(date)) for (const name of previous.issues[date]![1]) changed.add(name)
+  return changed
+}
+
+/** Person keys for this site, keeping the last build's (`previous`, null for none) wherever they still hold. */
+export function personKeys(site: SiteContext, key: Keyer, previous: PersonKeyState | null): PersonKeys {
+  const context = key({
+    registry: site.model.people,
+    suffixed: [...site.suffixedPeople].sort().map((name) => [name, site.personUrl(name)]),
+  })
+  const issues = issuesByDate(site)
+  const usable = previous !== null && previous.version === STATE_VERSION && previous.context === context ? previous : null
+  const changed = usable ? changedPeople(issues, usable) : null
+  const made = new Map<string, string>()
+  const keyOf = (entry: NameEntry): string => {
+    let known = made.get(entry.name)
+    if (known !== undefined) return known
+    const was = usable && !changed!.has(entry.name) ? usable.people[entry.name] : undefined
+    known = was && was[0] === entry.url ? was[1] : key(personKeyData(site, entry))
+    made.set(entry.name, known)
+    return known
+  }
+  return {
+    keyOf,
+    state: () => ({
+      version: STATE_VERSION,
+      context,
+      issues: Object.fromEntries([...issues].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+      people: Object.fromEntries(site.people.map((entry) => [entry.name, [entry.url, keyOf(entry)]])),
+    }),
+  }
+}
