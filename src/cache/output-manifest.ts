@@ -8,6 +8,7 @@
 
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { deserialize, serialize } from 'node:v8'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
 import { writeAside } from './write-aside.js'
@@ -19,24 +20,38 @@ export interface OutputManifest {
   fingerprint: string
   id: string
   /** Output path → key. */
-  files: Record<string, string>
+  files: Map<string, string>
   /** Keys of the page groups written (render/index.ts PageGroup): a group whose key is here kept its pages. */
   groups: string[]
 }
 
+/**
+ * As it is stored: the paths and the keys each as one string, a line a file, v8-serialised.
+ * A decade's site has 180,000 files: as a JSON object they took ~330 ms to read and ~300 ms
+ * to write each build, as two lists of strings ~330 and ~150 ms, as two strings ~170 ms
+ * (most of it making the Map) and ~100 ms.
+ */
+interface StoredManifest {
+  fingerprint: string
+  id: string
+  paths: string
+  keys: string
+  groups: string[]
+}
+
 /** The id of a set of files: changes whenever any file's key, or the set of paths, does. */
-export function manifestId(files: Record<string, string>): string {
+export function manifestId(files: ReadonlyMap<string, string>): string {
   // One line per file: a site has hundreds of thousands, too many to pass as arguments.
   return contentKey(
-    Object.keys(files)
+    [...files.keys()]
       .sort()
-      .map((file) => `${file}\t${files[file]!}`)
+      .map((file) => `${file}\t${files.get(file)!}`)
       .join('\n'),
   )
 }
 
 function manifestFile(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, 'outputs', `${contentKey(path.resolve(outDir))}.json`)
+  return path.join(cacheDir, 'outputs', `${contentKey(path.resolve(outDir))}.v8`)
 }
 
 /**
@@ -45,10 +60,16 @@ function manifestFile(cacheDir: string, outDir: string): string {
  */
 export async function readManifest(cacheDir: string, outDir: string): Promise<OutputManifest | null> {
   try {
-    const manifest = JSON.parse(await readFile(manifestFile(cacheDir, outDir), 'utf8')) as OutputManifest
-    if (manifest.fingerprint !== codeFingerprint()) return null
+    const stored = deserialize(await readFile(manifestFile(cacheDir, outDir))) as StoredManifest
+    if (stored.fingerprint !== codeFingerprint()) return null
     const id = (await readFile(path.join(outDir, BUILD_ID_FILE), 'utf8')).trim()
-    return id === manifest.id ? manifest : null
+    const paths = stored.paths === '' ? [] : stored.paths.split('\n')
+    const keys = stored.keys === '' ? [] : stored.keys.split('\n')
+    // A path with a line break in it would shift every key after it: no manifest then.
+    if (id !== stored.id || paths.length !== keys.length) return null
+    const files = new Map<string, string>()
+    for (let i = 0; i < paths.length; i++) files.set(paths[i]!, keys[i]!)
+    return { fingerprint: stored.fingerprint, id: stored.id, files, groups: stored.groups }
   } catch {
     return null
   }
@@ -57,5 +78,6 @@ export async function readManifest(cacheDir: string, outDir: string): Promise<Ou
 export async function writeManifest(cacheDir: string, outDir: string, manifest: OutputManifest): Promise<void> {
   const file = manifestFile(cacheDir, outDir)
   await mkdir(path.dirname(file), { recursive: true })
-  await writeAside(file, JSON.stringify(manifest))
+  const stored: StoredManifest = { fingerprint: manifest.fingerprint, id: manifest.id, paths: [...manifest.files.keys()].join('\n'), keys: [...manifest.files.values()].join('\n'), groups: manifest.groups }
+  await writeAside(file, serialize(stored))
 }

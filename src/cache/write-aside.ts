@@ -3,8 +3,8 @@
 
 import { rename, writeFile } from 'node:fs/promises'
 
-/** Writes `text` to `file` whole or not at all. The folder must exist. */
-export async function writeAside(file: string, text: string): Promise<void> {
+/** Writes `text` (or bytes) to `file` whole or not at all. The folder must exist. */
+export async function writeAside(file: string, text: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`
   await writeFile(temp, text)
   await rename(temp, file)

@@ -108,7 +108,7 @@ export async function writeSite(
 ): Promise<SiteWrite> {
   const out = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
-  const keys: Record<string, string> = {}
+  const keys = new Map<string, string>()
   const groups = new Set<string>()
   const keptGroups = new Set(previous?.groups ?? [])
   const all = [...plan.pages]
@@ -124,8 +124,8 @@ export async function writeSite(
   const fill = async (target: string, staged: string[]): Promise<void> => {
     const place = folderWriter(target)
     const claim = (file: string, key: string): void => {
-      if (Object.hasOwn(keys, file)) throw new Error(`Two outputs want the same file: ${file}`)
-      keys[file] = key
+      if (keys.has(file)) throw new Error(`Two outputs want the same file: ${file}`)
+      keys.set(file, key)
       onWritten(++done, total)
     }
     const put = async (made: Entry): Promise<void> => {
@@ -138,7 +138,7 @@ export async function writeSite(
         entry = bytesEntry(made.path, made.contents())
       }
       claim(entry.path, entry.key)
-      if (previous?.files[entry.path] === entry.key && (await exists(entry.path))) unchanged++
+      if (previous?.files.get(entry.path) === entry.key && (await exists(entry.path))) unchanged++
       else {
         // Asynchronous: creating a file takes the kernel ~150 µs here, and this thread must keep
         // the render threads fed (with writeFileSync they stood idle for a fifth of a
@@ -154,9 +154,9 @@ export async function writeSite(
       if (!previous) return false
       const { key, paths } = group
       if (key === null || !keptGroups.has(key)) return false
-      if (!paths.every((file) => previous.files[file] !== undefined)) return false
+      if (!paths.every((file) => previous.files.has(file))) return false
       for (const file of paths) if (!(await exists(file))) return false
-      for (const file of paths) claim(file, previous.files[file]!)
+      for (const file of paths) claim(file, previous.files.get(file)!)
       unchanged += paths.length
       groups.add(key)
       return true
@@ -167,7 +167,10 @@ export async function writeSite(
       dir: target,
       previous: previous && {
         dir: out,
-        keys: Object.fromEntries(paths.flatMap((file) => (previous.files[file] === undefined ? [] : [[file, previous.files[file]]]))),
+        keys: Object.fromEntries(paths.flatMap((file) => {
+          const key = previous.files.get(file)
+          return key === undefined ? [] : [[file, key]]
+        })),
       },
     })
     const build = async (group: PageGroup): Promise<void> => {
@@ -245,7 +248,7 @@ export async function writeSite(
       await rm(path.join(out, BUILD_ID_FILE), { force: true })
       const place = folderWriter(out)
       await pMap(staged, async (file) => rename(safeJoin(stage, file), await place(file)), { concurrency: WRITE_CONCURRENCY })
-      for (const file of Object.keys(previous.files).filter((file) => !Object.hasOwn(keys, file))) {
+      for (const file of [...previous.files.keys()].filter((file) => !keys.has(file))) {
         await rm(safeJoin(out, file), { force: true })
         await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
         removed++
@@ -274,7 +277,7 @@ export async function writeSite(
   }
   const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: manifestId(keys), files: keys, groups: [...groups].sort() }
   if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
-  return { files: Object.keys(keys).length, unchanged, removed, manifest }
+  return { files: keys.size, unchanged, removed, manifest }
 }
 
 /** Removes `dir` and its parents up to `root` while they are empty (a clean build has no empty folders). */
