@@ -79,8 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
   if (cacheDir) {
-    await writeManifest(cacheDir, options.outDir, result.manifest)
-    await writePersonKeys(cacheDir, plan.personKeyState())
+    await Promise.all([writeManifest(cacheDir, options.outDir, result.manifest), writePersonKeys(cacheDir, plan.personKeyState())])
   }
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
 }

@@ -255,6 +255,7 @@ export async function writeSite(
     if (sitemap) await put(fileEntry(sitemap))
   }
 
+  let id: string | undefined
   if (previous) {
     const stage = workFolder(out, 'stage', stamp)
     const staged: string[] = []
@@ -281,7 +282,7 @@ export async function writeSite(
     await mkdir(temp, { recursive: true })
     try {
       await fill(temp, [])
-      await writeFile(path.join(temp, BUILD_ID_FILE), `${manifestId(keys)}\n`)
+      await writeFile(path.join(temp, BUILD_ID_FILE), `${(id = manifestId(keys))}\n`)
       // No old site to set aside on a first build.
       await rename(out, old).catch(() => {})
       await rename(temp, out)
@@ -292,7 +293,8 @@ export async function writeSite(
       throw error
     }
   }
-  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: manifestId(keys), files: keys, groups: [...groups].sort() }
+  // A whole build wrote its id with the files; in place, it goes last.
+  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: id ?? manifestId(keys), files: keys, groups: [...groups].sort() }
   if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
   return { files: keys.size, unchanged, removed, manifest }
 }
