@@ -65,33 +65,48 @@ function changedPeople(now: Map<string, [string[], string[]]>, previous: PersonK
   return changed
 }
 
-/** Person keys for this site, keeping the last build's (`previous`, null for none) wherever they still hold. */
+/** Person keys for this site, keeping the last build's (`previous`, null for none) wherever they still hold; nothing is worked out until a key is asked for. */
 export function personKeys(site: SiteContext, key: Keyer, previous: PersonKeyState | null): PersonKeys {
-  const context = key({
-    registry: site.model.people,
-    suffixed: [...site.suffixedPeople].sort().map((name) => [name, site.personUrl(name)]),
-  })
-  const issues = issuesByDate(site)
-  const usable = previous !== null && previous.version === STATE_VERSION && previous.context === context ? previous : null
-  const changed = usable ? changedPeople(issues, usable) : null
-  // Looked up 33,000 times: a Map, not the parsed object (~6 µs a name there).
-  const kept = new Map(usable ? Object.entries(usable.people) : [])
+  interface Known {
+    context: string
+    issues: Map<string, [string[], string[]]>
+    /** Who may have other stories than last time; null: everyone (no usable state). */
+    changed: Set<string> | null
+    /** The last build's keys: looked up 33,000 times, so a Map, not the parsed object (~6 µs a name there). */
+    kept: Map<string, [string, string]>
+  }
+  let known: Known | undefined
+  const prepare = (): Known => {
+    if (known) return known
+    const context = key({
+      registry: site.model.people,
+      suffixed: [...site.suffixedPeople].sort().map((name) => [name, site.personUrl(name)]),
+    })
+    const issues = issuesByDate(site)
+    const usable = previous !== null && previous.version === STATE_VERSION && previous.context === context ? previous : null
+    known = { context, issues, changed: usable ? changedPeople(issues, usable) : null, kept: new Map(usable ? Object.entries(usable.people) : []) }
+    return known
+  }
   const made = new Map<string, string>()
   const keyOf = (entry: NameEntry): string => {
-    let known = made.get(entry.name)
-    if (known !== undefined) return known
+    let madeKey = made.get(entry.name)
+    if (madeKey !== undefined) return madeKey
+    const { changed, kept } = prepare()
     const was = changed && !changed.has(entry.name) ? kept.get(entry.name) : undefined
-    known = was && was[0] === entry.url ? was[1] : key(personKeyData(site, entry))
-    made.set(entry.name, known)
-    return known
+    madeKey = was && was[0] === entry.url ? was[1] : key(personKeyData(site, entry))
+    made.set(entry.name, madeKey)
+    return madeKey
   }
   return {
     keyOf,
-    state: () => ({
-      version: STATE_VERSION,
-      context,
-      issues: Object.fromEntries([...issues].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
-      people: Object.fromEntries(site.people.map((entry) => [entry.name, [entry.url, keyOf(entry)]])),
-    }),
+    state: () => {
+      const { context, issues } = prepare()
+      return {
+        version: STATE_VERSION,
+        context,
+        issues: Object.fromEntries([...issues].sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+        people: Object.fromEntries(site.people.map((entry) => [entry.name, [entry.url, keyOf(entry)]])),
+      }
+    },
   }
 }
