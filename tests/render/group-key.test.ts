@@ -8,7 +8,7 @@ import { apiFileEntries, apiFiles } from '../../src/render/json-api.js'
 import { buildSiteContext } from '../../src/render/site-context.js'
 import { planSite } from '../../src/render/index.js'
 import { INDEX_LIMIT } from '../../src/render/pages/name-index.js'
-import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
+import { crowdNames, makeStory, visitsModel } from '../search/fixtures/site-model.js'
 import { ROOT } from '../helpers/score.js'
 import type { SiteModel } from '../../src/types.js'
 
@@ -110,25 +110,12 @@ describe("an issue's key, shared by its pages' group and its API file", () => {
 describe('a site-wide page group keyed by its inputs (year, month, topic and name-index pages)', () => {
   // Over three years a topic and an official with year pages, and more names than the people
   // index lists, so that it has pages by first character.
-  const surnames = [...'王李张刘陈赵']
-  const given = [...'一二三四五六七八九十']
-  const crowd = surnames.flatMap((s) => given.flatMap((a) => given.map((b) => `${s}${a}${b}`))).slice(0, INDEX_LIMIT + 20)
-  const dates = Array.from({ length: 130 }, (_, i) => new Date(Date.UTC(2019, 0, 1) + i * 8.5 * 86_400_000).toISOString().slice(0, 10))
+  const crowd = crowdNames(INDEX_LIMIT + 20)
   const base = (): SiteModel =>
-    makeModel(
-      dates.map((date, i) =>
-        makeIssue(date, [
-          makePage(date, 1, [
-            makeStory(date, 1, {
-              title: `第${i + 1}次调研`,
-              body: [`县长周明远到城东调研第${i + 1}次。`],
-              people: [{ name: '周明远', roles: ['县长'] }, ...(i === 0 ? crowd.map((name) => ({ name, roles: [] })) : [])],
-              topics: i % 2 === 0 ? ['五金产业'] : ['五金产业', '疫情防控'],
-            }),
-          ]),
-        ]),
-      ),
-    )
+    visitsModel(130, (i) => ({
+      people: [{ name: '周明远', roles: ['县长'] }, ...(i === 0 ? crowd.map((name) => ({ name, roles: [] })) : [])],
+      topics: i % 2 === 0 ? ['五金产业'] : ['五金产业', '疫情防控'],
+    }))
   /** Each keyed site-wide group's key and its pages' HTML, by the group's paths. */
   const render = (model: SiteModel): Map<string, { key: string; html: string }> => {
     const plan = planSite(model)

@@ -4,26 +4,13 @@ import { describe, expect, test } from 'vitest'
 import { LIST_LIMIT } from '../../src/render/pages/long-list.js'
 import { INDEX_LIMIT } from '../../src/render/pages/name-index.js'
 import { planSite, renderSite } from '../../src/render/index.js'
-import { makeIssue, makeModel, makePage, makeStory } from '../search/fixtures/site-model.js'
+import { crowdNames, makeIssue, makeModel, makePage, makeStory, visitsModel } from '../search/fixtures/site-model.js'
 import { byTag, elements, fileByPath, hasClass, parseHtml, textOf } from './helpers/html.js'
 
 // 130 issues over three years, each with one story naming the same official on the same topic.
 const DAYS = 130
-const dates = Array.from({ length: DAYS }, (_, i) => new Date(Date.UTC(2019, 0, 1) + i * 8.5 * 86_400_000).toISOString().slice(0, 10))
-const model = makeModel(
-  dates.map((date, i) =>
-    makeIssue(date, [
-      makePage(date, 1, [
-        makeStory(date, 1, {
-          title: `第${i + 1}次调研`,
-          body: [`县长周明远到城东调研第${i + 1}次。`],
-          people: [{ name: '周明远', roles: ['县长'] }],
-          topics: ['五金产业'],
-        }),
-      ]),
-    ]),
-  ),
-)
+const model = visitsModel(DAYS)
+const dates = model.issues.map((issue) => issue.date)
 const files = renderSite(model)
 const paths = files.map((f) => f.path)
 const page = (path: string) => parseHtml(fileByPath(files, path).contents)
@@ -58,9 +45,7 @@ test('a short list stays on one page, with no year pages', () => {
 })
 
 test('a people index with more names than one page should hold lists the most mentioned and pages by first character', () => {
-  const surnames = [...'王李张刘陈赵']
-  const given = [...'一二三四五六七八九十']
-  const names = surnames.flatMap((s) => given.flatMap((a) => given.map((b) => `${s}${a}${b}`))).slice(0, INDEX_LIMIT + 20)
+  const names = crowdNames(INDEX_LIMIT + 20)
   const date = '2020-05-06'
   const crowd = renderSite(
     makeModel([
