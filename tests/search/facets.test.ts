@@ -6,7 +6,7 @@ import { createSearchEngine, type SearchOutcome } from '../../src/search/engine.
 import { collectSearchDocs } from '../../src/search/search-docs.js'
 import { renderSearchFiles } from '../../src/search/search-files.js'
 import type { SiteModel } from '../../src/types.js'
-import { sampleModel } from './fixtures/site-model.js'
+import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
 import { memorySource } from './helpers/memory-source.js'
 
 function engineFor(model: SiteModel) {
@@ -27,6 +27,15 @@ describe('org: and year:', () => {
   test('org: matches the story’s organizations, ignoring width and case', async () => {
     expect(await search('org:五金城管委会')).toEqual(['2023-05-02-p1-l8'])
     expect(await search('org:五金城')).toEqual([])
+  })
+
+  test('org: finds every story of a name printed in different widths and cases', async () => {
+    // Three stories, the name printed two ways: the facet table merges what normalises alike.
+    const d = '2023-06-01'
+    const story = (title: string, bodyLine: number, organization: string) => makeStory(d, 1, { title, body: [`${title}的报道。`], bodyLine, organizations: [organization] })
+    const crossed = makeModel([makeIssue(d, [makePage(d, 1, [story('甲', 3, 'ＡＢＣ五金城'), story('乙', 9, 'abc五金城'), story('丙', 15, 'ＡＢＣ五金城')])])])
+    const found = ids(crossed, await engineFor(crossed).search('org:Abc五金城'))
+    expect(found.sort()).toEqual(['2023-06-01-p1-l15', '2023-06-01-p1-l3', '2023-06-01-p1-l9'])
   })
 
   test('org: combines with words', async () => {
