@@ -110,29 +110,20 @@ function plain(page: SegmentedPage, key: 'lines' | 'lineRoles', value: unknown):
  * every field through defineProperty left 12,000 pages read back from the cache in V8's slow
  * dictionary mode (0.4 s of a rebuild's main thread in making them).
  */
-const PACKED_FIELDS: Record<'lines' | 'lineRoles', PropertyDescriptor> = {
-  lines: {
+function packedField(key: 'lines' | 'lineRoles', unpack: (packed: Packed) => unknown): PropertyDescriptor {
+  return {
     get(this: SegmentedPage) {
-      return unpackLines(packingOf(this))
+      return unpack(packingOf(this))
     },
     // A write (none in the build) replaces the getter with the value written, as on a plain object.
     set(this: SegmentedPage, value: unknown) {
-      plain(this, 'lines', value)
+      plain(this, key, value)
     },
     enumerable: true,
     configurable: true,
-  },
-  lineRoles: {
-    get(this: SegmentedPage) {
-      return unpackRoles(packingOf(this))
-    },
-    set(this: SegmentedPage, value: unknown) {
-      plain(this, 'lineRoles', value)
-    },
-    enumerable: true,
-    configurable: true,
-  },
+  }
 }
+const PACKED_FIELDS = { lines: packedField('lines', unpackLines), lineRoles: packedField('lineRoles', unpackRoles) }
 
 /** A page whose lines and roles read from `packed`, its other fields those of `fields`, in their order. */
 function withPacked(fields: Record<string, unknown>, packed: PackedSource): SegmentedPage {
