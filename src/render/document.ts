@@ -44,16 +44,16 @@ export interface LazyPages {
   /**
    * Everything the pages are made from besides the templates and the site settings, as plain
    * data that stands for each issue by its hash (group-job.ts issueKey): a rebuild keeps the
-   * pages without making them when it is unchanged. Without it, each page's spec is made and
-   * keyed (page-key.ts), which for the month, topic and name-index pages of a decade is tens
+   * pages without making them when it is unchanged, rather than making each page's spec to
+   * key it (page-key.ts), which for the month, topic and name-index pages of a decade is tens
    * of megabytes of trees.
    */
-  inputs?: () => unknown
+  inputs: () => unknown
 }
 
 /** One page as LazyPages. */
-export function lazyPage(path: string, spec: () => PageSpec, inputs?: () => unknown): LazyPages {
-  return { paths: [path], specs: () => [spec()], ...(inputs ? { inputs } : {}) }
+export function lazyPage(path: string, spec: () => PageSpec, inputs: () => unknown): LazyPages {
+  return { paths: [path], specs: () => [spec()], inputs }
 }
 
 function contentNodes(tree: Root): ElementContent[] {

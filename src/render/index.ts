@@ -39,7 +39,7 @@ const NOT_IN_SITEMAP = new Set([SEARCH_URL, NOT_FOUND_URL, REPORT_URL])
  * Pages that are built together, and can be kept together: `key` names everything they
  * are made from (null: always build them), `paths` are their files, in the order `specs` builds them.
  */
-export interface PageGroup extends LazyPages {
+export interface PageGroup extends Omit<LazyPages, 'inputs'> {
   readonly key: string | null
   /**
    * For an issue's or a person's pages: what they are made from, so a worker thread can
@@ -80,15 +80,13 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   const key = pageKeyer(templates, model.config)
   // The site-wide pages are few and built as they are listed; people and issues are many, and built only when not kept.
   const single = (spec: PageSpec): PageGroup => ({ key: null, paths: [spec.path], specs: () => [spec] })
-  // Site-wide pages that name their inputs are keyed by them (with their paths: two groups
-  // with the same inputs are still two groups), only when asked; the others by their specs.
+  // The other site-wide pages are keyed by their inputs (with their paths: two groups with the
+  // same inputs are still two groups), only when asked.
   const lazy = (pages: LazyPages): PageGroup => {
-    const { inputs } = pages
-    if (!inputs) return { key: null, ...pages }
     let known: string | undefined
     return {
       get key() {
-        return (known ??= key({ paths: pages.paths, inputs: inputs() }))
+        return (known ??= key({ paths: pages.paths, inputs: pages.inputs() }))
       },
       paths: pages.paths,
       specs: pages.specs,
