@@ -86,7 +86,10 @@ function existence(root: string): (files: readonly string[]) => boolean | Promis
   const all = (files: readonly string[]): boolean => files.every((file) => listed.get(folderOf(file))!.has(file.slice(file.lastIndexOf('/') + 1)))
   return (files) => {
     const unlisted = new Set<string>()
-    for (const file of files) if (!listed.has(folderOf(file))) unlisted.add(folderOf(file))
+    for (const file of files) {
+      const dir = folderOf(file)
+      if (!listed.has(dir)) unlisted.add(dir)
+    }
     return unlisted.size === 0 ? all(files) : Promise.all([...unlisted].map(list)).then(() => all(files))
   }
 }
