@@ -8,9 +8,10 @@
 // The state is stamped with the key of what the tier is made from (tierKey): anything else —
 // another version of this file, a damaged file, another tier — is no state.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { contentKey } from '../cache/hash.js'
+import { writeAsideSync } from '../cache/write-aside.js'
 import type { PostingsStamp } from './postings-store.js'
 
 /** Bump when the shape below changes. */
@@ -56,7 +57,5 @@ export function readTierState(file: string, key: string): FrozenTier | null {
 /** Writes a tier's state aside first and renames it, so a reader never sees half a file. */
 export function writeTierState(file: string, state: Omit<FrozenTier, 'version'>): void {
   mkdirSync(path.dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, JSON.stringify({ version: STATE_VERSION, ...state }))
-  renameSync(temp, file)
+  writeAsideSync(file, JSON.stringify({ version: STATE_VERSION, ...state }))
 }
