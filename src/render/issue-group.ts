@@ -63,36 +63,30 @@ const notAnInput = (what: string): never => {
   throw new Error(`An issue's pages read ${what}, which is not among their inputs (render/issue-group.ts)`)
 }
 
+/** What an issue's pages may not read: the site-wide lists (each with what an error calls it). */
+const OUTSIDE_INPUTS = {
+  issues: 'the list of issues',
+  stories: 'the list of stories',
+  calendar: 'the calendar',
+  people: 'the list of people',
+  topics: 'the list of topics',
+  suffixedPeople: 'which people have suffixed page URLs',
+} as const satisfies Partial<Record<keyof SiteContext, string>>
+
 /**
- * What an issue's pages may not read: the site-wide lists, each a getter that throws. On a
- * class, so every issue's context shares one set of getters: with an object literal's getters
- * made afresh for each issue, V8 kept each issue's data (its pages, stories and lines) alive
- * until its next full collection, and a render thread copied nearly every job into its old
- * generation (104 of 181 MB made for 1,440 issues, against 0.1 MB; bench/results.md).
+ * A getter for each of them that throws, on one object every issue's context inherits from:
+ * with an object literal's getters made afresh for each issue, V8 kept each issue's data (its
+ * pages, stories and lines) alive until its next full collection, and a render thread copied
+ * nearly every job into its old generation (104 of 181 MB made for 1,440 issues, against
+ * 0.1 MB; bench/results.md).
  */
-class InputsOnly {
-  get issues(): never {
-    return notAnInput('the list of issues')
-  }
-  get stories(): never {
-    return notAnInput('the list of stories')
-  }
-  get calendar(): never {
-    return notAnInput('the calendar')
-  }
-  get people(): never {
-    return notAnInput('the list of people')
-  }
-  get topics(): never {
-    return notAnInput('the list of topics')
-  }
-  get suffixedPeople(): never {
-    return notAnInput('which people have suffixed page URLs')
-  }
-}
+const outsideInputs: object = Object.defineProperties(
+  {},
+  Object.fromEntries(Object.entries(OUTSIDE_INPUTS).map(([key, what]): [string, PropertyDescriptor] => [key, { get: () => notAnInput(what), enumerable: true }])),
+)
 
 /** A site context that knows only the inputs: anything else a page asks for is an error. */
-function inputsContext(config: SiteConfig, inputs: IssueGroupInputs): SiteContext {
+export function inputsContext(config: SiteConfig, inputs: IssueGroupInputs): SiteContext {
   const { issue } = inputs
   const refs = issueStoryRefs(issue)
   const at = new Map(refs.map((ref, i) => [ref, i]))
@@ -101,7 +95,7 @@ function inputsContext(config: SiteConfig, inputs: IssueGroupInputs): SiteContex
     n ? ({ issue, page: issue.pages[0]!, story: { title: n.title } as Story, url: n.url } satisfies StoryRef) : undefined
   const people = new Map(inputs.people)
   const topics = new Map(inputs.topics)
-  const readable: Omit<SiteContext, keyof InputsOnly> = {
+  const readable: Omit<SiteContext, keyof typeof OUTSIDE_INPUTS> = {
     model: { config, issues: [issue], people: [], diagnostics: [] },
     storiesOf: (other) => (other === issue ? refs : notAnInput('another issue')),
     issueNeighbours: (other) => (other === issue ? { previous: stub(inputs.issues[0]), next: stub(inputs.issues[1]) } : notAnInput('another issue')),
@@ -114,7 +108,7 @@ function inputsContext(config: SiteConfig, inputs: IssueGroupInputs): SiteContex
     personUrl: (name) => (people.has(name) ? people.get(name) : notAnInput(`the page of ${name}`)),
     topicUrl: (name) => (topics.has(name) ? topics.get(name) : notAnInput(`the page of ${name}`)),
   }
-  return Object.assign(new InputsOnly(), readable) as SiteContext
+  return Object.assign(Object.create(outsideInputs) as object, readable) as SiteContext
 }
 
 /** The issue's pages, built from its inputs alone. */
