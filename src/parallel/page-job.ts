@@ -5,7 +5,7 @@ import { segmentPage } from '../segment/index.js'
 import { docTerms, docTermsKey, type DocTerms } from '../search/doc-terms.js'
 import { SEARCH_FIELDS } from '../search/format.js'
 import { storySearchFields } from '../search/search-docs.js'
-import { tagStory } from '../tag/index.js'
+import { tagStory, type StoryHits } from '../tag/index.js'
 import type { PersonHit } from '../tag/people.js'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
@@ -14,8 +14,8 @@ import { plainMessages, type PlainMessage } from '../messages.js'
 
 export interface PageResult {
   page: SegmentedPage | null
-  /** Per story, the people its own text shows (tag/index.ts `tagStory`), for the archive-wide pass. */
-  hits: PersonHit[][]
+  /** Per story, the people its own text shows, for the archive-wide pass. */
+  hits: StoryHits
   /** Per story, its search index terms under their cache key (search/doc-terms.ts). */
   terms: { key: string; terms: DocTerms }[]
   messages: PlainMessage[]
@@ -75,7 +75,8 @@ export interface EncodedResult {
 /** What `EncodedResult.stored` holds. */
 interface StoredResult {
   page: PageInTransit | null
-  hits: PersonHit[][]
+  /** JSON (StoryHits). */
+  hits: string
   messages: PlainMessage[]
   termKeys: string[]
 }
@@ -83,7 +84,7 @@ interface StoredResult {
 export function encodeResult(result: PageResult): EncodedResult {
   const stored: StoredResult = {
     page: result.page && sealPacked(pageForTransit(packPageLines(result.page))),
-    hits: result.hits,
+    hits: typeof result.hits === 'string' ? result.hits : JSON.stringify(result.hits),
     messages: result.messages,
     termKeys: result.terms.map((t) => t.key),
   }

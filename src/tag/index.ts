@@ -7,11 +7,25 @@ import { resolveSurname, titlesOf } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
+/**
+ * Per story of a page, the people its own text shows (`tagStory`): as a page job
+ * made them, or — read back from bytes (parallel/page-job.ts decodeStored) — their JSON, parsed once when tagging
+ * reads them. Only the archive-wide tagging pass reads them, right after the pages are read:
+ * held as objects (~240,000 hits at 60,000 stories) they were most of what deserializing the
+ * page cache made, and were copied through the young generation while the rest was read.
+ */
+export type StoryHits = PersonHit[][] | string
+
+/** The hits of a page, parsed when they come as JSON (StoryHits). */
+export function storyHits(hits: StoryHits): PersonHit[][] {
+  return typeof hits === 'string' ? (JSON.parse(hits) as PersonHit[][]) : hits
+}
+
 export interface TagInput {
   page: SegmentedPage
   file: VFile
   /** Per story of the page, the people hits `tagStory` found (computed here when absent). */
-  hits?: PersonHit[][]
+  hits?: StoryHits
 }
 
 const bodyText = (story: Story): string => story.paragraphs.map((p) => p.text).join('')
@@ -110,7 +124,8 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   // the titles printed before each name anywhere (and offices right after it), for resolving a surname standing alone (`项市长`)
   const roles = new Map<string, string[]>()
   const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; line: number } }>()
-  for (const { page, file, hits: pageHits } of inputs) {
+  for (const { page, file, hits: given } of inputs) {
+    const pageHits = given === undefined ? undefined : storyHits(given)
     page.stories.forEach((story, i) => {
       const hits = pageHits?.[i] ?? tagStory(story, taxonomy, file)
       hitsOf.set(story, hits)
