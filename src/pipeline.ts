@@ -11,6 +11,7 @@ import { replayMessages } from './messages.js'
 import { encodeResult, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
 import { isPacked, packPageLines } from './segment/packed-lines.js'
+import { isPackedStory, packStory } from './segment/packed-paragraphs.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
@@ -185,18 +186,25 @@ function shareLineText(page: SegmentedPage): SegmentedPage {
 }
 
 /**
- * A page as the rest of the build keeps it: its lines packed (segment/packed-lines.ts; after
- * segmenting they are only read). Done as each page arrives, so the archive's pages never
- * sit in memory as objects per line together.
+ * A page as the rest of the build keeps it: its lines and its stories' paragraphs packed
+ * (segment/packed-lines.ts, segment/packed-paragraphs.ts: after segmenting they are only
+ * read). Done as each page arrives, so the archive's pages never sit in memory as objects
+ * per line and per paragraph together.
  */
 function settlePage(result: PageResult): PageResult {
   if (!result.page) return result
-  // An issue's key stands for its stories' paragraphs by the page's cache key (render/group-job.ts): a later stage that wrote to them would throw here instead of going unseen.
-  for (const story of result.page.stories) {
+  // A page read back from the cache comes packed already.
+  const stories = result.page.stories.map(packStory)
+  // An issue's key stands for its stories' paragraphs by the page's cache key (render/group-job.ts): a
+  // later stage that wrote to them would throw here instead of going unseen (a packed story's
+  // paragraphs are a getter without a setter, and frozen).
+  for (const story of stories) {
+    if (isPackedStory(story)) continue
     for (const paragraph of story.paragraphs) Object.freeze(paragraph.lines)
     Object.freeze(story.paragraphs).forEach((paragraph) => Object.freeze(paragraph))
   }
-  // A page read back from the cache comes packed already.
+  // In place: a packed page's lines are getters, which a copy would read out.
+  result.page.stories = stories
   if (isPacked(result.page)) return result
   return { ...result, page: packPageLines(shareLineText(result.page)) }
 }

@@ -10,6 +10,7 @@ import type { PersonHit } from '../tag/people.js'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
 import { packPageLines, pageForTransit, sealPacked, unsealedPage, type PageInTransit } from '../segment/packed-lines.js'
+import { packStory } from '../segment/packed-paragraphs.js'
 import { plainMessages, type PlainMessage } from '../messages.js'
 
 export interface PageResult {
@@ -82,6 +83,8 @@ interface StoredResult {
 }
 
 export function encodeResult(result: PageResult): EncodedResult {
+  // Its stories packed in place (a packed page's lines are getters, which a copy would read out); already packed on a settled page.
+  if (result.page) result.page.stories = result.page.stories.map(packStory)
   const stored: StoredResult = {
     page: result.page && sealPacked(pageForTransit(packPageLines(result.page))),
     hits: typeof result.hits === 'string' ? result.hits : JSON.stringify(result.hits),

@@ -5,7 +5,7 @@
 
 import { contentKey } from '../cache/hash.js'
 import { pageForTransit, pageFromTransit, type PageInTransit } from '../segment/packed-lines.js'
-import type { Issue, SegmentedPage, SiteConfig } from '../types.js'
+import type { Issue, SegmentedPage, SiteConfig, Story } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
 import { aliasesOf, personGroupPages, type PersonGroupInputs } from './pages/person.js'
@@ -29,7 +29,12 @@ export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
  */
 function keyedPage(page: SegmentedPage): unknown {
   if (page.sourceKey === undefined) return page
-  const stories = page.stories.map((story) => ({ ...story, paragraphs: undefined }))
+  // Key by key, leaving the paragraphs unread (a packed story's are a getter that makes them: segment/packed-paragraphs.ts).
+  const stories = page.stories.map((story) => {
+    const fields: Record<string, unknown> = {}
+    for (const key of Object.keys(story)) fields[key] = key === 'paragraphs' ? undefined : story[key as keyof Story]
+    return fields
+  })
   return { page: page.page, sourceKey: page.sourceKey, stories, furniture: page.furniture }
 }
 

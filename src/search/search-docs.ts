@@ -10,6 +10,7 @@ import { compareText, pagesInOrder } from '../render/order.js'
 import { storyUrl } from '../render/urls.js'
 import type { Issue, RegisteredPerson, SegmentedPage, SiteModel, Story } from '../types.js'
 import type { DocCard } from './format.js'
+import { bodyText } from '../segment/packed-paragraphs.js'
 
 export interface SearchDoc {
   ref: number
@@ -33,7 +34,7 @@ export function storySearchFields(story: Story): { title: string; body: string }
   }
   return {
     title: titleLines.join(PARAGRAPH_BREAK),
-    body: story.paragraphs.map((p) => p.text).join(PARAGRAPH_BREAK),
+    body: bodyText(story, PARAGRAPH_BREAK),
   }
 }
 

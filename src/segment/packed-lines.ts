@@ -10,6 +10,7 @@
 
 import { deserialize, serialize } from 'node:v8'
 import type { BlockKind, LineRole, PageLine, SegmentedPage } from '../types.js'
+import { storyForTransit, storyFromTransit, type StoryInTransit } from './packed-paragraphs.js'
 
 const LINE_KEYS = 'line,raw,text,blankBefore'
 const ROLE_KEYS = 'line,kind,story'
@@ -159,7 +160,7 @@ export function isPacked(page: SegmentedPage): boolean {
  * jobs to clone instead of 163 MB, 3.7 s against 2.1 s of the main thread.
  */
 export interface PageInTransit {
-  /** The page's fields in order; `lines` and `lineRoles` null when `packed` holds them. */
+  /** The page's fields in order; `lines` and `lineRoles` null when `packed` holds them, `stories` as they travel (packed-paragraphs.ts storyForTransit). */
   page: Record<string, unknown>
   /** The packing, or its bytes (sealPacked). */
   packed?: PackedSource
@@ -167,15 +168,18 @@ export interface PageInTransit {
 
 export function pageForTransit(page: SegmentedPage): PageInTransit {
   const packed = isPacked(page) ? packings.get(page) : undefined
-  if (!packed) return { page: page as unknown as Record<string, unknown> }
   const fields: Record<string, unknown> = {}
-  for (const key of Object.keys(page) as Array<keyof SegmentedPage>) fields[key] = key === 'lines' || key === 'lineRoles' ? null : page[key]
-  return { page: fields, packed }
+  for (const key of Object.keys(page) as Array<keyof SegmentedPage>) {
+    if (key === 'stories') fields[key] = page.stories.map(storyForTransit)
+    else fields[key] = packed && (key === 'lines' || key === 'lineRoles') ? null : page[key]
+  }
+  return packed ? { page: fields, packed } : { page: fields }
 }
 
-/** The page pageForTransit sent: packed again when it was packed. */
+/** The page pageForTransit sent: its lines and its stories' paragraphs packed again when they were packed. */
 export function pageFromTransit(sent: PageInTransit): SegmentedPage {
-  return sent.packed ? withPacked(sent.page, sent.packed) : (sent.page as unknown as SegmentedPage)
+  const fields = { ...sent.page, stories: (sent.page.stories as StoryInTransit[]).map(storyFromTransit) }
+  return sent.packed ? withPacked(fields, sent.packed) : (fields as unknown as SegmentedPage)
 }
 
 /**

@@ -9,6 +9,7 @@ import { pageCache } from '../../src/cache/page-cache.js'
 import { readEditorData } from '../../src/ingest/editor-data.js'
 import { readContent } from '../../src/ingest/read-content.js'
 import { encodeResult, runPageJob, type PageResult } from '../../src/parallel/page-job.js'
+import { storyHits } from '../../src/tag/index.js'
 import { ROOT } from '../helpers/score.js'
 
 let results: PageResult[] = []
@@ -23,8 +24,8 @@ beforeAll(async () => {
 const temp = (): string => mkdtempSync(path.join(tmpdir(), 'page-cache-'))
 const packsIn = (dir: string): string[] => readdirSync(path.join(dir, 'pages')).filter((name) => name.endsWith('.pages'))
 
-/** What a result looks like once stored: its tokens are named, not held. */
-const asRead = (result: PageResult) => ({ ...result, terms: [] })
+/** What a result looks like once stored: its tokens are named, not held, and its hits parsed when tagging reads them (tag/index.ts StoryHits). */
+const asRead = (result: PageResult) => ({ ...result, hits: storyHits(result.hits), terms: [] })
 
 describe('page cache', () => {
   test('a saved entry is read back as it was put, its tokens apart', async () => {
@@ -37,7 +38,7 @@ describe('page cache', () => {
     const second = pageCache(dir)
     const read = second.read([...results.keys()].map((i) => `page-${i}`))
     read.forEach((cached, i) => {
-      expect(JSON.parse(JSON.stringify(cached!.result))).toEqual(JSON.parse(JSON.stringify(asRead(results[i]!))))
+      expect(JSON.parse(JSON.stringify(asRead(cached!.result)))).toEqual(JSON.parse(JSON.stringify(asRead(results[i]!))))
       expect(cached!.termKeys).toEqual(results[i]!.terms.map((t) => t.key))
       expect(second.readTerms(`page-${i}`)).toEqual(results[i]!.terms.map((t) => t.terms))
     })

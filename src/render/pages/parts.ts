@@ -7,6 +7,7 @@ import type { Issue } from '../../types.js'
 import { clipText, formatDate, formatMonth, STORY_KIND_LABEL } from '../labels.js'
 import type { StoryRef } from '../site-context.js'
 import { HOME_URL, issueUrl, monthUrl, SEARCH_URL, yearUrl } from '../urls.js'
+import { leadText } from '../../segment/packed-paragraphs.js'
 
 export interface Crumb {
   text: string
@@ -75,7 +76,7 @@ export function monthLink(month: string): Element {
 export const LEAD_LENGTH = 60
 
 export function storyLead(ref: StoryRef): string {
-  return clipText(ref.story.paragraphs[0]?.text ?? '', LEAD_LENGTH)
+  return clipText(leadText(ref.story), LEAD_LENGTH)
 }
 
 /** One line per story: its title linked, then what kind of item it is and its column; with `leads`, its opening words below. */
