@@ -29,10 +29,11 @@ export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
  */
 function keyedPage(page: SegmentedPage): unknown {
   if (page.sourceKey === undefined) return page
-  // Key by key, leaving the paragraphs unread (a packed story's are a getter that makes them: segment/packed-paragraphs.ts).
+  // The paragraphs left out unread (a packed story's are a getter that makes them: segment/packed-paragraphs.ts),
+  // which JSON does with an undefined one alike. for…in: as fast as a spread here, and it reads no getter it skips.
   const stories = page.stories.map((story) => {
     const fields: Record<string, unknown> = {}
-    for (const key of Object.keys(story)) fields[key] = key === 'paragraphs' ? undefined : story[key as keyof Story]
+    for (const key in story) if (key !== 'paragraphs') fields[key] = story[key as keyof Story]
     return fields
   })
   return { page: page.page, sourceKey: page.sourceKey, stories, furniture: page.furniture }
