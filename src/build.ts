@@ -8,7 +8,7 @@ import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
 import { buildModel, type ProgressListener } from './pipeline.js'
 import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
-import type { SiteModel } from './types.js'
+import type { SiteModel, Story } from './types.js'
 import { renderPool } from './parallel/render-pool.js'
 import type { Discard } from './write/discard.js'
 import { writeSite } from './write/site-writer.js'
@@ -69,7 +69,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // search/tier-state.ts); an older tier's files are kept only when the output holds them.
   const termCacheDir = cacheDir ? path.join(cacheDir, 'search') : undefined
   const personKeys = cacheDir ? await readPersonKeys(cacheDir) : null
-  const plan = planSite(model, { search: { cache: { get: take, set: () => {} }, ...(termCacheDir ? { termCacheDir, keptOutput: previous !== null } : {}) }, personKeys })
+  const search = { cache: { get: take, set: () => {} }, textKey: (story: Story, titleText: string) => searchTerms.keyOf(story, titleText) }
+  const plan = planSite(model, { search: { ...search, ...(termCacheDir ? { termCacheDir, keptOutput: previous !== null } : {}) }, personKeys })
   const pool = renderPool(model.issues.length, model.config, undefined)
   let result
   try {

@@ -15,7 +15,8 @@ import { isPackedStory, packStory } from './segment/packed-paragraphs.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
-import type { Diagnostic, Issue, RawPage, ScannedPage, SegmentedPage, SiteConfig, SiteModel } from './types.js'
+import { storyTitleText } from './search/search-docs.js'
+import type { Diagnostic, Issue, RawPage, ScannedPage, SegmentedPage, SiteConfig, SiteModel, Story } from './types.js'
 
 // DEBUG=archive:build prints how long each stage took (and the time since the last line).
 const debug = createDebug('archive:build')
@@ -37,6 +38,8 @@ export interface ModelResult {
  */
 export class StoryTerms {
   private readonly fresh = new Map<string, DocTerms>()
+  /** Each story's title text and DocTerms key as its page job made them (keyOf). */
+  private readonly storyKeys = new Map<Story, [title: string, key: string]>()
   /** DocTerms key → the page-cache entry holding it. */
   private readonly cached = new Map<string, string>()
   /** Page-cache entry → its stories' keys, in the order of its tokens file. */
@@ -52,6 +55,23 @@ export class StoryTerms {
   addEntry(entry: string, keys: string[]): void {
     this.entries.set(entry, keys)
     for (const key of keys) this.cached.set(key, entry)
+  }
+
+  /** The DocTerms keys of a page's stories, in order, as its page job made them (with the page read back or fresh). */
+  noteKeys(stories: readonly Story[], keys: readonly string[]): void {
+    stories.forEach((story, i) => {
+      const key = keys[i]
+      if (key !== undefined) this.storyKeys.set(story, [storyTitleText(story), key])
+    })
+  }
+
+  /**
+   * The story's DocTerms key as its page job made it, while its title text is still `titleText`
+   * (an editor's correction may change it; its body cannot change after segmenting); else undefined.
+   */
+  keyOf(story: Story, titleText: string): string | undefined {
+    const noted = this.storyKeys.get(story)
+    return noted && noted[0] === titleText ? noted[1] : undefined
   }
 
   /** The tokens under `key`, or undefined (then the index tokenizes the story itself). */
@@ -253,7 +273,9 @@ async function segmentWithCache(
   const results: (PageResult | undefined)[] = cachedPages.map((cached, i) => {
     if (!cached) return undefined
     terms.addEntry(keys[i]!, cached.termKeys)
-    return keyed(settlePage(cached.result), i)
+    const settled = keyed(settlePage(cached.result), i)
+    if (settled.page) terms.noteKeys(settled.page.stories, cached.termKeys)
+    return settled
   })
   if (cache) debug('page cache: %d of %d pages', results.filter(Boolean).length, accepted.length)
   const missing = accepted.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
@@ -318,6 +340,7 @@ export async function buildModel(
     const result = results[i] as PageResult
     replayMessages(file, result.messages)
     for (const { key, terms } of result.terms) searchTerms.add(key, terms)
+    if (result.page && result.terms.length > 0) searchTerms.noteKeys(result.page.stories, result.terms.map((t) => t.key))
     if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })

@@ -14,6 +14,8 @@ import { bodyText } from '../segment/packed-paragraphs.js'
 
 export interface SearchDoc {
   ref: number
+  /** The story, for what is worked out of it only when needed (its texts' key: search-files.ts). */
+  story?: Story
   card: DocCard
   /** Every name a `person:` filter finds the story by: each tagged name, and for people of the registry their name and aliases. */
   people: string[]
@@ -26,16 +28,18 @@ export interface SearchDoc {
 // A blank line is a paragraph break for the tokenizer: no search term spans it.
 const PARAGRAPH_BREAK = '\n\n'
 
-/** The text of each indexed field. Printed lines stay apart so a match never straddles two of them. */
-export function storySearchFields(story: Story): { title: string; body: string } {
+/** The title field's text: column, headline lines and title, each once, printed lines apart. */
+export function storyTitleText(story: Story): string {
   const titleLines: string[] = []
   for (const line of [story.column, ...story.headline, story.title]) {
     if (line && !titleLines.includes(line)) titleLines.push(line)
   }
-  return {
-    title: titleLines.join(PARAGRAPH_BREAK),
-    body: bodyText(story, PARAGRAPH_BREAK),
-  }
+  return titleLines.join(PARAGRAPH_BREAK)
+}
+
+/** The text of each indexed field. Printed lines stay apart so a match never straddles two of them. */
+export function storySearchFields(story: Story): { title: string; body: string } {
+  return { title: storyTitleText(story), body: bodyText(story, PARAGRAPH_BREAK) }
 }
 
 /**
@@ -86,9 +90,21 @@ function* storiesInDocOrder(model: SiteModel): Generator<{ issue: Issue; page: S
   }
 }
 
+// A card's body is its story's whole text (60,000 of them are ~36 million characters): it is
+// made when the card is written or its story tokenized, which a rebuild does for its new
+// stories alone. The card stays plain data in JSON (an own, enumerable `body` in its place),
+// its getter shared by every card, reading the story kept under a symbol.
+const CARD_STORY = Symbol('card story')
+const LAZY_BODY: PropertyDescriptor = {
+  get(this: { [CARD_STORY]: Story }) {
+    return bodyText(this[CARD_STORY], PARAGRAPH_BREAK)
+  },
+  enumerable: true,
+  configurable: true,
+}
+
 function searchCard(issue: Issue, page: SegmentedPage, story: Story): DocCard {
-  const fields = storySearchFields(story)
-  return {
+  const card = {
     id: story.id,
     url: storyUrl(issue.date, page.page.meta.page, story.bodyLine),
     title: story.title,
@@ -96,9 +112,11 @@ function searchCard(issue: Issue, page: SegmentedPage, story: Story): DocCard {
     date: story.date ?? issue.date,
     issueDate: issue.date,
     page: page.page.meta.page,
-    titleText: fields.title,
-    body: fields.body,
-  }
+    titleText: storyTitleText(story),
+  } as DocCard & { [CARD_STORY]: Story }
+  Object.defineProperty(card, 'body', LAZY_BODY)
+  card[CARD_STORY] = story
+  return card
 }
 
 export function collectSearchDocs(model: SiteModel): SearchDoc[] {
@@ -108,6 +126,7 @@ export function collectSearchDocs(model: SiteModel): SearchDoc[] {
   for (const { issue, page, story } of storiesInDocOrder(model)) {
     docs.push({
       ref: docs.length,
+      story,
       card: searchCard(issue, page, story),
       people: personNames(story, spellings),
       peopleNames: [...new Set(story.people.map(({ name }) => canonical.get(name) ?? name))],

@@ -31,7 +31,7 @@ import path from 'node:path'
 import createDebug from 'debug'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
-import type { LazyFile, OutputFile, SiteModel } from '../types.js'
+import type { LazyFile, OutputFile, SiteModel, Story } from '../types.js'
 import { docTerms, docTermsKey, type DocTerms } from './doc-terms.js'
 import { renderFacetFiles } from './facet-files.js'
 import {
@@ -84,6 +84,12 @@ export interface SearchFilesOptions {
   termCacheDir?: string
   /** Whether the output folder holds the last build's files (its manifest was read), so an unchanged older tier's files can be kept rather than made. */
   keptOutput?: boolean
+  /**
+   * A story's docTermsKey as its page job made it, when its title text is still `titleText`
+   * (its body cannot change after segmenting): a rebuild then neither makes the texts of the
+   * stories whose postings it keeps nor hashes them (pipeline.ts StoryTerms.keyOf).
+   */
+  textKey?: (story: Story, titleText: string) => string | undefined
   /** The search page, which carries entry.js's data (render/pages/fixed.ts): written right after entry.js. */
   searchPage?: (entry: SearchEntry) => OutputFile
 }
@@ -96,12 +102,12 @@ const debug = createDebug('archive:search')
 /** The texts a doc is tokenized from, in SEARCH_FIELDS order. */
 const docTexts = ({ card }: SearchDoc): string[] => SEARCH_FIELDS.map((field) => (field === 'title' ? card.titleText : card.body))
 
-/** A doc's DocTerms, from the cache when it has them. */
-function docTermsOf(texts: string[], cache: SearchCache | undefined, key?: string): DocTerms {
-  if (!cache) return docTerms(texts)
-  const cacheKey = key ?? docTermsKey(texts)
+/** A doc's DocTerms, from the cache when it has them (its texts are made only when they are not). */
+function docTermsOf(doc: SearchDoc, cache: SearchCache | undefined, key?: string): DocTerms {
+  if (!cache) return docTerms(docTexts(doc))
+  const cacheKey = key ?? docTermsKey(docTexts(doc))
   let terms = cache.get(cacheKey)
-  if (terms === undefined) cache.set(cacheKey, (terms = docTerms(texts)))
+  if (terms === undefined) cache.set(cacheKey, (terms = docTerms(docTexts(doc))))
   return terms
 }
 
@@ -138,13 +144,13 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   const bounds = starts.map((from, t) => [from, starts[t + 1] ?? docs.length] as const)
   const dir = options.termCacheDir
   if (dir === undefined) {
-    const tiers = bounds.map(([from, to]): TierJob => ({ from, docs: docs.slice(from, to).map((doc) => docTermsOf(docTexts(doc), options.cache)) }))
+    const tiers = bounds.map(([from, to]): TierJob => ({ from, docs: docs.slice(from, to).map((doc) => docTermsOf(doc, options.cache)) }))
     debug('tokens of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
     return { docs, words, tiers }
   }
-  // Keyed first: the docs whose postings the last build kept need no tokens at all.
-  const texts = docs.map(docTexts)
-  const keys = texts.map((t) => docTermsKey(t))
+  // Keyed first: the docs whose postings the last build kept need no tokens at all, nor texts when their page job's key still holds.
+  const known = options.textKey
+  const keys = docs.map((doc) => (known && doc.story ? known(doc.story, doc.card.titleText) : undefined) ?? docTermsKey(docTexts(doc)))
   const fingerprint = codeFingerprint()
   const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
   debug('keys of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
@@ -170,7 +176,7 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
     covered += have
     return {
       from,
-      docs: texts.slice(from + have, to).map((text, i) => docTermsOf(text, options.cache, keys[from + have + i])),
+      docs: docs.slice(from + have, to).map((doc, i) => docTermsOf(doc, options.cache, keys[from + have + i])),
       ...(kept ? { kept: kept.postings } : {}),
       store,
       ...(key !== null ? { freeze: { file: stateFile(dir, t), key } } : {}),

@@ -61,4 +61,15 @@ describe('renderSearchFiles', () => {
     const card = files.filter((f) => f.path.startsWith('search/docs/')).map((f) => JSON.stringify(runRegisteringScript(String(f.contents)).data))
     expect(card.some((data) => data.includes('</script><script>alert(1)</script>'))).toBe(true)
   })
+
+  test("a card's body is its story's text, made when read, in its place in the card's JSON", () => {
+    const model = sampleModel()
+    for (const doc of collectSearchDocs(model)) {
+      expect(Object.getOwnPropertyDescriptor(doc.card, 'body')?.get).toBeTypeOf('function')
+      const story = doc.story!
+      expect(doc.card.body).toBe(story.paragraphs.map((p) => p.text).join('\n\n'))
+      const keys = Object.keys(JSON.parse(JSON.stringify(doc.card)) as object)
+      expect(keys).toEqual(['id', 'url', 'title', 'column', 'date', 'issueDate', 'page', 'titleText', 'body'])
+    }
+  })
 })

@@ -1,0 +1,55 @@
+// A rebuild keys a story's search texts by the key its page job made (pipeline.ts
+// StoryTerms.keyOf) instead of making and hashing its texts again — only while the title text
+// it was made from is still the story's: an editor's correction may retitle it after the job.
+import { expect, test } from 'vitest'
+import { StoryTerms } from '../../src/pipeline.js'
+import { docTermsKey } from '../../src/search/doc-terms.js'
+import { storySearchFields, storyTitleText } from '../../src/search/search-docs.js'
+import { packStory } from '../../src/segment/packed-paragraphs.js'
+import type { Story } from '../../src/types.js'
+
+const story = (title: string): Story => ({
+  id: `2023-03-16-p1-l${title.length}`,
+  kind: 'report',
+  column: '要闻',
+  headline: ['章旭升调研工业发展思路时强调', title],
+  title,
+  titleDerived: false,
+  byline: [],
+  date: null,
+  paragraphs: [
+    { text: '本报讯 12月9日上午，市委书记章旭升与多家涉企重点部门负责人座谈交流。', lines: [10, 11] },
+    { text: '他强调，工业是永康最重要的支柱。', lines: [12] },
+  ],
+  people: [],
+  organizations: [],
+  topics: [],
+  photographers: [],
+  continuedOn: null,
+  continuedFrom: null,
+  apparatus: [],
+  lines: [8, 12],
+  bodyLine: 10,
+})
+
+const keyOfTexts = (s: Story): string => {
+  const { title, body } = storySearchFields(s)
+  return docTermsKey([title, body])
+}
+
+test("a noted story's key is given while its title text is unchanged, and is the key of its texts", () => {
+  const terms = new StoryTerms()
+  const stories = [packStory(story('精准细致谋思路')), story('脚踏实地干实事')]
+  terms.noteKeys(stories, stories.map(keyOfTexts))
+  for (const s of stories) expect(terms.keyOf(s, storyTitleText(s))).toBe(keyOfTexts(s))
+})
+
+test('a retitled story, or one never noted, has no key from its page job: its texts are keyed afresh', () => {
+  const terms = new StoryTerms()
+  const retitled = story('精准细致谋思路')
+  terms.noteKeys([retitled], [keyOfTexts(retitled)])
+  retitled.title = '打造世界五金之都'
+  retitled.headline = [retitled.title]
+  expect(terms.keyOf(retitled, storyTitleText(retitled))).toBeUndefined()
+  expect(terms.keyOf(story('脚踏实地干实事'), storyTitleText(story('脚踏实地干实事')))).toBeUndefined()
+})
