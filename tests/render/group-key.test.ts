@@ -133,7 +133,25 @@ describe('a site-wide page group keyed by its inputs (year, month, topic and nam
     for (const path of ['2019/index.html', '2019/01/index.html', 'topics/index.html', 'people/index.html', 'people/by/王.html']) {
       expect(groups.some((paths) => paths.split(' ').includes(path))).toBe(true)
     }
-    expect(groups.some((paths) => paths.startsWith('topics/') && paths.includes(' '))).toBe(true)
+    // A topic's year pages are groups of their own.
+    expect(groups).toContain('topics/五金产业/2019.html')
+  })
+
+  test("a new story in the newest year changes that year's page and the entry's, not the other years', and of the pages by first character only its person's", () => {
+    const before = render(base())
+    const model = base()
+    const newest = model.issues.reduce((a, b) => (a.date > b.date ? a : b))
+    const year = newest.date.slice(0, 4)
+    newest.pages[0]!.stories.push(makeStory(newest.date, 1, { title: '又一篇', body: ['又一篇。'], bodyLine: 9, topics: ['五金产业'], people: [{ name: '周明远', roles: [] }] }))
+    const after = render(model)
+    const changed = [...after].filter(([paths, now]) => before.get(paths)?.key !== now.key).map(([paths]) => paths)
+    const yearPages = [...after.keys()].filter((paths) => /^topics\/五金产业\/\d{4}\.html$/.test(paths))
+    expect(yearPages.length).toBeGreaterThan(2)
+    expect(changed).toContain(`topics/五金产业/${year}.html`)
+    expect(changed).toContain('topics/五金产业.html')
+    for (const other of yearPages.filter((paths) => !paths.endsWith(`${year}.html`))) expect(changed).not.toContain(other)
+    // 周明远's count and latest story change on the page of 周 alone.
+    expect(changed.filter((paths) => paths.startsWith('people/by/'))).toEqual(['people/by/周.html'])
   })
 
   // A group whose key is unchanged must make the same bytes; each edit changes some group's bytes.

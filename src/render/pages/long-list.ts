@@ -44,22 +44,42 @@ export function yearListPaths(entry: NameEntry): string[] {
   return isLong(entry) ? byYear(entry.stories).map(([year]) => nameYearUrl(entry.url, year)) : []
 }
 
-/** One page per year of a long entry's stories (none for a short one). */
-export function yearListPages(entry: NameEntry, parent: Crumb, extra?: (ref: StoryRef) => ElementContent[]): PageSpec[] {
+/**
+ * The links between an entry's year pages: the years alone. The counts stay on the entry's
+ * own page (listSlots) and in each year page's intro: a new story changes the count of its
+ * year only, and printed in every year page's links it rewrote all of them — eleven pages of
+ * each official and topic of the day, in a decade's archive, for one new issue.
+ */
+function yearLinks(entry: NameEntry, years: readonly string[], current: string): ElementContent[] {
+  return years.map((year) => (year === current ? h('strong', `${year} 年`) : h('a', { href: nameYearUrl(entry.url, year) }, `${year} 年`)))
+}
+
+/** A long entry's year pages, each with what it is made from: its year's stories and the list of years (none for a short entry). */
+export function yearLists(entry: NameEntry): { year: string; path: string; refs: StoryRef[]; years: string[] }[] {
   if (!isLong(entry)) return []
-  const years = byYear(entry.stories)
-  return years.map(([year, refs]) => ({
-    path: nameYearUrl(entry.url, year),
+  const byYears = byYear(entry.stories)
+  const years = byYears.map(([year]) => year)
+  return byYears.map(([year, refs]) => ({ year, path: nameYearUrl(entry.url, year), refs, years }))
+}
+
+/** One year page of a long entry (yearLists). */
+export function yearListPage(entry: NameEntry, parent: Crumb, list: ReturnType<typeof yearLists>[number], extra?: (ref: StoryRef) => ElementContent[]): PageSpec {
+  const { year, path, refs, years } = list
+  return {
+    path,
     title: `${entry.name} · ${year} 年`,
     template: 'story-list',
     slots: {
       breadcrumbs: breadcrumbs([homeCrumb(), parent, { text: entry.name, href: entry.url }, { text: `${year} 年` }]),
       heading: `${entry.name} · ${year} 年`,
       intro: `${year} 年见报的 ${refs.length} 篇，新的在前。`,
-      years: years.map(([other, list]) =>
-        other === year ? h('strong', `${other} 年（${list.length} 篇）`) : h('a', { href: nameYearUrl(entry.url, other) }, `${other} 年（${list.length} 篇）`),
-      ),
+      years: yearLinks(entry, years, year),
       stories: datedStoryItems(refs, extra),
     },
-  }))
+  }
+}
+
+/** One page per year of a long entry's stories (none for a short one). */
+export function yearListPages(entry: NameEntry, parent: Crumb, extra?: (ref: StoryRef) => ElementContent[]): PageSpec[] {
+  return yearLists(entry).map((list) => yearListPage(entry, parent, list, extra))
 }

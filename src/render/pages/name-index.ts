@@ -57,12 +57,17 @@ function byInitial(entries: readonly NameEntry[]): [string, NameEntry[]][] {
 /** What initialLinks shows of the groups. */
 const initialCounts = (groups: [string, NameEntry[]][]): [string, number][] => groups.map(([initial, list]) => [initial, list.length])
 
+/**
+ * The links to the pages by first character: on the index with how many names each holds, on
+ * those pages the characters alone — a name new to the archive changes one count, and printed
+ * on every page by first character it rewrote all of them (74 for each day's issue in a
+ * decade's archive) where one or two pages changed.
+ */
 function initialLinks(kind: NameIndexKind, groups: [string, NameEntry[]][], current?: string): ElementContent[] {
+  const label = (initial: string, list: NameEntry[]): string => (current === undefined ? `${initial}（${list.length}）` : initial)
   return [
     { type: 'text', value: '按首字：' },
-    ...groups.map(([initial, list]) =>
-      initial === current ? h('strong', `${initial}（${list.length}）`) : h('a', { href: initialUrl(kind, initial) }, `${initial}（${list.length}）`),
-    ),
+    ...groups.map(([initial, list]) => (initial === current ? h('strong', label(initial, list)) : h('a', { href: initialUrl(kind, initial) }, label(initial, list)))),
   ]
 }
 
@@ -100,7 +105,7 @@ export function nameIndexPages(kind: NameIndexKind, entries: readonly NameEntry[
           initials: initialLinks(kind, groups, initial),
           items: list.map(entryItem),
         },
-      }), () => ({ initial, initials: initialCounts(groups), items: list.map(entryItemInputs) })),
+      }), () => ({ initial, initials: groups.map(([other]) => other), items: list.map(entryItemInputs) })),
     ),
   ]
 }
