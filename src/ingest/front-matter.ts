@@ -35,6 +35,27 @@ export interface ParsedFrontMatter {
 }
 
 /**
+ * gray-matter's data and content of a page, handing it the front-matter block alone: given
+ * the whole page it turns the page into a Buffer and looks it up in its cache (~0.3 s of a
+ * 12,000-page build's reading, first run); the block is read the same (the same first
+ * closing `---`), and the content cut after it as gray-matter cuts it (one \r, then one \n).
+ * Options are passed: that turns off gray-matter's cache, which would hand equal pages one shared object.
+ */
+function readMatter(text: string): { data: Record<string, unknown>; content: string } {
+  const close = text.indexOf('\n---', 3)
+  if (close === -1) {
+    const whole = matter(text, {})
+    return { data: whole.data, content: whole.content }
+  }
+  const end = close + 4
+  const block = matter(text.slice(0, end), {})
+  let content = text.slice(end)
+  if (content[0] === '\r') content = content.slice(1)
+  if (content[0] === '\n') content = content.slice(1)
+  return { data: block.data, content }
+}
+
+/**
  * Splits and validates the gray-matter block of a page. Problems are reported on
  * `file`; a block that cannot be parsed at all is fatal (`file.fail` throws).
  */
@@ -47,10 +68,9 @@ export function parseFrontMatter(text: string, file: VFile): ParsedFrontMatter {
     })
     return { meta: {}, body: text, firstLine: 1 }
   }
-  let parsed: matter.GrayMatterFile<string>
+  let parsed: { data: Record<string, unknown>; content: string }
   try {
-    // Passing options turns off gray-matter's cache, which would hand equal pages one shared object.
-    parsed = matter(text, {})
+    parsed = readMatter(text)
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark
     const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/ \(\d+:\d+\)$| at line \d+, column \d+:?$/u, '')
