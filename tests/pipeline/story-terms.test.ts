@@ -7,30 +7,16 @@ import { docTermsKey } from '../../src/search/doc-terms.js'
 import { storySearchFields, storyTitleText } from '../../src/search/search-docs.js'
 import { packStory } from '../../src/segment/packed-paragraphs.js'
 import type { Story } from '../../src/types.js'
+import { makeStory } from '../search/fixtures/site-model.js'
 
-const story = (title: string): Story => ({
-  id: `2023-03-16-p1-l${title.length}`,
-  kind: 'report',
-  column: '要闻',
-  headline: ['章旭升调研工业发展思路时强调', title],
-  title,
-  titleDerived: false,
-  byline: [],
-  date: null,
-  paragraphs: [
-    { text: '本报讯 12月9日上午，市委书记章旭升与多家涉企重点部门负责人座谈交流。', lines: [10, 11] },
-    { text: '他强调，工业是永康最重要的支柱。', lines: [12] },
-  ],
-  people: [],
-  organizations: [],
-  topics: [],
-  photographers: [],
-  continuedOn: null,
-  continuedFrom: null,
-  apparatus: [],
-  lines: [8, 12],
-  bodyLine: 10,
-})
+const story = (title: string): Story =>
+  makeStory('2023-03-16', 1, {
+    title,
+    column: '要闻',
+    headline: ['章旭升调研工业发展思路时强调', title],
+    body: ['本报讯 12月9日上午，市委书记章旭升与多家涉企重点部门负责人座谈交流。', '他强调，工业是永康最重要的支柱。'],
+    bodyLine: 10,
+  })
 
 const keyOfTexts = (s: Story): string => {
   const { title, body } = storySearchFields(s)
