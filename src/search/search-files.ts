@@ -41,6 +41,7 @@ import {
   SEARCH_FORMAT_VERSION,
   RESULTS_PAGE_SIZE,
   cardFile,
+  type DocCard,
   type SearchEntry,
   type ShardFileRef,
   type ShardRef,
@@ -105,9 +106,10 @@ const docTexts = ({ card }: SearchDoc): string[] => SEARCH_FIELDS.map((field) =>
 /** A doc's DocTerms, from the cache when it has them (its texts are made only when they are not). */
 function docTermsOf(doc: SearchDoc, cache: SearchCache | undefined, key?: string): DocTerms {
   if (!cache) return docTerms(docTexts(doc))
-  const cacheKey = key ?? docTermsKey(docTexts(doc))
+  let texts: string[] | undefined
+  const cacheKey = key ?? docTermsKey((texts = docTexts(doc)))
   let terms = cache.get(cacheKey)
-  if (terms === undefined) cache.set(cacheKey, (terms = docTerms(docTexts(doc))))
+  if (terms === undefined) cache.set(cacheKey, (terms = docTerms(texts ?? docTexts(doc))))
   return terms
 }
 
@@ -230,7 +232,9 @@ function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, text
     const name = cardFile(doc.ref, folderSize)
     const path = `${SEARCH_DIR}/${name}`
     if (textKeys) {
-      const { titleText: _title, body: _body, ...fields } = doc.card
+      // Its fields but the texts, by for…in: a rest pattern would read the card's body, made by a getter (search-docs.ts).
+      const fields: Record<string, unknown> = {}
+      for (const key in doc.card) if (key !== 'titleText' && key !== 'body') fields[key] = doc.card[key as keyof DocCard]
       yield { path, inputs: contentKey('search card', name, textKeys[i]!, JSON.stringify(fields)), contents: () => registeringScript(name, doc.card) }
     } else yield { path, contents: registeringScript(name, doc.card) }
   }
