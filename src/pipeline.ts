@@ -13,6 +13,7 @@ import { segmentPages } from './parallel/pool.js'
 import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { isPackedStory, packStory } from './segment/packed-paragraphs.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
+import { markAsMade } from './cache/as-made.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
 import { storyTitleText } from './search/search-docs.js'
@@ -225,8 +226,10 @@ function settlePage(result: PageResult): PageResult {
   }
   // In place: a packed page's lines are getters, which a copy would read out.
   result.page.stories = stories
-  if (isPacked(result.page)) return result
-  return { ...result, page: packPageLines(shareLineText(result.page)) }
+  const page = isPacked(result.page) ? result.page : packPageLines(shareLineText(result.page))
+  // What tagging and corrections change after this is told from what the page's cache key stands for (cache/as-made.ts).
+  markAsMade(page)
+  return page === result.page ? result : { ...result, page }
 }
 
 /** The page as a page job takes it, its properties in the order reading gives them (they are kept in the cache and keyed as they are). */

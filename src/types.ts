@@ -157,8 +157,9 @@ export interface SegmentedPage {
   /**
    * The page cache's key for the job that made this page (cache/page-cache.ts pageKey: the
    * page as read, the editors' cuts, the taxonomy, the code), when the build keeps a cache.
-   * It stands for `lines` and `lineRoles` in an issue's key (render/group-job.ts groupKeyData): nothing after
-   * the page job changes them, and hashing them is most of the cost of keying an issue.
+   * It stands in an issue's key (render/group-job.ts issueKey) for `lines`, `lineRoles`,
+   * `furniture` and the stories' paragraphs, which nothing after the page job changes, and for
+   * every field but the people of a story no correction changed (cache/as-made.ts).
    */
   sourceKey?: string
 }

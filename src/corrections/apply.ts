@@ -1,3 +1,4 @@
+import { changedAfterJob } from '../cache/as-made.js'
 import type { SegmentHints, SegmentedPage } from '../types.js'
 import type { Correction, PageCorrection, StoryCorrection } from './types.js'
 
@@ -44,6 +45,8 @@ export function applyCorrections(pages: SegmentedPage[], corrections: Correction
 }
 
 function applyStoryCorrection(story: SegmentedPage['stories'][number], c: StoryCorrection, stale: StaleCorrection[]): void {
+  // Its issue's key then takes the story's fields as they are (cache/as-made.ts).
+  changedAfterJob(story)
   if (c.headline) {
     story.headline = c.headline
     if (c.title === undefined) {

@@ -3,6 +3,7 @@
 // which names all of that data (by hashes for its big parts), so that an unchanged key means
 // unchanged pages.
 
+import { storyAsMade } from '../cache/as-made.js'
 import { contentKey } from '../cache/hash.js'
 import { pageForTransit, pageFromTransit, type PageInTransit } from '../segment/packed-lines.js'
 import type { Issue, SegmentedPage, SiteConfig, Story } from '../types.js'
@@ -12,7 +13,8 @@ import { aliasesOf, personGroupPages, type PersonGroupInputs } from './pages/per
 import type { NameEntry, SiteContext } from './site-context.js'
 import type { Templates } from './templates.js'
 
-export type IssueJob = { kind: 'issue'; inputs: IssueGroupInputs }
+/** An issue's job carries its issue's hash (issueKey), made by the thread that planned it. */
+export type IssueJob = { kind: 'issue'; inputs: IssueGroupInputs; issueKey: string }
 /** A person's job carries its group's key, made from the site by the thread that planned it (personKeyData). */
 export type PersonJob = { kind: 'person'; inputs: PersonGroupInputs; key: string }
 export type GroupJob = IssueJob | PersonJob
@@ -22,28 +24,34 @@ export function groupSpecs(config: SiteConfig, job: GroupJob): PageSpec[] {
 }
 
 /**
- * A page as its group's key sees it: by its page-cache key instead of its lines and its
- * stories' paragraphs, when it has one (types.ts SegmentedPage.sourceKey): the page job
- * made them and nothing after it changes them (pipeline.ts freezes the paragraphs). The rest
- * of each story — title, tags, byline — is keyed as it is: tagging and corrections change it.
+ * A page as its group's key sees it: by its page-cache key (types.ts SegmentedPage.sourceKey),
+ * when it has one, for what its page job made and nothing after it changes — its lines and
+ * their roles, its furniture, its stories' paragraphs — and for every story field of a story
+ * still as its page job made it (cache/as-made.ts) but its people, which tagging sets. A story
+ * that a correction changed is keyed whole.
  */
 function keyedPage(page: SegmentedPage): unknown {
   if (page.sourceKey === undefined) return page
-  // The paragraphs left out unread (a packed story's are a getter that makes them: segment/packed-paragraphs.ts),
-  // which JSON does with an undefined one alike. for…in: as fast as a spread here, and it reads no getter it skips.
   const stories = page.stories.map((story) => {
+    if (storyAsMade(story)) return story.people
+    // The paragraphs left out unread (a packed story's are a getter that makes them: segment/packed-paragraphs.ts),
+    // which JSON does with an undefined one alike. for…in: as fast as a spread here, and it reads no getter it skips.
     const fields: Record<string, unknown> = {}
     for (const key in story) if (key !== 'paragraphs') fields[key] = story[key as keyof Story]
     return fields
   })
-  return { page: page.page, sourceKey: page.sourceKey, stories, furniture: page.furniture }
+  return { page: page.page, sourceKey: page.sourceKey, stories }
 }
 
 // An issue with its pages keyed (keyedPage), hashed once a build: its pages' group key and
 // its API file's key (render/json-api.ts) both stand for it by this hash.
 const issueKeys = new WeakMap<Issue, string>()
 
-/** A hash of everything in the issue, its pages' lines and paragraphs by their page-cache key. */
+/**
+ * A hash of everything in the issue, what its pages' jobs made by their page-cache keys. Made on
+ * the thread that planned the site (a copy sent to a worker thread is no longer known as made
+ * by its page jobs, and would hash to another key): an issue's job carries it.
+ */
 export function issueKey(issue: Issue): string {
   let key = issueKeys.get(issue)
   if (key === undefined) issueKeys.set(issue, (key = contentKey(JSON.stringify({ ...issue, pages: issue.pages.map(keyedPage) }))))
@@ -57,7 +65,7 @@ export function issueKey(issue: Issue): string {
  * segment/packed-lines.ts).
  */
 export function groupKeyData(job: IssueJob): unknown {
-  return { ...job.inputs, issue: issueKey(job.inputs.issue) }
+  return { ...job.inputs, issue: job.issueKey }
 }
 
 /**
@@ -89,18 +97,20 @@ export function personKeyData(site: SiteContext, entry: NameEntry): unknown {
 }
 
 /** A job as it is posted to a render thread: an issue's pages in their packed form (segment/packed-lines.ts pageForTransit). */
-export type JobInTransit = PersonJob | { kind: 'issue'; inputs: Omit<IssueGroupInputs, 'issue'> & { issue: Omit<Issue, 'pages'> & { pages: PageInTransit[] } } }
+export type JobInTransit =
+  | PersonJob
+  | { kind: 'issue'; inputs: Omit<IssueGroupInputs, 'issue'> & { issue: Omit<Issue, 'pages'> & { pages: PageInTransit[] } }; issueKey: string }
 
 export function jobForTransit(job: GroupJob): JobInTransit {
   if (job.kind === 'person') return job
   const { issue } = job.inputs
-  return { kind: 'issue', inputs: { ...job.inputs, issue: { ...issue, pages: issue.pages.map(pageForTransit) } } }
+  return { kind: 'issue', inputs: { ...job.inputs, issue: { ...issue, pages: issue.pages.map(pageForTransit) } }, issueKey: job.issueKey }
 }
 
 export function jobFromTransit(sent: JobInTransit): GroupJob {
   if (sent.kind === 'person') return sent
   const { issue } = sent.inputs
-  return { kind: 'issue', inputs: { ...sent.inputs, issue: { ...issue, pages: issue.pages.map(pageFromTransit) } } }
+  return { kind: 'issue', inputs: { ...sent.inputs, issue: { ...issue, pages: issue.pages.map(pageFromTransit) } }, issueKey: sent.issueKey }
 }
 
 /** The key of a job's group: a person's as its job carries it, an issue's from its inputs. */

@@ -6,7 +6,7 @@ import type { Issue, LazyFile, OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type LazyPages, type PageSpec } from './document.js'
-import { groupKeyData, groupSpecs, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
+import { groupKeyData, groupSpecs, issueKey, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { personKeys, type PersonKeyState } from './person-keys.js'
@@ -93,7 +93,7 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     }
   }
   const issueGroup = (issue: Issue): PageGroup => {
-    const job = (): IssueJob => ({ kind: 'issue', inputs: issueGroupInputs(site, issue) })
+    const job = (): IssueJob => ({ kind: 'issue', inputs: issueGroupInputs(site, issue), issueKey: issueKey(issue) })
     let known: string | undefined
     return {
       // Keyed only when asked: on a fresh build with worker threads, the thread that renders

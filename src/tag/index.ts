@@ -6,6 +6,7 @@ import { confirms, findPeopleWithModel, type PersonHit } from './people.js'
 import { resolveSurname, titlesOf } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import { bodyText } from '../segment/packed-paragraphs.js'
+import { changedAfterJob } from '../cache/as-made.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
 /**
@@ -131,7 +132,12 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   for (const { page, file, hits: given } of inputs) {
     const pageHits = given === undefined ? undefined : storyHits(given)
     page.stories.forEach((story, i) => {
-      const hits = pageHits?.[i] ?? tagStory(story, taxonomy, file)
+      let hits = pageHits?.[i]
+      if (hits === undefined) {
+        // tagStory sets the story's topics and organizations: no longer as its page job made them (cache/as-made.ts).
+        changedAfterJob(story)
+        hits = tagStory(story, taxonomy, file)
+      }
       hitsOf.set(story, hits)
       for (const h of hits) {
         if (h.evidence === 'surname') continue // no name by itself: resolved below or dropped
