@@ -9,7 +9,7 @@
 // file is simply read again next time (as git does with "racily clean" entries).
 
 import { statSync, type Stats } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PlainMessage } from '../messages.js'
 import type { ScannedPage } from '../types.js'
@@ -99,6 +99,8 @@ export async function contentScan(file: string, { racyMs = RACY_MS }: { racyMs?:
       for (const key of kept.sort()) files[key] = now[key]!
       const stored: Stored = { code, files }
       try {
+        // A first build saves the scan while the cache folder may not be made yet.
+        await mkdir(path.dirname(file), { recursive: true })
         await writeAside(file, JSON.stringify(stored))
       } catch {
         // A scan that cannot be written only costs the next build its reading time.

@@ -57,6 +57,17 @@ describe('content scan', () => {
     expect(reads).toEqual([PAGE])
   })
 
+  test("a first build's scan is kept though the cache folder does not exist yet", async () => {
+    const { content, reads, readBytes } = setup()
+    const scanFile = path.join(temp('scan-cache-'), 'not-yet', 'content-scan.json')
+    const first = await contentScan(scanFile, { racyMs: 0 })
+    await readContent(content, { readBytes, scan: first })
+    await first.save()
+    reads.length = 0
+    await readContent(content, { readBytes, scan: await contentScan(scanFile, { racyMs: 0 }) })
+    expect(reads).toEqual([])
+  })
+
   test('a file written shortly before it was read is read again next time, whatever its stat', async () => {
     const { content, reads, readBytes, scanFile } = setup()
     const scan = await contentScan(scanFile, { racyMs: 60 * 60 * 1000 })
