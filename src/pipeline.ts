@@ -14,6 +14,7 @@ import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { isPackedStory, packStory } from './segment/packed-paragraphs.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
 import { markAsMade } from './cache/as-made.js'
+import { contentKey } from './cache/hash.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
 import { storyTitleText } from './search/search-docs.js'
@@ -266,7 +267,8 @@ async function segmentWithCache(
   onProgress: (done: number) => void,
   terms: StoryTerms,
 ): Promise<PageResult[]> {
-  const context = cache ? JSON.stringify(taxonomy) : ''
+  // Hashed once, not with each page: an editor's taxonomy of a few hundred topics is tens of kilobytes.
+  const context = cache ? contentKey(JSON.stringify(taxonomy)) : ''
   const keys = cache ? accepted.map(({ page }) => pageKey(page, context)) : []
   const keyed = (result: PageResult, i: number): PageResult => {
     if (result.page) result.page.sourceKey = keys[i]
