@@ -60,6 +60,18 @@ describe('recent mentions', () => {
     ])
   })
 
+  test('counts, for any window, what counting every story of every entry counts', () => {
+    const months = [...new Set(site.stories.map((ref) => ref.issue.date.slice(0, 7)))].sort()
+    expect(months.length).toBeGreaterThan(2)
+    for (const window of [months.slice(0, 1), months.slice(1, 3), months.slice(-2), ['1999-01']]) {
+      const every = site.people
+        .map((entry) => [entry.name, entry.stories.filter((ref) => window.includes(ref.issue.date.slice(0, 7))).length] as const)
+        .filter(([, count]) => count > 0)
+      const counted = recentCounts(site.people, window, site.people.length).map(({ entry, count }) => [entry.name, count] as const)
+      expect(new Map(counted)).toEqual(new Map(every))
+    }
+  })
+
   test('names with no story in the window are left out', () => {
     expect(recentCounts(site.topics, ['2018-01'])).toEqual([])
   })
