@@ -87,7 +87,8 @@ export function packStory(story: Story): Story {
 export function bodyText(story: Story, separator: string): string {
   if (!isPackedStory(story)) return story.paragraphs.map((p) => p.text).join(separator)
   const texts = textsOf((story as PackedStory)[PACKED])
-  return separator === '\n' ? texts : texts.split('\n').join(separator)
+  // Texts hold no \n of their own (pack), so every \n is a break; a function keeps a `$` in the separator literal.
+  return separator === '\n' ? texts : texts.replaceAll('\n', () => separator)
 }
 
 /** The first paragraph's text ('' for none), without making the paragraphs of a packed story. */

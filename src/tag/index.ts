@@ -3,7 +3,7 @@ import type { PersonMention, SegmentedPage, Story } from '../types.js'
 import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { confirms, findPeopleWithModel, type PersonHit } from './people.js'
-import { resolveSurname, titlesOf } from './surname-mentions.js'
+import { resolveSurname } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import { bodyText } from '../segment/packed-paragraphs.js'
 import { changedAfterJob } from '../cache/as-made.js'
@@ -89,6 +89,9 @@ export function knownNamePrefixes(known: ReadonlyMap<string, string>): Set<numbe
 /** Everyone a story credits rather than names: bylines and photographers. */
 const reportersOf = (story: Story): Set<string> => new Set([...story.byline.map((b) => b.name), ...story.photographers])
 
+/** Whether the story credits `name` (reportersOf), without making the set: asked once per person found in each of 60,000 stories. */
+const isReporter = (story: Story, name: string): boolean => story.byline.some((b) => b.name === name) || story.photographers.includes(name)
+
 /**
  * The part of tagging that needs nothing but the story and the taxonomy: topics,
  * organizations, and the people its own text shows (titles, lists, the name model). It runs
@@ -124,29 +127,33 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     known.set(p.name, p.name)
     for (const a of p.aliases) known.set(a, p.name)
   }
-  const hitsOf = new Map<Story, PersonHit[]>()
+  // Per input, per story, its hits: in the inputs' order, as the second pass below reads them.
+  const hitsOf: PersonHit[][][] = []
   // the titles printed before each name anywhere (and offices right after it), for resolving a surname standing alone (`项市长`)
   const roles = new Map<string, string[]>()
+  // Each title once: a leader's name is printed with their title thousands of times, and only whether one matches is asked (resolveSurname).
+  const addTitle = (name: string, title: string | null | undefined): void => {
+    if (!title) return
+    const titles = roles.get(name)
+    if (!titles) roles.set(name, [title])
+    else if (!titles.includes(title)) titles.push(title)
+  }
   // Where each name was first seen: its line is found only for the names a message is given for.
   const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; story: Story; offset: number } }>()
   for (const { page, file, hits: given } of inputs) {
     const pageHits = given === undefined ? undefined : storyHits(given)
-    page.stories.forEach((story, i) => {
+    const storiesHits = page.stories.map((story, i) => {
       let hits = pageHits?.[i]
       if (hits === undefined) {
         // tagStory sets the story's topics and organizations: no longer as its page job made them (cache/as-made.ts).
         changedAfterJob(story)
         hits = tagStory(story, taxonomy, file)
       }
-      hitsOf.set(story, hits)
       for (const h of hits) {
         if (h.evidence === 'surname') continue // no name by itself: resolved below or dropped
-        // Each title once: a leader's name is printed with their title thousands of times, and only whether one matches is asked (resolveSurname).
-        for (const r of titlesOf(h)) {
-          const titles = roles.get(h.name)
-          if (!titles) roles.set(h.name, [r])
-          else if (!titles.includes(r)) titles.push(r)
-        }
+        // surname-mentions.ts titlesOf(h), without an array a hit: the title printed before the name, then the office after it.
+        addTitle(h.name, h.role)
+        addTitle(h.name, h.titleAfter)
         const s = seen.get(h.name)
         if (s) {
           s.count++
@@ -156,7 +163,9 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
         }
         if (!known.has(h.name)) known.set(h.name, h.name)
       }
+      return hits
     })
+    hitsOf.push(storiesHits)
   }
   const registered = new Set(registry.flatMap((p) => [p.name, ...p.aliases]))
   for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -169,31 +178,37 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     })
   }
   const prefixes = knownNamePrefixes(known)
-  for (const { page } of inputs) {
-    for (const story of page.stories) {
-      const reporters = reportersOf(story)
-      const hits = hitsOf.get(story) ?? []
+  inputs.forEach(({ page }, k) => {
+    page.stories.forEach((story, i) => {
+      const hits = hitsOf[k]![i]!
       const people = new Map<string, PersonMention>()
       const mention = (name: string, role: string | null): void => {
         const canonical = known.get(name) ?? name
-        if (reporters.has(canonical)) return
+        if (isReporter(story, canonical)) return
         const m = people.get(canonical) ?? { name: canonical, roles: [] }
         if (role && !m.roles.includes(role)) m.roles.push(role)
         people.set(canonical, m)
       }
-      const found = [
-        ...hits.filter((h) => h.evidence !== 'surname').map((h) => ({ name: h.name, role: h.role, offset: h.offset })),
-        ...findKnownNames(storyText(story), known, prefixes).map((k) => ({ name: k.name, role: null, offset: k.offset })),
-      ].sort((a, b) => a.offset - b.offset)
-      for (const f of found) mention(f.name, f.role)
-      // `项市长`: the person of the story (or of the archive, by the same title) the surname stands for
-      const named = found.map((f) => known.get(f.name) ?? f.name)
+      // The story's own hits, then the known names in its text, in the order of the text (a stable sort: a hit before a known name at the same place).
+      const found: { name: string; role: string | null; offset: number }[] = []
+      let surnames = false
       for (const h of hits) {
-        if (h.evidence !== 'surname') continue
-        const full = resolveSurname(h.name, h.role, named, roles)
-        if (full) mention(full, null)
+        if (h.evidence === 'surname') surnames = true
+        else found.push({ name: h.name, role: h.role, offset: h.offset })
+      }
+      for (const name of findKnownNames(storyText(story), known, prefixes)) found.push({ name: name.name, role: null, offset: name.offset })
+      found.sort((a, b) => a.offset - b.offset)
+      for (const f of found) mention(f.name, f.role)
+      if (surnames) {
+        // `项市长`: the person of the story (or of the archive, by the same title) the surname stands for
+        const named = found.map((f) => known.get(f.name) ?? f.name)
+        for (const h of hits) {
+          if (h.evidence !== 'surname') continue
+          const full = resolveSurname(h.name, h.role, named, roles)
+          if (full) mention(full, null)
+        }
       }
       story.people = [...people.values()]
-    }
-  }
+    })
+  })
 }
