@@ -65,42 +65,32 @@ function folderWriter(root: string): (relative: string) => Promise<string> {
 
 /**
  * Whether files exist, from one listing per folder: a folder already listed is answered at
- * once, without a promise per file (a rebuild asks about each of a decade's 180,000 files),
- * by one lookup of the file's path in the set of every listed path. Paths are relative with
- * `/` (as the plan names them).
+ * once, without a promise per file (a rebuild asks about each of a decade's 180,000 files).
+ * Paths are relative with `/` (as the plan names them).
  */
 function existence(root: string): (files: readonly string[]) => boolean | Promise<boolean> {
-  /** Every path in the folders listed. */
-  const present = new Set<string>()
-  /** Folders whose listing is done. */
-  const listed = new Set<string>()
-  /** Listings, done or under way. */
+  const listed = new Map<string, ReadonlySet<string>>()
   const listing = new Map<string, Promise<void>>()
   const folderOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1)
   const list = (dir: string): Promise<void> => {
     let done = listing.get(dir)
     if (!done) {
       done = readdir(dir === '' ? root : safeJoin(root, dir)).then(
-        (names) => {
-          for (const name of names) present.add(dir + name)
-          listed.add(dir)
-        },
-        () => void listed.add(dir),
+        (names) => void listed.set(dir, new Set(names)),
+        () => void listed.set(dir, new Set()),
       )
       listing.set(dir, done)
     }
     return done
   }
-  const all = (files: readonly string[]): boolean => files.every((file) => present.has(file))
+  const all = (files: readonly string[]): boolean => files.every((file) => listed.get(folderOf(file))!.has(file.slice(file.lastIndexOf('/') + 1)))
   return (files) => {
-    if (all(files)) return true
-    // A file not seen: its folder is not listed yet, or it is not there.
     const unlisted = new Set<string>()
     for (const file of files) {
       const dir = folderOf(file)
       if (!listed.has(dir)) unlisted.add(dir)
     }
-    return unlisted.size === 0 ? false : Promise.all([...unlisted].map(list)).then(() => all(files))
+    return unlisted.size === 0 ? all(files) : Promise.all([...unlisted].map(list)).then(() => all(files))
   }
 }
 
