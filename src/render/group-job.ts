@@ -10,7 +10,7 @@ import type { Issue, SegmentedPage, SiteConfig, Story } from '../types.js'
 import { renderDocument, type PageSpec } from './document.js'
 import { issueGroupSpecs, type IssueGroupInputs } from './issue-group.js'
 import { aliasesOf, personGroupPages, type PersonGroupInputs } from './pages/person.js'
-import type { NameEntry, SiteContext } from './site-context.js'
+import type { NameEntry, SiteContext, StoryRef } from './site-context.js'
 import type { Templates } from './templates.js'
 
 /** An issue's job carries its issue's hash (issueKey), made by the thread that planned it. */
@@ -68,6 +68,11 @@ export function groupKeyData(job: IssueJob): unknown {
   return { ...job.inputs, issue: job.issueKey }
 }
 
+/** Stories as a page group's key reads them: each by its issue's hash (issueKey) and its URL; the issue holds its title, date and people. */
+export function storyRefKeys(refs: readonly StoryRef[]): [string, string][] {
+  return refs.map((ref) => [issueKey(ref.issue), ref.url])
+}
+
 /**
  * What a person group's key hashes, made from the site without making the group's inputs
  * (personGroupInputs), and standing for all of them:
@@ -91,7 +96,7 @@ export function personKeyData(site: SiteContext, entry: NameEntry): unknown {
     name: entry.name,
     url: entry.url,
     aliases: aliasesOf(site, entry.name),
-    stories: entry.stories.map((ref) => [issueKey(ref.issue), ref.url]),
+    stories: storyRefKeys(entry.stories),
     suffixed,
   }
 }

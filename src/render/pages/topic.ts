@@ -2,9 +2,9 @@
 // stories per month and its stories, newest first.
 
 import type { LazyPages, PageSpec } from '../document.js'
-import { issueKey } from '../group-job.js'
+import { storyRefKeys } from '../group-job.js'
 import { monthCounts } from '../month-counts.js'
-import type { NameEntry, SiteContext, StoryRef } from '../site-context.js'
+import type { NameEntry, SiteContext } from '../site-context.js'
 import { TOPICS_URL } from '../urls.js'
 import { monthChartSlots } from './month-chart.js'
 import { nameIndexPages, type NameIndexKind } from './name-index.js'
@@ -35,9 +35,6 @@ function topicPage(entry: NameEntry): PageSpec {
   }
 }
 
-/** Stories as a page's inputs: each by its issue's hash and its URL. */
-const storyInputs = (refs: readonly StoryRef[]): [string, string][] => refs.map((ref) => [issueKey(ref.issue), ref.url])
-
 /** The index, then each topic's page and its year pages, each made when asked for. */
 export function topicPages(site: SiteContext): LazyPages[] {
   return [
@@ -47,13 +44,13 @@ export function topicPages(site: SiteContext): LazyPages[] {
         paths: [entry.url],
         specs: () => [topicPage(entry)],
         // Its stories, each by its issue's hash and its URL (the issue holds its title and date).
-        inputs: () => ({ name: entry.name, stories: storyInputs(entry.stories) }),
+        inputs: () => ({ name: entry.name, stories: storyRefKeys(entry.stories) }),
       },
       // Each year page on its own: a new issue changes the year it falls in (long-list.ts yearLinks).
       ...yearLists(entry).map((list) => ({
         paths: [list.path],
         specs: () => [yearListPage(entry, { text: TOPICS.heading, href: TOPICS.url }, list)],
-        inputs: () => ({ name: entry.name, year: list.year, years: list.years, stories: storyInputs(list.refs) }),
+        inputs: () => ({ name: entry.name, year: list.year, years: list.years, stories: storyRefKeys(list.refs) }),
       })),
     ]),
   ]
