@@ -5,6 +5,7 @@ import { readManifest, writeManifest } from './cache/output-manifest.js'
 import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
 import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
+import { readTagState, writeTagState } from './cache/tag-state-store.js'
 import { buildModel, type ProgressListener } from './pipeline.js'
 import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
@@ -57,8 +58,11 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
-  const scan = cacheDir ? await contentScan(contentScanFile(cacheDir)) : null
-  const { model, files, failed, searchTerms } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache)
+  const [scan, previousTags] = cacheDir ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir)]) : [null, null]
+  const { model, files, failed, searchTerms, tagState } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache, {
+    previous: previousTags,
+    remember: cacheDir !== null,
+  })
   if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false }
   const previous = cacheDir ? await readManifest(cacheDir, options.outDir) : null
   // Each story's terms are read once, so they are let go as the index takes them (the pages
@@ -80,7 +84,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
   if (cacheDir) {
-    await Promise.all([writeManifest(cacheDir, options.outDir, result.manifest), writePersonKeys(cacheDir, plan.personKeyState())])
+    await Promise.all([
+      writeManifest(cacheDir, options.outDir, result.manifest),
+      writePersonKeys(cacheDir, plan.personKeyState()),
+      ...(tagState ? [writeTagState(cacheDir, tagState)] : []),
+    ])
   }
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
 }

@@ -6,7 +6,8 @@ import { readEditorData, type EditorData, type SiteSettings } from './ingest/edi
 import { isScanned, readContent, readPageText, type IngestedPage, type ReadOptions } from './ingest/read-content.js'
 import { applyCorrections, pageHints, stalePageCorrections } from './corrections/apply.js'
 import type { Correction } from './corrections/types.js'
-import { tagArchive, type TagInput } from './tag/index.js'
+import { tagArchive, type TagInput, type TagOptions } from './tag/index.js'
+import type { TagState } from './tag/tag-state.js'
 import { replayMessages } from './messages.js'
 import { encodeResult, type PageResult } from './parallel/page-job.js'
 import { segmentPages } from './parallel/pool.js'
@@ -31,6 +32,8 @@ export interface ModelResult {
   failed: VFile[]
   /** Each story's search terms by their key, made with the pages (for renderSearchFiles's cache). */
   searchTerms: StoryTerms
+  /** What tagging decided, for the next build (when asked for: TagOptions.remember). */
+  tagState: TagState | null
 }
 
 /**
@@ -322,6 +325,8 @@ export async function buildModel(
   read: ReadOptions = {},
   onProgress: ProgressListener = () => {},
   cache: PageCache | null = null,
+  /** The last build's tagging state, and whether to keep this one's (tag/index.ts). */
+  tagging: TagOptions = {},
 ): Promise<ModelResult> {
   const data = await readEditorData(contentDir)
   const ingested = await readContent(contentDir, read)
@@ -349,7 +354,7 @@ export async function buildModel(
     if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })
-  tagArchive(tagged, data.taxonomy, data.people)
+  const tagState = tagArchive(tagged, data.taxonomy, data.people, tagging)
   debug('tagged the archive')
   const pages = tagged.map((t) => t.page)
   applyEditorCorrections(pages, data, new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : []))))
@@ -367,5 +372,6 @@ export async function buildModel(
     files,
     failed,
     searchTerms,
+    tagState,
   }
 }

@@ -1,12 +1,14 @@
+import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import type { PersonMention, SegmentedPage, Story } from '../types.js'
 import { endsNameClearly } from './name-shape.js'
 import { findOrganizations } from './organizations.js'
 import { confirms, findPeopleWithModel, type PersonHit } from './people.js'
-import { resolveSurname } from './surname-mentions.js'
+import { resolveSurname, type KnownRoles } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import { bodyText } from '../segment/packed-paragraphs.js'
-import { changedAfterJob } from '../cache/as-made.js'
+import { changedAfterJob, storyAsMade } from '../cache/as-made.js'
+import { changedNames, namesMatcher, peopleJson, peopleOf, retitledNames, surnameTouched, type TagState } from './tag-state.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
 /**
@@ -110,19 +112,34 @@ export function tagStory(story: Story, taxonomy: Taxonomy, file: VFile): PersonH
   return findPeopleWithModel(text, undefined, undefined, story.organizations).filter((h) => !isReporter(story, h.name))
 }
 
+/** How tagArchive may use the last build's decisions, and whether it keeps its own for the next. */
+export interface TagOptions {
+  /** The last build's state (tag/tag-state.ts): a story it holds is tagged again only when its people can have changed. */
+  previous?: TagState | null
+  /** Return this pass's state for the next build (its pages by their cache key, `SegmentedPage.sourceKey`). */
+  remember?: boolean
+}
+
+const debug = createDebug('archive:tag')
+
+/** More names than this changed since the last build: every story is tagged again rather than searched for them all. */
+const MOST_CHANGED_NAMES = 500
+
 /**
  * Tags the people of every story across the archive. Names confirmed anywhere (by a title,
  * a leaders' list or the people registry) are recognised in every story. `hits` are the
  * stories' own people from `tagStory`, one list per story of the page; pages without them
- * are tagged here first.
+ * are tagged here first. With the last build's state, a story whose people cannot have
+ * changed keeps them (tag/tag-state.ts says when); with `remember`, the state for the next build.
  */
-export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: PersonRecord[]): void {
+export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: PersonRecord[], options: TagOptions = {}): TagState | null {
   // name or alias → canonical name
   const known = new Map<string, string>()
   for (const p of registry) {
     known.set(p.name, p.name)
     for (const a of p.aliases) known.set(a, p.name)
   }
+  const registryKey = JSON.stringify(registry.map((p) => [p.name, p.aliases]))
   // Per input, per story, its hits: in the inputs' order, as the second pass below reads them.
   const hitsOf: PersonHit[][][] = []
   // the titles printed before each name anywhere (and offices right after it), for resolving a surname standing alone (`项市长`)
@@ -173,38 +190,95 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       source: 'tag',
     })
   }
-  const prefixes = knownNamePrefixes(known)
+  const reuse = reusablePeople(options.previous ?? null, registryKey, known, roles)
+  let prefixes: Set<number> | undefined
+  let tagged = 0
+  let stories = 0
+  const pages = options.remember ? new Map<string, string>() : null
   inputs.forEach(({ page }, k) => {
+    const kept = reuse.page(page)
+    let fresh = false
     page.stories.forEach((story, i) => {
       const hits = hitsOf[k]![i]!
-      const people = new Map<string, PersonMention>()
-      const mention = (name: string, role: string | null): void => {
-        const canonical = known.get(name) ?? name
-        if (isReporter(story, canonical)) return
-        const m = people.get(canonical) ?? { name: canonical, roles: [] }
-        if (role && !m.roles.includes(role)) m.roles.push(role)
-        people.set(canonical, m)
+      const people = kept?.[i]
+      stories++
+      if (people !== undefined && reuse.story(story, hits)) {
+        story.people = people
+        return
       }
-      // The story's own hits, then the known names in its text, in the order of the text (a stable sort: a hit before a known name at the same place).
-      const found: { name: string; role: string | null; offset: number }[] = []
-      let surnames = false
-      for (const h of hits) {
-        if (h.evidence === 'surname') surnames = true
-        else found.push({ name: h.name, role: h.role, offset: h.offset })
-      }
-      for (const name of findKnownNames(storyText(story), known, prefixes)) found.push({ name: name.name, role: null, offset: name.offset })
-      found.sort((a, b) => a.offset - b.offset)
-      for (const f of found) mention(f.name, f.role)
-      if (surnames) {
-        // `项市长`: the person of the story (or of the archive, by the same title) the surname stands for
-        const named = found.map((f) => known.get(f.name) ?? f.name)
-        for (const h of hits) {
-          if (h.evidence !== 'surname') continue
-          const full = resolveSurname(h.name, h.role, named, roles)
-          if (full) mention(full, null)
-        }
-      }
-      story.people = [...people.values()]
+      fresh = true
+      tagged++
+      story.people = storyPeople(story, hits, known, (prefixes ??= knownNamePrefixes(known)), roles)
     })
+    const key = page.sourceKey
+    if (pages && key !== undefined) pages.set(key, !fresh && kept ? reuse.json(page)! : peopleJson(page.stories.map((story) => story.people)))
   })
+  debug('people of %d of %d stories found afresh, the others kept from the last build', tagged, stories)
+  return pages ? { registry: registryKey, known, roles, pages } : null
+}
+
+/** A story's people from its own hits, the known names in its text, and the surnames standing alone that resolve to someone. */
+function storyPeople(story: Story, hits: PersonHit[], known: ReadonlyMap<string, string>, prefixes: ReadonlySet<number>, roles: KnownRoles): PersonMention[] {
+  const people = new Map<string, PersonMention>()
+  const mention = (name: string, role: string | null): void => {
+    const canonical = known.get(name) ?? name
+    if (isReporter(story, canonical)) return
+    const m = people.get(canonical) ?? { name: canonical, roles: [] }
+    if (role && !m.roles.includes(role)) m.roles.push(role)
+    people.set(canonical, m)
+  }
+  // The story's own hits, then the known names in its text, in the order of the text (a stable sort: a hit before a known name at the same place).
+  const found: { name: string; role: string | null; offset: number }[] = []
+  let surnames = false
+  for (const h of hits) {
+    if (h.evidence === 'surname') surnames = true
+    else found.push({ name: h.name, role: h.role, offset: h.offset })
+  }
+  for (const name of findKnownNames(storyText(story), known, prefixes)) found.push({ name: name.name, role: null, offset: name.offset })
+  found.sort((a, b) => a.offset - b.offset)
+  for (const f of found) mention(f.name, f.role)
+  if (surnames) {
+    // `项市长`: the person of the story (or of the archive, by the same title) the surname stands for
+    const named = found.map((f) => known.get(f.name) ?? f.name)
+    for (const h of hits) {
+      if (h.evidence !== 'surname') continue
+      const full = resolveSurname(h.name, h.role, named, roles)
+      if (full) mention(full, null)
+    }
+  }
+  return [...people.values()]
+}
+
+/** What the last build's state lets this pass keep (tag/tag-state.ts): per page, its stories' people; per story, whether they still hold. */
+interface Reuse {
+  /** The people the last build gave the page's stories, or undefined when it has none for the page as it is now. */
+  page(page: SegmentedPage): PersonMention[][] | undefined
+  /** The JSON those people were read from. */
+  json(page: SegmentedPage): string | undefined
+  /** Whether a story of such a page keeps them. */
+  story(story: Story, hits: readonly PersonHit[]): boolean
+}
+
+const NO_REUSE: Reuse = { page: () => undefined, json: () => undefined, story: () => false }
+
+function reusablePeople(previous: TagState | null, registryKey: string, known: ReadonlyMap<string, string>, roles: KnownRoles): Reuse {
+  if (!previous || previous.registry !== registryKey) return NO_REUSE
+  const renamed = changedNames(previous.known, known)
+  if (renamed.length > MOST_CHANGED_NAMES) return NO_REUSE
+  const printsRenamed = namesMatcher(renamed)
+  const retitled = retitledNames(previous.roles, roles)
+  const json = (page: SegmentedPage): string | undefined => (page.sourceKey === undefined ? undefined : previous.pages.get(page.sourceKey))
+  return {
+    page(page) {
+      const kept = json(page)
+      if (kept === undefined) return undefined
+      const people = peopleOf(kept)
+      return people.length === page.stories.length ? people : undefined
+    },
+    json,
+    story: (story, hits) =>
+      storyAsMade(story) &&
+      !(renamed.length > 0 && printsRenamed(bodyText(story, '\n'))) &&
+      !(retitled.length > 0 && hits.some((h) => h.evidence === 'surname' && surnameTouched(h.name, retitled))),
+  }
 }

@@ -1,0 +1,72 @@
+// What the archive-wide tagging pass (tag/index.ts tagArchive) decided, kept for the next
+// build, so a rebuild tags again only the stories whose people can have changed.
+//
+// A story's people are a function of its own text and hits (fixed by its page's cache key
+// while the story is as its page job made it, cache/as-made.ts), of the names the archive
+// knows (`known`, read through findKnownNames) and of the titles seen with each name (`roles`,
+// read only to resolve a surname standing alone). So a story tagged last build keeps its
+// people unless
+//   - a name was added to `known`, taken out of it or now stands for another person, and the
+//     story's text holds that name (findKnownNames can only answer differently where one of
+//     those names is printed), or
+//   - a name's titles changed, and the story has a surname hit that name begins with.
+// A change to the people registry re-tags everything. An added issue brings a handful of new
+// names, so a daily rebuild tags its own stories and almost no others.
+
+import type { PersonMention } from '../types.js'
+
+export interface TagState {
+  /** The people registry's names and aliases as they were read (a change re-tags every story). */
+  registry: string
+  /** Every name tagging knew → the person it stands for. */
+  known: Map<string, string>
+  /** The titles seen with each name, in the order tagging met them. */
+  roles: Map<string, string[]>
+  /** A page's cache key → the JSON of its stories' people (PersonMention[][]) as tagging left them, before corrections. */
+  pages: Map<string, string>
+}
+
+/** The names whose entry in `known` differs between two builds: added, taken out, or standing for someone else. */
+export function changedNames(before: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>): string[] {
+  const out: string[] = []
+  for (const [name, person] of now) if (before.get(name) !== person) out.push(name)
+  for (const name of before.keys()) if (!now.has(name)) out.push(name)
+  return out
+}
+
+/** The names whose titles differ between two builds (a name with none is a name without an entry). */
+export function retitledNames(before: ReadonlyMap<string, readonly string[]>, now: ReadonlyMap<string, readonly string[]>): string[] {
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+    a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]))
+  const out: string[] = []
+  for (const [name, titles] of now) if (!same(before.get(name), titles)) out.push(name)
+  for (const name of before.keys()) if (!now.has(name)) out.push(name)
+  return out
+}
+
+/**
+ * Whether a story's body, as tagging reads it (its paragraphs joined without a break), holds one
+ * of `names`. Tested on the paragraphs joined by \n (no text holds one of its own), so a name
+ * may run across a break: `王\n明远` is 王明远 in the joined body.
+ */
+export function namesMatcher(names: readonly string[]): (textsByLine: string) => boolean {
+  if (names.length === 0) return () => false
+  const escape = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&')
+  const pattern = names
+    .filter((name) => name.length > 0)
+    .map((name) => [...name].map(escape).join('\\n*'))
+    .join('|')
+  const re = new RegExp(pattern, 'u')
+  return (text) => re.test(text)
+}
+
+/** Whether a surname hit (`项` of 项市长) can resolve otherwise when `retitled` names' titles changed (surname-mentions.ts resolveSurname reads only names that begin with it). */
+export function surnameTouched(surname: string, retitled: readonly string[]): boolean {
+  return retitled.some((name) => name.length > surname.length && name.startsWith(surname))
+}
+
+/** A page's stories' people as the state keeps them. */
+export const peopleJson = (people: readonly PersonMention[][]): string => JSON.stringify(people)
+
+/** A page's stories' people read back from the state (fresh objects: corrections may change them later). */
+export const peopleOf = (json: string): PersonMention[][] => JSON.parse(json) as PersonMention[][]
