@@ -32,6 +32,7 @@ import { decodeStored, decodeTerms, type EncodedResult, type PageResult } from '
 import type { DocTerms } from '../search/doc-terms.js'
 import { textKeyOf } from '../ingest/read-content.js'
 import type { RawPage, ScannedPage } from '../types.js'
+import type { StoredPacking } from '../segment/packed-lines.js'
 import { codeFingerprint } from './fingerprint.js'
 import { contentKey } from './hash.js'
 import { writeAside } from './write-aside.js'
@@ -114,11 +115,14 @@ const WINDOW_BYTES = 4 << 20
  * Reads ranges of a file, in ascending order, through one buffer that is reused: a pack is read
  * without a buffer of its whole size, whose fresh memory cost this machine ~3 ms a megabyte
  * in page faults (0.5 s for a 60,000-story archive's packs). A range is valid until the next
- * is read: what is decoded from it must not keep a view of it (parallel/page-job.ts decodeStored copies).
+ * is read: what is decoded from it must not keep a view of it (parallel/page-job.ts decodeStored
+ * copies, or keeps where the view lies in the file: `locate`).
  */
 class RangeReader {
   readonly size: number
-  private readonly fd: number
+  readonly fd: number
+  private readonly dev: number
+  private readonly ino: number
   private from = 0
   private to = 0
   constructor(
@@ -126,7 +130,27 @@ class RangeReader {
     public window: Buffer,
   ) {
     this.fd = openSync(file, 'r')
-    this.size = fstatSync(this.fd).size
+    const stat = fstatSync(this.fd)
+    this.size = stat.size
+    this.dev = stat.dev
+    this.ino = stat.ino
+  }
+  /** What keeps the file open while pages read from it are alive (hold). */
+  private held: object | null = null
+  /**
+   * Keeps the file open until nothing located in it (locate) is left: closed then by the
+   * garbage collector's finalization, not by close(). Lines are read from it only while the
+   * page they belong to is alive, which holds it open.
+   */
+  hold(): void {
+    this.held ??= openPack(this.fd)
+  }
+  /** Where a view of the current range lies in the file (for a held file), or null for bytes that are not such a view. */
+  locate(view: Uint8Array): StoredPacking | null {
+    if (this.held === null || view.buffer !== this.window.buffer) return null
+    const position = this.from + view.byteOffset - this.window.byteOffset
+    if (position < this.from || position + view.length > this.to) return null
+    return { fd: this.fd, position, length: view.length, dev: this.dev, ino: this.ino, file: this.held }
   }
   /** Bytes `start` … `start + length`, or null when the file is shorter. */
   range(start: number, length: number): Buffer | null {
@@ -141,8 +165,24 @@ class RangeReader {
     return this.window.subarray(start - this.from, start - this.from + length)
   }
   close(): void {
-    closeSync(this.fd)
+    if (this.held === null) closeSync(this.fd)
   }
+}
+
+/** Closes a held pack's file once the object standing for it is collected. */
+const packsHeld = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd)
+  } catch {
+    // Already closed.
+  }
+})
+
+/** An object standing for an open pack file: the file is closed once nothing refers to it. */
+function openPack(fd: number): object {
+  const held = { fd }
+  packsHeld.register(held, fd)
+  return held
 }
 
 /** Bytes `from` … `from + length` of a file, in a buffer of their own, or null when it is shorter. */
@@ -288,25 +328,24 @@ export function pageCache(dir: string): PageCache {
         } catch {
           continue // a pack gone: its pages are made afresh
         }
-        try {
-          sizes.set(pack, reader.size)
-          positions.sort((a, b) => index.get(keys[a]!)!.page - index.get(keys[b]!)!.page)
-          for (const i of positions) {
-            const key = keys[i]!
-            const at = index.get(key)!
-            try {
-              const bytes = reader.range(at.page, at.pageLength)
-              if (!bytes) continue
-              out[i] = decodeStored(bytes)
-              used.set(key, at)
-            } catch {
-              // Damaged, cut short or unreadable: the page is segmented again.
-            }
+        // Held open while its pages are (a save may remove the pack meanwhile: an open file is still read).
+        reader.hold()
+        sizes.set(pack, reader.size)
+        positions.sort((a, b) => index.get(keys[a]!)!.page - index.get(keys[b]!)!.page)
+        const locate = (view: Uint8Array): StoredPacking | null => reader.locate(view)
+        for (const i of positions) {
+          const key = keys[i]!
+          const at = index.get(key)!
+          try {
+            const bytes = reader.range(at.page, at.pageLength)
+            if (!bytes) continue
+            out[i] = decodeStored(bytes, locate)
+            used.set(key, at)
+          } catch {
+            // Damaged, cut short or unreadable: the page is segmented again.
           }
-          window = reader.window
-        } finally {
-          reader.close()
         }
+        window = reader.window
       }
       return out
     },
@@ -371,7 +410,8 @@ export function pageCache(dir: string): PageCache {
         if (name === INDEX_FILE || beingWritten(name)) continue
         const pack = name.endsWith(PAGES_SUFFIX) ? name.slice(0, -PAGES_SUFFIX.length) : name.endsWith(TERMS_SUFFIX) ? name.slice(0, -TERMS_SUFFIX.length) : null
         if (pack !== null && named.has(pack)) continue
-        await rm(path.join(root, name), { recursive: true, force: true })
+        // A pack still open (pages read from it hold it) cannot be removed on some systems: the next save removes it.
+        await rm(path.join(root, name), { recursive: true, force: true }).catch(() => {})
       }
       index.clear()
       for (const [key, at] of used) index.set(key, at)

@@ -9,7 +9,7 @@ import { tagStory, type StoryHits } from '../tag/index.js'
 import type { PersonHit } from '../tag/people.js'
 import type { Taxonomy } from '../tag/types.js'
 import type { RawPage, SegmentedPage } from '../types.js'
-import { packPageLines, pageForTransit, sealPacked, unsealedPage, type PageInTransit } from '../segment/packed-lines.js'
+import { packPageLines, pageForTransit, sealPacked, unsealedPage, type PageInTransit, type StoredPacking } from '../segment/packed-lines.js'
 import { packStory } from '../segment/packed-paragraphs.js'
 import { plainMessages, type PlainMessage } from '../messages.js'
 
@@ -94,10 +94,13 @@ export function encodeResult(result: PageResult): EncodedResult {
   return { stored: serialize(stored), terms: serialize(result.terms.map((t) => t.terms)) }
 }
 
-/** A result's `stored` bytes read back: everything but its stories' tokens, which `termKeys` names in order. */
-export function decodeStored(bytes: Uint8Array): { result: PageResult; termKeys: string[] } {
+/**
+ * A result's `stored` bytes read back: everything but its stories' tokens, which `termKeys` names in order.
+ * `locate` tells where in a file held open a view of `bytes` lies (its page's lines are then read from there when wanted).
+ */
+export function decodeStored(bytes: Uint8Array, locate?: (view: Uint8Array) => StoredPacking | null): { result: PageResult; termKeys: string[] } {
   const { page, hits, messages, termKeys } = deserialize(bytes) as StoredResult
-  return { result: { page: page && unsealedPage(page), hits, terms: [], messages }, termKeys }
+  return { result: { page: page && unsealedPage(page, locate), hits, terms: [], messages }, termKeys }
 }
 
 /** A result's `terms` bytes read back. */

@@ -8,6 +8,7 @@
 // (pageForTransit): a structured clone (or v8.serialize) would read the getters and copy an
 // object per line.
 
+import { fstatSync, readSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import type { BlockKind, LineRole, PageLine, SegmentedPage } from '../types.js'
 import { storyForTransit, storyFromTransit, type StoryInTransit } from './packed-paragraphs.js'
@@ -78,13 +79,47 @@ function unpackRoles(p: Packed): LineRole[] {
 }
 
 /**
- * A packing, or its bytes (v8.serialize, sealPacked) until a line is first read: a page read
- * back from the page cache, or sent by a page worker, keeps its lines as bytes, and most such
- * pages never show their lines in a build (an unchanged issue is not rendered again; the
- * render threads decode their own). At 12,000 pages that was 0.3 s of decoding and 70 MB of
- * strings on the main thread's heap.
+ * Where a page's sealed packing (sealPacked's bytes) lies in a file held open by the page cache
+ * (cache/page-cache.ts), read when a line is first wanted. A descriptor is the process's, so a
+ * render thread reads it as well as the main thread; the file's inode is checked on each read,
+ * so a descriptor closed and reused for another file is an error, never another page's lines.
  */
-type PackedSource = Packed | Uint8Array
+export interface StoredPacking {
+  fd: number
+  position: number
+  length: number
+  dev: number
+  ino: number
+  /** What holds the file open while this is alive (cache/page-cache.ts openPack); a copy sent to another thread holds nothing. */
+  file?: object
+}
+
+/**
+ * A packing, its bytes (v8.serialize, sealPacked), or where its bytes are (StoredPacking), until a
+ * line is first read: a page read back from the page cache, or sent by a page worker, keeps its
+ * lines as bytes or on disk, and most such pages never show their lines in a build (an unchanged
+ * issue is not rendered again; the render threads decode their own). At 12,000 pages that was
+ * 0.3 s of decoding and 70 MB of strings on the main thread's heap; copying the bytes of every
+ * page read back from the cache into memory of its own was another 0.4 s (170 MB).
+ */
+type PackedSource = Packed | Uint8Array | StoredPacking
+
+const isStored = (source: PackedSource): source is StoredPacking => typeof (source as StoredPacking).fd === 'number'
+
+/** The bytes a StoredPacking names, read now. */
+function storedBytes(at: StoredPacking): Uint8Array {
+  let same = false
+  try {
+    const stat = fstatSync(at.fd)
+    same = stat.dev === at.dev && stat.ino === at.ino
+  } catch {
+    // Closed: same stays false.
+  }
+  if (!same) throw new Error("A page's lines were read after the page cache let go of the file they are in")
+  const bytes = new Uint8Array(at.length)
+  if (readSync(at.fd, bytes, 0, at.length, at.position) !== at.length) throw new Error("A page's lines were cut short in the page cache")
+  return bytes
+}
 
 // The packing of each packed page, so it crosses to other threads and the page cache packed (pageForTransit).
 const packings = new WeakMap<SegmentedPage, PackedSource>()
@@ -92,8 +127,8 @@ const packings = new WeakMap<SegmentedPage, PackedSource>()
 /** The page's packing, decoded now if it was held as bytes. */
 function packingOf(page: SegmentedPage): Packed {
   const held = packings.get(page)!
-  if (!(held instanceof Uint8Array)) return held
-  const packed = deserialize(held) as Packed
+  if (!(held instanceof Uint8Array) && !isStored(held)) return held
+  const packed = deserialize(held instanceof Uint8Array ? held : storedBytes(held)) as Packed
   // A copy: v8 hands typed arrays back as views into the bytes read.
   packed.numbers = packed.numbers.slice()
   packings.set(page, packed)
@@ -187,7 +222,9 @@ export function pageFromTransit(sent: PageInTransit): SegmentedPage {
  * cache, parallel/page-job.ts encodeResult): read back, its lines are decoded only when first read.
  */
 export function sealPacked(sent: PageInTransit): PageInTransit {
-  return sent.packed && !(sent.packed instanceof Uint8Array) ? { page: sent.page, packed: serialize(sent.packed) } : sent
+  const packed = sent.packed
+  if (!packed || packed instanceof Uint8Array) return sent
+  return { page: sent.page, packed: isStored(packed) ? storedBytes(packed) : serialize(packed) }
 }
 
 /**
@@ -196,7 +233,10 @@ export function sealPacked(sent: PageInTransit): PageInTransit {
  * would keep the bytes it was read from (a cache pack, a batch of pages from a thread) alive,
  * or see them reused, and a structured clone of a view copies its whole buffer.
  */
-export function unsealedPage(sent: PageInTransit): SegmentedPage {
+export function unsealedPage(sent: PageInTransit, locate?: (view: Uint8Array) => StoredPacking | null): SegmentedPage {
+  const packed = sent.packed
+  if (!(packed instanceof Uint8Array)) return pageFromTransit(sent)
+  // Where the bytes came from a file held open (the page cache), the page keeps their place instead of a copy.
   // new Uint8Array copies; slice would not, as v8 reads a Buffer back as a Buffer, whose slice is a view.
-  return pageFromTransit(sent.packed instanceof Uint8Array ? { page: sent.page, packed: new Uint8Array(sent.packed) } : sent)
+  return pageFromTransit({ page: sent.page, packed: locate?.(packed) ?? new Uint8Array(packed) })
 }

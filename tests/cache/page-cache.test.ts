@@ -1,7 +1,7 @@
 // The page cache's packs (cache/page-cache.ts): what a build puts comes back whole in the
 // next, what a build neither read nor put is gone after its save, and daily rebuilds do not
 // pile up packs.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
@@ -10,6 +10,7 @@ import { readEditorData } from '../../src/ingest/editor-data.js'
 import { readContent } from '../../src/ingest/read-content.js'
 import { encodeResult, runPageJob, type PageResult } from '../../src/parallel/page-job.js'
 import { storyHits } from '../../src/tag/index.js'
+import { pageForTransit, pageFromTransit } from '../../src/segment/packed-lines.js'
 import { ROOT } from '../helpers/score.js'
 
 let results: PageResult[] = []
@@ -123,6 +124,39 @@ describe('page cache', () => {
     const cache = pageCache(dir)
     expect(() => cache.put('page', encodeResult(results[0]!))).not.toThrow()
     await expect(cache.save()).rejects.toThrow()
+  })
+
+  test("a page read back keeps its lines in its pack until they are wanted: still there once the pack is removed, and on another thread's side", async () => {
+    const dir = temp()
+    const first = pageCache(dir)
+    results.forEach((result, i) => first.put(`page-${i}`, encodeResult(result)))
+    await first.save()
+    const read = pageCache(dir).read([...results.keys()].map((i) => `page-${i}`))
+    // A save of another build removes the pack; the file read from stays open while its pages are alive.
+    rmSync(path.join(dir, 'pages'), { recursive: true })
+    read.forEach((cached, i) => {
+      const page = cached!.result.page!
+      const made = results[i]!.page!
+      expect(page.lines).toEqual(made.lines)
+      expect(page.lineRoles).toEqual(made.lineRoles)
+      // A render thread gets where the lines are, and reads them itself.
+      const sent = structuredClone(pageForTransit(page))
+      expect(sent.packed).not.toBeInstanceOf(Uint8Array)
+      expect(pageFromTransit(sent).lines).toEqual(made.lines)
+    })
+  })
+
+  test('lines named in a file that is no longer the one they were read from are an error, not another text', () => {
+    const dir = temp()
+    const other = path.join(dir, 'other')
+    writeFileSync(other, 'some other file, not a pack')
+    const fd = openSync(other, 'r')
+    try {
+      const page = pageFromTransit({ page: { ...pageForTransit(results[0]!.page!).page, lines: null, lineRoles: null }, packed: { fd, position: 0, length: 8, dev: 1, ino: 1 } })
+      expect(() => page.lines).toThrow(/let go of the file/u)
+    } finally {
+      closeSync(fd)
+    }
   })
 
   test("a save leaves the files another running build is writing, and removes those of builds that are gone", async () => {
