@@ -18,7 +18,7 @@ import createDebug from 'debug'
 import pMap from 'p-map'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
-import { BUILD_ID_FILE, manifestId, type OutputManifest } from '../cache/output-manifest.js'
+import { BUILD_ID_FILE, manifestId, manifestUnit, type ManifestUnit, type OutputManifest } from '../cache/output-manifest.js'
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { LazyFile, OutputFile } from '../types.js'
@@ -127,131 +127,154 @@ export async function writeSite(
 ): Promise<SiteWrite> {
   const out = path.resolve(outDir)
   const stamp = `${process.pid}-${Date.now()}`
-  const keys = new Map<string, string>()
-  const groups = new Set<string>()
-  const keptGroups = new Set(previous?.groups ?? [])
   const all = [...plan.pages]
   const pagePaths = all.flatMap((group) => group.paths)
+  // The manifest's units in the plan's order (which a clean build shares): the page groups', then
+  // the other files' in the order they are made, then the sitemap.
+  const groupUnits: (ManifestUnit | undefined)[] = new Array(all.length)
+  const fileUnits: (ManifestUnit | undefined)[] = []
+  let sitemapUnit: ManifestUnit | undefined
+  // The last build's units: by their key, to keep a group whole; by their first file, to find the
+  // keys of a group or file made again (written only where its bytes changed).
+  const byGroup = new Map<string, ManifestUnit>()
+  const byFirstPath = new Map<string, ManifestUnit>()
+  for (const unit of previous?.units ?? []) {
+    if (unit.group !== null) byGroup.set(unit.group, unit)
+    if (unit.paths.length > 0) byFirstPath.set(unit.paths[0]!, unit)
+  }
+  /** The last build's units kept as they were. */
+  const reused = new Set<ManifestUnit>()
+  /** Files made (or found unchanged) by this build, outside the units it kept. */
+  const made = new Set<string>()
   // The other files are counted in when they are made.
   let total = pagePaths.length + (plan.hasSitemap ? 1 : 0)
   let done = 0
   let unchanged = 0
   let removed = 0
   const exists = existence(out)
+  const twice = (file: string): Error => new Error(`Two outputs want the same file: ${file}`)
+  /** The key the last build gave a file made again, when it was the first of its unit. */
+  const previousKey = (file: string): string | undefined => {
+    const unit = byFirstPath.get(file)
+    return unit?.paths.length === 1 ? unit.keys[0] : undefined
+  }
 
   /** Writes the site's files into `target`; with a previous build, only what changed (listed in `staged`). */
   const fill = async (target: string, staged: string[]): Promise<void> => {
     const place = folderWriter(target)
-    const claim = (file: string, key: string): void => {
-      if (keys.has(file)) throw new Error(`Two outputs want the same file: ${file}`)
-      keys.set(file, key)
+    const claim = (file: string): void => {
+      if (made.has(file)) throw twice(file)
+      made.add(file)
       onWritten(++done, total)
     }
-    const put = async (made: Entry): Promise<void> => {
-      let entry = made
-      if (made.inputs !== undefined) {
-        // Kept as a group of one file whose key is its inputs; the file itself is listed, like
+    /** A file made by itself: its unit, written unless the last build's copy has the same key. */
+    const put = async (entry: Entry): Promise<ManifestUnit> => {
+      let file = entry
+      if (entry.inputs !== undefined) {
+        // Kept as a unit of one file whose key is its inputs; the file itself is listed, like
         // every file, by the key of its bytes, so a clean build and this one give the same manifest.
-        if (await keep({ key: made.inputs, paths: [made.path] })) return
-        groups.add(made.inputs)
-        entry = bytesEntry(made.path, made.contents())
+        const kept = await keep({ key: entry.inputs, paths: [entry.path] })
+        if (kept) return kept
+        file = bytesEntry(entry.path, entry.contents())
       }
-      claim(entry.path, entry.key)
-      if (previous?.files.get(entry.path) === entry.key && (await exists([entry.path]))) unchanged++
+      claim(file.path)
+      if (previousKey(file.path) === file.key && (await exists([file.path]))) unchanged++
       else {
         // Asynchronous: creating a file takes the kernel ~150 µs here, and this thread must keep
         // the render threads fed (with writeFileSync they stood idle for a fifth of a
         // 60,000-story build). fs.writeFile with a callback, not fs/promises: no FileHandle per
         // file, and about two thirds of this thread's time a file (writeFileAsync above).
-        await writeFileAsync(await place(entry.path), entry.contents())
-        staged.push(entry.path)
+        await writeFileAsync(await place(file.path), file.contents())
+        staged.push(file.path)
       }
+      return manifestUnit(entry.inputs ?? null, [file.path], [file.key])
     }
-    /** A group whose inputs are unchanged keeps its pages without building them. */
-    const keep = async (group: Pick<PageGroup, 'key' | 'paths'>): Promise<boolean> => {
+    /** A group whose inputs are unchanged keeps its pages without building them: the last build's unit, or null. */
+    const keep = async (group: Pick<PageGroup, 'key' | 'paths'>): Promise<ManifestUnit | null> => {
       // Without a previous build no group is kept, and its key is not asked for here.
-      if (!previous) return false
+      if (!previous) return null
       const { key, paths } = group
-      if (key === null || !keptGroups.has(key)) return false
-      const kept: string[] = []
-      for (const file of paths) {
-        const was = previous.files.get(file)
-        if (was === undefined) return false
-        kept.push(was)
-      }
+      const unit = key === null ? undefined : byGroup.get(key)
+      if (!unit || unit.paths.length !== paths.length || paths.some((file, i) => file !== unit.paths[i])) return null
       const found = exists(paths)
-      if (found === false || (found !== true && !(await found))) return false
-      paths.forEach((file, i) => claim(file, kept[i]!))
+      if (found === false || (found !== true && !(await found))) return null
+      if (reused.has(unit)) throw twice(paths[0]!)
+      reused.add(unit)
+      done += paths.length
+      onWritten(done, total)
       unchanged += paths.length
-      groups.add(key)
-      return true
+      return unit
     }
     const folders = new Set<string>()
     /** Where a group's pages go: written by the thread that renders them (write/page-files.ts). */
-    const groupTarget = ({ paths }: PageGroup): GroupTarget => ({
-      dir: target,
-      previous: previous && {
-        dir: out,
-        keys: Object.fromEntries(paths.flatMap((file) => {
-          const key = previous.files.get(file)
-          return key === undefined ? [] : [[file, key]]
-        })),
-      },
-    })
-    const build = async (group: PageGroup): Promise<void> => {
-      if (await keep(group)) return
-      let built: string[]
+    const groupTarget = ({ paths }: PageGroup): GroupTarget => {
+      const was = paths.length > 0 ? byFirstPath.get(paths[0]!) : undefined
+      const keys: Record<string, string> = {}
+      if (was) was.paths.forEach((file, i) => (keys[file] = was.keys[i]!))
+      return { dir: target, previous: previous && { dir: out, keys } }
+    }
+    const build = async (group: PageGroup, slot: number): Promise<void> => {
+      const kept = await keep(group)
+      if (kept) {
+        groupUnits[slot] = kept
+        return
+      }
+      let unit: ManifestUnit
       if (group.job) {
         let written: WrittenPage[]
+        let key: string | null
         if (pool) {
           const done = await pool.render(group.job(), groupTarget(group))
-          groups.add(done.key)
+          key = done.key
           written = done.pages
         } else {
-          if (group.key !== null) groups.add(group.key)
+          key = group.key
           written = writePageFiles(groupTarget(group), plan.renderGroup(group.job()), folders)
         }
-        for (const [file, key, wrote] of written) {
-          claim(file, key)
+        for (const [file, , wrote] of written) {
+          claim(file)
           if (wrote) staged.push(file)
           else unchanged++
         }
-        built = written.map(([file]) => file)
+        unit = manifestUnit(key, written.map(([file]) => file), written.map(([, key]) => key))
       } else {
         // A group keyed by its inputs is made whole when they changed, and each page then
         // kept by its bytes; a group without inputs keys each page by its spec.
         const byInputs = group.key !== null
-        if (byInputs) groups.add(group.key)
         const pages = group.specs().map((spec) =>
           byInputs ? bytesEntry(spec.path, plan.render(spec).contents) : { path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents },
         )
-        for (const page of pages) await put(page)
-        built = pages.map((page) => page.path)
+        const units: ManifestUnit[] = []
+        for (const page of pages) units.push(await put(page))
+        unit = manifestUnit(group.key, units.flatMap((u) => u.paths), units.flatMap((u) => u.keys))
       }
-      if (built.length !== group.paths.length || built.some((file, i) => file !== group.paths[i])) {
-        throw new Error(`A page group built ${built.join(', ')} but named ${group.paths.join(', ')}`)
+      if (unit.paths.length !== group.paths.length || unit.paths.some((file, i) => file !== group.paths[i])) {
+        throw new Error(`A page group built ${unit.paths.join(', ')} but named ${group.paths.join(', ')}`)
       }
+      groupUnits[slot] = unit
     }
+    const slotOf = new Map(all.map((group, i) => [group, i]))
+    const buildInSlot = (group: PageGroup): Promise<void> => build(group, slotOf.get(group)!)
     // With worker threads, issues and people go to them first, with enough in hand to keep
     // them busy while this thread makes the search index and the API (which it does in one
     // go, without serving them), then the other pages.
     const offloaded = pool ? all.filter((group) => group.job) : []
     const here = pool ? all.filter((group) => !group.job) : all
-    const rendering = pMap(offloaded, build, { concurrency: POOL_IN_FLIGHT })
+    const rendering = pMap(offloaded, buildInSlot, { concurrency: POOL_IN_FLIGHT })
     try {
       // Taken one at a time as the writes go: the search index and the API are hundreds of
       // megabytes in a big archive, and a file is let go once written.
       debug('planned %d page groups', all.length)
       await pMap(
         plan.filesAsync(),
-        (f) => {
+        async (f, i) => {
           total++
-          return put(fileEntry(f))
+          fileUnits[i] = await put(fileEntry(f))
         },
         { concurrency: WRITE_CONCURRENCY },
       )
       debug('wrote the feed, API and search files')
-      await pMap(here, build, { concurrency: WRITE_CONCURRENCY })
+      await pMap(here, buildInSlot, { concurrency: WRITE_CONCURRENCY })
       debug('wrote the site-wide pages')
     } finally {
       // Never leave the threads' work unawaited, even when this side failed.
@@ -260,24 +283,42 @@ export async function writeSite(
     await rendering
     debug('issue and person pages done')
     const sitemap = plan.sitemap(pagePaths)
-    if (sitemap) await put(fileEntry(sitemap))
+    if (sitemap) sitemapUnit = await put(fileEntry(sitemap))
+    // A file made here that a kept unit also holds (checked by its unit's first file; every clean build checks each file).
+    for (const file of made) {
+      const unit = byFirstPath.get(file)
+      if (unit && reused.has(unit)) throw twice(file)
+    }
+  }
+  /** Every unit, in order, once all are made. */
+  const unitsMade = (): ManifestUnit[] => {
+    const units = [...groupUnits, ...fileUnits, ...(sitemapUnit ? [sitemapUnit] : [])]
+    if (units.some((unit) => unit === undefined)) throw new Error('A page group or file was neither kept nor made')
+    return units as ManifestUnit[]
   }
 
   let id: string | undefined
+  let units: ManifestUnit[]
   if (previous) {
     const stage = workFolder(out, 'stage', stamp)
     const staged: string[] = []
     try {
       await fill(stage, staged)
+      units = unitsMade()
       // Everything is rendered: now change the output folder. Its id goes first, so a
       // build cut short from here on leaves a folder the next build rebuilds whole.
       await rm(path.join(out, BUILD_ID_FILE), { force: true })
       const place = folderWriter(out)
       await pMap(staged, async (file) => rename(safeJoin(stage, file), await place(file)), { concurrency: WRITE_CONCURRENCY })
-      for (const file of [...previous.files.keys()].filter((file) => !keys.has(file))) {
-        await rm(safeJoin(out, file), { force: true })
-        await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
-        removed++
+      // The files of the last build's units not kept, that this build did not make again.
+      for (const unit of previous.units) {
+        if (reused.has(unit)) continue
+        for (const file of unit.paths) {
+          if (made.has(file)) continue
+          await rm(safeJoin(out, file), { force: true })
+          await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
+          removed++
+        }
       }
       // This build's stage is removed below; any other is left by a build that was stopped.
       for (const left of await leftoverFolders(out)) await discard(left)
@@ -290,7 +331,8 @@ export async function writeSite(
     await mkdir(temp, { recursive: true })
     try {
       await fill(temp, [])
-      await writeFile(path.join(temp, BUILD_ID_FILE), `${(id = manifestId(keys))}\n`)
+      units = unitsMade()
+      await writeFile(path.join(temp, BUILD_ID_FILE), `${(id = manifestId(units))}\n`)
       // No old site to set aside on a first build.
       await rename(out, old).catch(() => {})
       await rename(temp, out)
@@ -302,9 +344,9 @@ export async function writeSite(
     }
   }
   // A whole build wrote its id with the files; in place, it goes last.
-  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: id ?? manifestId(keys), files: keys, groups: [...groups].sort() }
+  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: id ?? manifestId(units), units }
   if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
-  return { files: keys.size, unchanged, removed, manifest }
+  return { files: units.reduce((n, unit) => n + unit.paths.length, 0), unchanged, removed, manifest }
 }
 
 /** Removes `dir` and its parents up to `root` while they are empty (a clean build has no empty folders). */

@@ -1,0 +1,64 @@
+// The site writer's bookkeeping (write/site-writer.ts): units of files kept whole or made, and
+// two outputs that want one file are an error, whether both are made or one of them is kept.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { manifestId, manifestUnit, type OutputManifest } from '../../src/cache/output-manifest.js'
+import { codeFingerprint } from '../../src/cache/fingerprint.js'
+import type { PageSpec } from '../../src/render/document.js'
+import type { PageGroup, SitePlan } from '../../src/render/index.js'
+import type { OutputFile } from '../../src/types.js'
+import { writeSite } from '../../src/write/site-writer.js'
+
+/** A plan of groups of pages whose HTML is their path, and of other files. */
+function plan(groups: Array<{ key: string | null; paths: string[] }>, files: OutputFile[] = []): SitePlan {
+  const spec = (file: string): PageSpec => ({ path: file }) as unknown as PageSpec
+  const render = (s: PageSpec): OutputFile => ({ path: s.path, contents: `<p>${s.path}</p>` })
+  return {
+    pages: groups.map((g): PageGroup => ({ key: g.key, paths: g.paths, specs: () => g.paths.map(spec) })),
+    render,
+    renderGroup: () => [],
+    key: (s) => `spec:${s.path}`,
+    files: () => files,
+    filesAsync: async function* () {
+      yield* files
+    },
+    sitemap: () => null,
+    hasSitemap: false,
+    personKeyState: () => ({ version: 1, context: '', issues: {}, people: {} }),
+  }
+}
+
+const outFolder = (): string => path.join(mkdtempSync(path.join(tmpdir(), 'writer-')), 'public')
+
+test('a whole build lists every file once, in units in the order of the plan', async () => {
+  const out = outFolder()
+  const result = await writeSite(out, plan([{ key: 'g', paths: ['a.html', 'b.html'] }], [{ path: 'x.json', contents: '{}' }]), null)
+  expect(result.files).toBe(3)
+  expect(result.manifest.units.map((u) => [u.group, u.paths])).toEqual([
+    ['g', ['a.html', 'b.html']],
+    [null, ['x.json']],
+  ])
+  expect(readFileSync(path.join(out, '.archive-build'), 'utf8').trim()).toBe(manifestId(result.manifest.units))
+})
+
+test('two made outputs that want one file are an error', async () => {
+  await expect(writeSite(outFolder(), plan([{ key: null, paths: ['a.html'] }], [{ path: 'a.html', contents: 'x' }]), null)).rejects.toThrow(
+    /Two outputs want the same file: a\.html/u,
+  )
+})
+
+test('a kept group is copied whole, and a file made into one of its files is an error', async () => {
+  const out = outFolder()
+  mkdirSync(out, { recursive: true })
+  for (const file of ['b.html', 'c.html']) writeFileSync(path.join(out, file), `<p>${file}</p>`)
+  const kept = manifestUnit('g1', ['b.html', 'c.html'], ['kb', 'kc'])
+  const previous: OutputManifest = { fingerprint: codeFingerprint(), id: 'last', units: [kept] }
+  const again = await writeSite(out, plan([{ key: 'g1', paths: ['b.html', 'c.html'] }]), previous)
+  expect(again.unchanged).toBe(2)
+  expect(again.manifest.units[0]).toBe(kept)
+  await expect(writeSite(out, plan([{ key: 'g1', paths: ['b.html', 'c.html'] }], [{ path: 'b.html', contents: 'x' }]), previous)).rejects.toThrow(
+    /Two outputs want the same file: b\.html/u,
+  )
+})
