@@ -8,7 +8,7 @@ import { resolveSurname, type KnownRoles } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import { bodyText } from '../segment/packed-paragraphs.js'
 import { changedAfterJob, storyAsMade } from '../cache/as-made.js'
-import { changedNames, namesMatcher, peopleJson, peopleOf, retitledNames, surnameTouched, type TagState } from './tag-state.js'
+import { changedNames, namesMatcher, peopleOf, peopleText, retitledNames, surnameTouched, type TagState } from './tag-state.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
 /**
@@ -211,7 +211,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       story.people = storyPeople(story, hits, known, (prefixes ??= knownNamePrefixes(known)), roles)
     })
     const key = page.sourceKey
-    if (pages && key !== undefined) pages.set(key, !fresh && kept ? reuse.json(page)! : peopleJson(page.stories.map((story) => story.people)))
+    if (pages && key !== undefined) pages.set(key, !fresh && kept ? reuse.text(page)! : peopleText(page.stories.map((story) => story.people)))
   })
   debug('people of %d of %d stories found afresh, the others kept from the last build', tagged, stories)
   return pages ? { registry: registryKey, known, roles, pages } : null
@@ -253,13 +253,13 @@ function storyPeople(story: Story, hits: PersonHit[], known: ReadonlyMap<string,
 interface Reuse {
   /** The people the last build gave the page's stories, or undefined when it has none for the page as it is now. */
   page(page: SegmentedPage): PersonMention[][] | undefined
-  /** The JSON those people were read from. */
-  json(page: SegmentedPage): string | undefined
+  /** The text those people were read from (tag-state.ts peopleText). */
+  text(page: SegmentedPage): string | undefined
   /** Whether a story of such a page keeps them. */
   story(story: Story, hits: readonly PersonHit[]): boolean
 }
 
-const NO_REUSE: Reuse = { page: () => undefined, json: () => undefined, story: () => false }
+const NO_REUSE: Reuse = { page: () => undefined, text: () => undefined, story: () => false }
 
 function reusablePeople(previous: TagState | null, registryKey: string, known: ReadonlyMap<string, string>, roles: KnownRoles): Reuse {
   if (!previous || previous.registry !== registryKey) return NO_REUSE
@@ -267,15 +267,15 @@ function reusablePeople(previous: TagState | null, registryKey: string, known: R
   if (renamed.length > MOST_CHANGED_NAMES) return NO_REUSE
   const printsRenamed = namesMatcher(renamed)
   const retitled = retitledNames(previous.roles, roles)
-  const json = (page: SegmentedPage): string | undefined => (page.sourceKey === undefined ? undefined : previous.pages.get(page.sourceKey))
+  const text = (page: SegmentedPage): string | undefined => (page.sourceKey === undefined ? undefined : previous.pages.get(page.sourceKey))
   return {
     page(page) {
-      const kept = json(page)
+      const kept = text(page)
       if (kept === undefined) return undefined
       const people = peopleOf(kept)
       return people.length === page.stories.length ? people : undefined
     },
-    json,
+    text,
     story: (story, hits) =>
       storyAsMade(story) &&
       !(renamed.length > 0 && printsRenamed(bodyText(story, '\n'))) &&

@@ -6,7 +6,8 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { pageCache } from '../../src/cache/page-cache.js'
 import { buildModel } from '../../src/pipeline.js'
-import { changedNames, namesMatcher, retitledNames, surnameTouched, type TagState } from '../../src/tag/tag-state.js'
+import { changedNames, knownOf, namesMatcher, namesText, peopleOf, peopleText, retitledNames, rolesOf, surnameTouched, type TagState } from '../../src/tag/tag-state.js'
+import { readTagState, writeTagState } from '../../src/cache/tag-state-store.js'
 import type { SiteModel } from '../../src/types.js'
 
 test('the names whose entry or titles changed between two builds', () => {
@@ -36,6 +37,50 @@ test('a name is found in a body across a paragraph break, and nothing else is', 
   expect(prints('axb')).toBe(false)
   expect(prints('a.b')).toBe(true)
   expect(namesMatcher([])('王明远')).toBe(false)
+})
+
+test("a page's people are kept as compact text and read back as they were, in JSON where the text cannot carry them", () => {
+  const people = [
+    [
+      { name: '王明远', roles: ['市委书记', '市长'] },
+      { name: '李华', roles: [] },
+    ],
+    [],
+    [{ name: 'Zhang San', roles: ['主任'] }],
+  ]
+  const text = peopleText(people)
+  expect(text.length).toBeLessThan(JSON.stringify(people).length / 2)
+  expect(peopleOf(text)).toEqual(people)
+  for (const odd of [[], [[]], [[{ name: 'a\u001fb', roles: [] }]], [[{ name: '王', roles: ['x\u001ey'] }]]]) expect(peopleOf(peopleText(odd))).toEqual(odd)
+})
+
+test('the names tagging knew, and their titles, are kept as text and read back as they were', () => {
+  const known = new Map([
+    ['王明远', '王明远'],
+    ['老王', '王明远'],
+  ])
+  const roles = new Map([
+    ['王明远', ['市委书记', '市长']],
+    ['李华', ['副市长']],
+  ])
+  expect(knownOf(namesText(known)!)).toEqual(known)
+  expect(rolesOf(namesText(roles)!)).toEqual(roles)
+  expect(knownOf(namesText(new Map())!)).toEqual(new Map())
+  expect(namesText(new Map([['a\tb', 'a\tb']]))).toBeNull()
+})
+
+test('a state is read back as it was written, and one whose names the text cannot carry is not kept', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tag-state-store-'))
+  const state: TagState = {
+    registry: '[]',
+    known: new Map([['王明远', '王明远']]),
+    roles: new Map([['王明远', ['市长']]]),
+    pages: new Map([['page-key', peopleText([[{ name: '王明远', roles: ['市长'] }]])]]),
+  }
+  await writeTagState(dir, state)
+  expect(await readTagState(dir)).toEqual(state)
+  await writeTagState(dir, { ...state, roles: new Map([['王明远', ['市\n长']]]) })
+  expect(await readTagState(dir)).toBeNull()
 })
 
 test('a surname hit is touched only by a changed name it begins', () => {
@@ -112,7 +157,7 @@ function folder(): { content: string; cache: string; add: () => void; remove: ()
 }
 
 /** Every story's people, by story id. */
-const peopleOf = (model: SiteModel): Record<string, string[]> =>
+const peopleById = (model: SiteModel): Record<string, string[]> =>
   Object.fromEntries(model.issues.flatMap((i) => i.pages.flatMap((p) => p.stories.map((s) => [s.id, s.people.map((m) => `${m.name}:${m.roles.join('、')}`)]))))
 
 /** A cached build with the last state; returns its model and its state. */
@@ -123,10 +168,10 @@ async function rebuild(content: string, cache: string, previous: TagState | null
 
 test('with the last build\'s state, every story gets the people a full pass gives it, as issues come and go', async () => {
   const { content, cache, add, remove } = folder()
-  const full = async (): Promise<Record<string, string[]>> => peopleOf((await buildModel(content)).model)
+  const full = async (): Promise<Record<string, string[]>> => peopleById((await buildModel(content)).model)
   const first = await rebuild(content, cache, null)
-  expect(peopleOf(first.model)).toEqual(await full())
-  const oldStory = (model: SiteModel, date: string): string[] => peopleOf(model)[model.issues.find((i) => i.date === date)!.pages[0]!.stories[0]!.id]!
+  expect(peopleById(first.model)).toEqual(await full())
+  const oldStory = (model: SiteModel, date: string): string[] => peopleById(model)[model.issues.find((i) => i.date === date)!.pages[0]!.stories[0]!.id]!
   const names = (model: SiteModel, date: string): string[] => oldStory(model, date).map((p) => p.split(':')[0]!)
   const before = [oldStory(first.model, '2024-03-01'), oldStory(first.model, '2024-03-03')]
   expect(names(first.model, '2024-03-01')).not.toContain('江山')
@@ -134,14 +179,14 @@ test('with the last build\'s state, every story gets the people a full pass give
 
   add()
   const added = await rebuild(content, cache, first.state)
-  expect(peopleOf(added.model)).toEqual(await full())
+  expect(peopleById(added.model)).toEqual(await full())
   // The delta reached the old stories: one gained the newly known name, the other the surname's person.
   expect(names(added.model, '2024-03-01')).toContain('江山')
   expect(names(added.model, '2024-03-03')).toContain('项立群')
 
   remove()
   const removed = await rebuild(content, cache, added.state)
-  expect(peopleOf(removed.model)).toEqual(await full())
+  expect(peopleById(removed.model)).toEqual(await full())
   expect([oldStory(removed.model, '2024-03-01'), oldStory(removed.model, '2024-03-03')]).toEqual(before)
 }, 60_000)
 
@@ -153,8 +198,8 @@ test('a story whose people cannot have changed keeps them from the state, and a 
   const otherKey = [...first.state.pages.keys()].find((key) => first.state.pages.get(key)!.includes('刘建国'))!
   const doctored: TagState = { ...first.state, pages: new Map(first.state.pages).set(otherKey, first.state.pages.get(otherKey)!.replaceAll('刘建国', '刘建设')) }
   const kept = await rebuild(content, cache, doctored)
-  expect(Object.values(peopleOf(kept.model)).flat().some((p) => p.startsWith('刘建设'))).toBe(true)
+  expect(Object.values(peopleById(kept.model)).flat().some((p) => p.startsWith('刘建设'))).toBe(true)
   // Another registry: every story is tagged afresh, the doctored entry with it.
   const otherRegistry = await rebuild(content, cache, { ...doctored, registry: '[["someone",[]]]' })
-  expect(Object.values(peopleOf(otherRegistry.model)).flat().some((p) => p.startsWith('刘建设'))).toBe(false)
+  expect(Object.values(peopleById(otherRegistry.model)).flat().some((p) => p.startsWith('刘建设'))).toBe(false)
 }, 60_000)
