@@ -19,16 +19,18 @@ export const BUILD_ID_FILE = '.archive-build'
 
 /**
  * Files the site writer keeps or makes together: a page group's files (render/index.ts
- * PageGroup), a file keyed by its inputs (LazyFile), or one file keyed by its bytes alone.
+ * PageGroup), a file keyed by its inputs (LazyFile), or one file keyed by its bytes alone. Its
+ * files are `count` entries of `files` from `from`: a unit read back shares the manifest's lists
+ * (making a list per unit of 107,000 took a rebuild a quarter of a second); unitPath and unitKey read them.
  */
 export interface ManifestUnit {
   /** The key of what the unit is made from (the group's key, a LazyFile's inputs); null for a file keyed by its bytes. */
-  group: string | null
-  paths: string[]
-  /** Each file's key (of its bytes), in the order of `paths`. */
-  keys: string[]
+  readonly group: string | null
   /** A hash of the paths and keys (unitDigest): the manifest's id is made from these. */
-  digest: string
+  readonly digest: string
+  readonly files: { readonly paths: readonly string[]; readonly keys: readonly string[] }
+  readonly from: number
+  readonly count: number
 }
 
 export interface OutputManifest {
@@ -38,39 +40,50 @@ export interface OutputManifest {
   units: ManifestUnit[]
 }
 
+/** The unit's `i`th file. */
+export const unitPath = (unit: ManifestUnit, i: number): string => unit.files.paths[unit.from + i]!
+/** The key of the unit's `i`th file. */
+export const unitKey = (unit: ManifestUnit, i: number): string => unit.files.keys[unit.from + i]!
+/** The unit's files, in order (a list of their own). */
+export const unitPaths = (unit: ManifestUnit): string[] => unit.files.paths.slice(unit.from, unit.from + unit.count)
+
 /**
- * As it is stored: per unit its group key ('' for none), its file count and digest; every path
- * and every key as one string, a line a file; v8-serialised. A decade's site has 180,000 files
- * in 107,000 units. Kept whole, a unit is copied from one build's manifest to the next without
- * a lookup per file (which, with the claim of each, took a no-change rebuild ~0.6 s).
+ * As it is stored: every unit's group key ('' for none) and digest, every path and every key,
+ * each list as one string, a line an entry, and each unit's file count; v8-serialised. A
+ * decade's site has 180,000 files in 107,000 units. Kept whole, a unit is copied from one build's
+ * manifest to the next without a lookup per file (which, with the claim of each, took a
+ * no-change rebuild ~0.6 s).
  */
 interface StoredManifest {
   format: number
   fingerprint: string
   id: string
-  groups: string[]
-  sizes: number[]
-  digests: string[]
+  groups: string
+  digests: string
+  sizes: Int32Array
   paths: string
   keys: string
 }
 
-const FORMAT = 2
+const FORMAT = 3
 
 /** A unit's digest: changes whenever any of its files' keys, or its paths, do. */
 export function unitDigest(paths: readonly string[], keys: readonly string[]): string {
   return contentKey(paths.map((file, i) => `${file}\t${keys[i]!}`).join('\n'))
 }
 
-/** A unit of a file or a group, with its digest. */
+/** A unit of a file or a group made by this build, with its digest. */
 export function manifestUnit(group: string | null, paths: string[], keys: string[]): ManifestUnit {
-  return { group, paths, keys, digest: unitDigest(paths, keys) }
+  return { group, digest: unitDigest(paths, keys), files: { paths, keys }, from: 0, count: paths.length }
 }
 
 /** The id of a site's units, in order: changes whenever any file's key, any path, or the way files are grouped does. */
 export function manifestId(units: readonly ManifestUnit[]): string {
   return contentKey(units.map((unit) => unit.digest).join('\n'))
 }
+
+/** One string of lines, or an empty list for '' (split would give one empty line). */
+const lines = (text: string): string[] => (text === '' ? [] : text.split('\n'))
 
 function manifestFile(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, 'outputs', `${contentKey(path.resolve(outDir))}.v8`)
@@ -85,19 +98,20 @@ export async function readManifest(cacheDir: string, outDir: string): Promise<Ou
     const stored = deserialize(await readFile(manifestFile(cacheDir, outDir))) as StoredManifest
     if (stored.format !== FORMAT || stored.fingerprint !== codeFingerprint()) return null
     const id = (await readFile(path.join(outDir, BUILD_ID_FILE), 'utf8')).trim()
-    const paths = stored.paths === '' ? [] : stored.paths.split('\n')
-    const keys = stored.keys === '' ? [] : stored.keys.split('\n')
-    const { groups, sizes, digests } = stored
+    const files = { paths: lines(stored.paths), keys: lines(stored.keys) }
+    const groups = stored.groups.split('\n')
+    const digests = stored.digests.split('\n')
+    const { sizes } = stored
     // A path with a line break in it would shift every key after it: no manifest then.
-    if (id !== stored.id || paths.length !== keys.length || groups.length !== sizes.length || digests.length !== sizes.length) return null
+    if (id !== stored.id || files.paths.length !== files.keys.length || groups.length !== sizes.length || digests.length !== sizes.length) return null
     const units: ManifestUnit[] = []
-    let at = 0
+    let from = 0
     for (let i = 0; i < sizes.length; i++) {
-      const end = at + sizes[i]!
-      units.push({ group: groups[i] || null, paths: paths.slice(at, end), keys: keys.slice(at, end), digest: digests[i]! })
-      at = end
+      const count = sizes[i]!
+      units.push({ group: groups[i] || null, digest: digests[i]!, files, from, count })
+      from += count
     }
-    return at === paths.length ? { fingerprint: stored.fingerprint, id: stored.id, units } : null
+    return from === files.paths.length ? { fingerprint: stored.fingerprint, id: stored.id, units } : null
   } catch {
     return null
   }
@@ -107,15 +121,23 @@ export async function writeManifest(cacheDir: string, outDir: string, manifest: 
   const file = manifestFile(cacheDir, outDir)
   await mkdir(path.dirname(file), { recursive: true })
   const { units } = manifest
+  const paths: string[] = []
+  const keys: string[] = []
+  for (const unit of units) {
+    for (let i = 0; i < unit.count; i++) {
+      paths.push(unitPath(unit, i))
+      keys.push(unitKey(unit, i))
+    }
+  }
   const stored: StoredManifest = {
     format: FORMAT,
     fingerprint: manifest.fingerprint,
     id: manifest.id,
-    groups: units.map((unit) => unit.group ?? ''),
-    sizes: units.map((unit) => unit.paths.length),
-    digests: units.map((unit) => unit.digest),
-    paths: units.flatMap((unit) => unit.paths).join('\n'),
-    keys: units.flatMap((unit) => unit.keys).join('\n'),
+    groups: units.map((unit) => unit.group ?? '').join('\n'),
+    digests: units.map((unit) => unit.digest).join('\n'),
+    sizes: Int32Array.from(units, (unit) => unit.count),
+    paths: paths.join('\n'),
+    keys: keys.join('\n'),
   }
   await writeAside(file, serialize(stored))
 }

@@ -18,7 +18,7 @@ import createDebug from 'debug'
 import pMap from 'p-map'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
-import { BUILD_ID_FILE, manifestId, manifestUnit, type ManifestUnit, type OutputManifest } from '../cache/output-manifest.js'
+import { BUILD_ID_FILE, manifestId, manifestUnit, unitKey, unitPath, unitPaths, type ManifestUnit, type OutputManifest } from '../cache/output-manifest.js'
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { LazyFile, OutputFile } from '../types.js'
@@ -154,7 +154,7 @@ export async function writeSite(
   const byFirstPath = new Map<string, ManifestUnit>()
   for (const unit of previous?.units ?? []) {
     if (unit.group !== null) byGroup.set(unit.group, unit)
-    if (unit.paths.length > 0) byFirstPath.set(unit.paths[0]!, unit)
+    if (unit.count > 0) byFirstPath.set(unitPath(unit, 0), unit)
   }
   /** The last build's units kept as they were. */
   const reused = new Set<ManifestUnit>()
@@ -170,7 +170,7 @@ export async function writeSite(
   /** The key the last build gave a file made again, when it was the first of its unit. */
   const previousKey = (file: string): string | undefined => {
     const unit = byFirstPath.get(file)
-    return unit?.paths.length === 1 ? unit.keys[0] : undefined
+    return unit?.count === 1 ? unitKey(unit, 0) : undefined
   }
 
   /** Writes the site's files into `target`; with a previous build, only what changed (listed in `staged`). */
@@ -209,7 +209,7 @@ export async function writeSite(
       if (!previous) return null
       const { key, paths } = group
       const unit = key === null ? undefined : byGroup.get(key)
-      if (!unit || unit.paths.length !== paths.length || paths.some((file, i) => file !== unit.paths[i])) return null
+      if (!unit || unit.count !== paths.length || paths.some((file, i) => file !== unitPath(unit, i))) return null
       const found = exists(paths)
       if (found === false || (found !== true && !(await found))) return null
       if (reused.has(unit)) throw twice(paths[0]!)
@@ -224,7 +224,7 @@ export async function writeSite(
     const groupTarget = ({ paths }: PageGroup): GroupTarget => {
       const was = paths.length > 0 ? byFirstPath.get(paths[0]!) : undefined
       const keys: Record<string, string> = {}
-      if (was) was.paths.forEach((file, i) => (keys[file] = was.keys[i]!))
+      for (let i = 0; was && i < was.count; i++) keys[unitPath(was, i)] = unitKey(was, i)
       return { dir: target, previous: previous && { dir: out, keys } }
     }
     const build = async (group: PageGroup, slot: number): Promise<void> => {
@@ -260,10 +260,10 @@ export async function writeSite(
         )
         const units: ManifestUnit[] = []
         for (const page of pages) units.push(await put(page))
-        unit = manifestUnit(group.key, units.flatMap((u) => u.paths), units.flatMap((u) => u.keys))
+        unit = manifestUnit(group.key, units.map((u) => unitPath(u, 0)), units.map((u) => unitKey(u, 0)))
       }
-      if (unit.paths.length !== group.paths.length || unit.paths.some((file, i) => file !== group.paths[i])) {
-        throw new Error(`A page group built ${unit.paths.join(', ')} but named ${group.paths.join(', ')}`)
+      if (unit.count !== group.paths.length || group.paths.some((file, i) => file !== unitPath(unit, i))) {
+        throw new Error(`A page group built ${unitPaths(unit).join(', ')} but named ${group.paths.join(', ')}`)
       }
       groupUnits[slot] = unit
     }
@@ -327,7 +327,7 @@ export async function writeSite(
       // The files of the last build's units not kept, that this build did not make again.
       for (const unit of previous.units) {
         if (reused.has(unit)) continue
-        for (const file of unit.paths) {
+        for (const file of unitPaths(unit)) {
           if (made.has(file)) continue
           await rm(safeJoin(out, file), { force: true })
           await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
@@ -360,7 +360,7 @@ export async function writeSite(
   // A whole build wrote its id with the files; in place, it goes last.
   const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: id ?? manifestId(units), units }
   if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
-  return { files: units.reduce((n, unit) => n + unit.paths.length, 0), unchanged, removed, manifest }
+  return { files: units.reduce((n, unit) => n + unit.count, 0), unchanged, removed, manifest }
 }
 
 /** Removes `dir` and its parents up to `root` while they are empty (a clean build has no empty folders). */

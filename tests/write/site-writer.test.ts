@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import { manifestId, manifestUnit, type OutputManifest } from '../../src/cache/output-manifest.js'
+import { manifestId, manifestUnit, readManifest, unitPaths, writeManifest, type OutputManifest } from '../../src/cache/output-manifest.js'
 import { codeFingerprint } from '../../src/cache/fingerprint.js'
 import type { PageSpec } from '../../src/render/document.js'
 import type { PageGroup, SitePlan } from '../../src/render/index.js'
@@ -36,7 +36,7 @@ test('a whole build lists every file once, in units in the order of the plan', a
   const out = outFolder()
   const result = await writeSite(out, plan([{ key: 'g', paths: ['a.html', 'b.html'] }], [{ path: 'x.json', contents: '{}' }]), null)
   expect(result.files).toBe(3)
-  expect(result.manifest.units.map((u) => [u.group, u.paths])).toEqual([
+  expect(result.manifest.units.map((u) => [u.group, unitPaths(u)])).toEqual([
     ['g', ['a.html', 'b.html']],
     [null, ['x.json']],
   ])
@@ -61,4 +61,16 @@ test('a kept group is copied whole, and a file made into one of its files is an 
   await expect(writeSite(out, plan([{ key: 'g1', paths: ['b.html', 'c.html'] }], [{ path: 'b.html', contents: 'x' }]), previous)).rejects.toThrow(
     /Two outputs want the same file: b\.html/u,
   )
+})
+
+test('a manifest is read back as it was written, its units sharing one list of files', async () => {
+  const out = outFolder()
+  const cache = mkdtempSync(path.join(tmpdir(), 'writer-cache-'))
+  const result = await writeSite(out, plan([{ key: 'g', paths: ['a.html', 'b.html'] }, { key: null, paths: ['c.html'] }], [{ path: 'x.json', contents: '{}' }]), null)
+  await writeManifest(cache, out, result.manifest)
+  const read = (await readManifest(cache, out))!
+  expect(read.id).toBe(result.manifest.id)
+  expect(read.units.map((u) => [u.group, u.digest, unitPaths(u)])).toEqual(result.manifest.units.map((u) => [u.group, u.digest, unitPaths(u)]))
+  expect(new Set(read.units.map((u) => u.files)).size).toBe(1)
+  expect(manifestId(read.units)).toBe(read.id)
 })
