@@ -59,6 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
   const [scan, previousTags] = cacheDir ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir)]) : [null, null]
+  debug('read the content scan and the tagging state')
   const { model, files, failed, searchTerms, tagState } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache, {
     previous: previousTags,
     remember: cacheDir !== null,
@@ -73,7 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // search/tier-state.ts); an older tier's files are kept only when the output holds them.
   const termCacheDir = cacheDir ? path.join(cacheDir, 'search') : undefined
   const personKeys = cacheDir ? await readPersonKeys(cacheDir) : null
-  const search = { cache: { get: take, set: () => {} }, textKey: (story: Story, titleText: string) => searchTerms.keyOf(story, titleText) }
+  const search = { cache: { get: take, set: () => {} }, textKey: (story: Story) => searchTerms.keyOf(story) }
   const plan = planSite(model, { search: { ...search, ...(termCacheDir ? { termCacheDir, keptOutput: previous !== null } : {}) }, personKeys })
   const pool = renderPool(model.issues.length, model.config, undefined)
   let result
@@ -89,6 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writePersonKeys(cacheDir, plan.personKeyState()),
       ...(tagState ? [writeTagState(cacheDir, tagState)] : []),
     ])
+    debug('kept the manifest, person keys and tagging state')
   }
   return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
 }

@@ -14,11 +14,10 @@ import { segmentPages } from './parallel/pool.js'
 import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { isPackedStory, packStory } from './segment/packed-paragraphs.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
-import { markAsMade } from './cache/as-made.js'
+import { markAsMade, storyAsMade } from './cache/as-made.js'
 import { contentKey } from './cache/hash.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
-import { storyTitleText } from './search/search-docs.js'
 import type { Diagnostic, Issue, RawPage, ScannedPage, SegmentedPage, SiteConfig, SiteModel, Story } from './types.js'
 
 // DEBUG=archive:build prints how long each stage took (and the time since the last line).
@@ -43,12 +42,15 @@ export interface ModelResult {
  */
 export class StoryTerms {
   private readonly fresh = new Map<string, DocTerms>()
-  /** Each story's title text and DocTerms key as its page job made them (keyOf). */
-  private readonly storyKeys = new Map<Story, [title: string, key: string]>()
-  /** DocTerms key → the page-cache entry holding it. */
-  private readonly cached = new Map<string, string>()
+  /** Each story's DocTerms key as its page job made it (keyOf). */
+  private readonly storyKeys = new Map<Story, string>()
   /** Page-cache entry → its stories' keys, in the order of its tokens file. */
   private readonly entries = new Map<string, string[]>()
+  /**
+   * DocTerms key → the page-cache entry holding it: made when first asked for (a daily build's
+   * new stories come fresh, and the others' postings are kept, so it is rarely needed at all).
+   */
+  private cachedByKey: Map<string, string> | null = null
   constructor(private readonly cache: PageCache | null = null) {}
 
   /** A fresh page's story tokens (asked for first: take looks here before the cache). */
@@ -59,24 +61,24 @@ export class StoryTerms {
   /** A cached page's stories, by their keys: read from the entry when first asked for. */
   addEntry(entry: string, keys: string[]): void {
     this.entries.set(entry, keys)
-    for (const key of keys) this.cached.set(key, entry)
+    this.cachedByKey = null
   }
 
   /** The DocTerms keys of a page's stories, in order, as its page job made them (with the page read back or fresh). */
   noteKeys(stories: readonly Story[], keys: readonly string[]): void {
     stories.forEach((story, i) => {
       const key = keys[i]
-      if (key !== undefined) this.storyKeys.set(story, [storyTitleText(story), key])
+      if (key !== undefined) this.storyKeys.set(story, key)
     })
   }
 
   /**
-   * The story's DocTerms key as its page job made it, while its title text is still `titleText`
-   * (an editor's correction may change it; its body cannot change after segmenting); else undefined.
+   * The story's DocTerms key as its page job made it, while the story is as that job made it
+   * (cache/as-made.ts: an editor's correction may change its title; its body cannot change after
+   * segmenting); else undefined, and the key is made from its texts.
    */
-  keyOf(story: Story, titleText: string): string | undefined {
-    const noted = this.storyKeys.get(story)
-    return noted && noted[0] === titleText ? noted[1] : undefined
+  keyOf(story: Story): string | undefined {
+    return storyAsMade(story) ? this.storyKeys.get(story) : undefined
   }
 
   /** The tokens under `key`, or undefined (then the index tokenizes the story itself). */
@@ -86,19 +88,27 @@ export class StoryTerms {
       this.fresh.delete(key)
       return terms
     }
-    const entry = this.cached.get(key)
-    if (entry === undefined || !this.cache) return undefined
+    if (!this.cache) return undefined
+    const cached = (this.cachedByKey ??= this.byKey())
+    const entry = cached.get(key)
+    if (entry === undefined) return undefined
     // The entry is read once: its other stories, asked for next (neighbours in doc order), are kept in hand.
     const all = this.cache.readTerms(entry) ?? []
     let found: DocTerms | undefined
     this.entries.get(entry)?.forEach((other, i) => {
-      if (this.cached.get(other) !== entry) return
-      this.cached.delete(other)
+      if (cached.get(other) !== entry) return
+      cached.delete(other)
       const t = all[i]
       if (other === key) found = t
       else if (t) this.fresh.set(other, t)
     })
     return found
+  }
+
+  private byKey(): Map<string, string> {
+    const byKey = new Map<string, string>()
+    for (const [entry, keys] of this.entries) for (const key of keys) byKey.set(key, entry)
+    return byKey
   }
 }
 

@@ -1,12 +1,13 @@
 // A rebuild keys a story's search texts by the key its page job made (pipeline.ts
-// StoryTerms.keyOf) instead of making and hashing its texts again — only while the title text
-// it was made from is still the story's: an editor's correction may retitle it after the job.
+// StoryTerms.keyOf) instead of making and hashing its texts again — only while the story is as
+// its page job made it (cache/as-made.ts): an editor's correction may retitle it after the job.
 import { expect, test } from 'vitest'
 import { StoryTerms } from '../../src/pipeline.js'
 import { docTermsKey } from '../../src/search/doc-terms.js'
-import { storySearchFields, storyTitleText } from '../../src/search/search-docs.js'
+import { storySearchFields } from '../../src/search/search-docs.js'
+import { changedAfterJob, markAsMade } from '../../src/cache/as-made.js'
 import { packStory } from '../../src/segment/packed-paragraphs.js'
-import type { Story } from '../../src/types.js'
+import type { SegmentedPage, Story } from '../../src/types.js'
 import { makeStory } from '../search/fixtures/site-model.js'
 
 const story = (title: string): Story =>
@@ -23,19 +24,30 @@ const keyOfTexts = (s: Story): string => {
   return docTermsKey([title, body])
 }
 
-test("a noted story's key is given while its title text is unchanged, and is the key of its texts", () => {
+/** Stories as a build holds them once their page has settled: marked as their page job made them. */
+const settled = (...stories: Story[]): Story[] => {
+  markAsMade({ stories } as unknown as SegmentedPage)
+  return stories
+}
+
+test("a noted story's key is given while the story is as its page job made it, and is the key of its texts", () => {
   const terms = new StoryTerms()
-  const stories = [packStory(story('精准细致谋思路')), story('脚踏实地干实事')]
+  const stories = settled(packStory(story('精准细致谋思路')), story('脚踏实地干实事'))
   terms.noteKeys(stories, stories.map(keyOfTexts))
-  for (const s of stories) expect(terms.keyOf(s, storyTitleText(s))).toBe(keyOfTexts(s))
+  for (const s of stories) expect(terms.keyOf(s)).toBe(keyOfTexts(s))
 })
 
-test('a retitled story, or one never noted, has no key from its page job: its texts are keyed afresh', () => {
+test('a story changed after its page job (retitled), one not marked as made, or one never noted, has no key from its page job: its texts are keyed afresh', () => {
   const terms = new StoryTerms()
-  const retitled = story('精准细致谋思路')
-  terms.noteKeys([retitled], [keyOfTexts(retitled)])
-  retitled.title = '打造世界五金之都'
-  retitled.headline = [retitled.title]
-  expect(terms.keyOf(retitled, storyTitleText(retitled))).toBeUndefined()
-  expect(terms.keyOf(story('脚踏实地干实事'), storyTitleText(story('脚踏实地干实事')))).toBeUndefined()
+  const [retitled] = settled(story('精准细致谋思路'))
+  terms.noteKeys([retitled!], [keyOfTexts(retitled!)])
+  // What an editor's correction does (corrections/apply.ts), before it changes the title.
+  changedAfterJob(retitled!)
+  retitled!.title = '打造世界五金之都'
+  retitled!.headline = [retitled!.title]
+  expect(terms.keyOf(retitled!)).toBeUndefined()
+  const unmarked = story('脚踏实地干实事')
+  terms.noteKeys([unmarked], [keyOfTexts(unmarked)])
+  expect(terms.keyOf(unmarked)).toBeUndefined()
+  expect(terms.keyOf(settled(story('脚踏实地干实事'))[0]!)).toBeUndefined()
 })
