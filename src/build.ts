@@ -85,10 +85,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
   if (cacheDir) {
+    // What is as the last build left it is not written again (a rebuild with nothing changed wrote 26 MB).
     await Promise.all([
-      writeManifest(cacheDir, options.outDir, result.manifest),
+      ...(result.sameManifest ? [] : [writeManifest(cacheDir, options.outDir, result.manifest)]),
       writePersonKeys(cacheDir, plan.personKeyState()),
-      ...(tagState ? [writeTagState(cacheDir, tagState)] : []),
+      ...(tagState && tagState !== previousTags ? [writeTagState(cacheDir, tagState)] : []),
     ])
     debug('kept the manifest, person keys and tagging state')
   }

@@ -149,10 +149,18 @@ describe('incremental builds', () => {
     // A stopped build's work folder beside the site (no process has that number) is removed too.
     const stopped = path.join(path.dirname(out), '.public.stage-999999999-1')
     mkdirSync(path.join(stopped, '2020'), { recursive: true })
+    // The cache's manifest and tagging state are as the last build left them: not written again.
+    const kept = [path.join(cacheDir, 'tag-state.v8'), ...readdirSync(path.join(cacheDir, 'outputs')).map((name) => path.join(cacheDir, 'outputs', name))]
+    const stamps = (): number[] => kept.map((file) => statSync(file).mtimeMs)
+    const written = stamps()
     const again = await build({ contentDir: content, outDir: out, cacheDir })
     expect(again.reused).toBe(again.written)
     expectSameFiles(out, before)
     expect(readdirSync(path.dirname(out))).toEqual(['public'])
+    expect(stamps()).toEqual(written)
+    // And they still serve: a third build keeps every file too.
+    const third = await build({ contentDir: content, outDir: out, cacheDir })
+    expect(third.reused).toBe(third.written)
   }, 60_000)
 
   test('a deleted output file, or a damaged cache entry, is made afresh', async () => {

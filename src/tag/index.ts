@@ -214,7 +214,11 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     if (pages && key !== undefined) pages.set(key, !fresh && kept ? reuse.text(page)! : peopleText(page.stories.map((story) => story.people)))
   })
   debug('people of %d of %d stories found afresh, the others kept from the last build', tagged, stories)
-  return pages ? { registry: registryKey, known, roles, pages } : null
+  if (!pages) return null
+  // The last build's state, when this one would say the same: every page and story kept, no name or title changed.
+  const previous = options.previous
+  if (previous && tagged === 0 && reuse.unchanged && pages.size === previous.pages.size && [...pages.keys()].every((key) => previous.pages.get(key) === pages.get(key))) return previous
+  return { registry: registryKey, known, roles, pages }
 }
 
 /** A story's people from its own hits, the known names in its text, and the surnames standing alone that resolve to someone. */
@@ -257,9 +261,11 @@ interface Reuse {
   text(page: SegmentedPage): string | undefined
   /** Whether a story of such a page keeps them. */
   story(story: Story, hits: readonly PersonHit[]): boolean
+  /** Whether the known names and their titles are the last build's. */
+  unchanged: boolean
 }
 
-const NO_REUSE: Reuse = { page: () => undefined, text: () => undefined, story: () => false }
+const NO_REUSE: Reuse = { page: () => undefined, text: () => undefined, story: () => false, unchanged: false }
 
 function reusablePeople(previous: TagState | null, registryKey: string, known: ReadonlyMap<string, string>, roles: KnownRoles): Reuse {
   if (!previous || previous.registry !== registryKey) return NO_REUSE
@@ -276,6 +282,7 @@ function reusablePeople(previous: TagState | null, registryKey: string, known: R
       return people.length === page.stories.length ? people : undefined
     },
     text,
+    unchanged: renamed.length === 0 && retitled.length === 0,
     story: (story, hits) =>
       storyAsMade(story) &&
       !(renamed.length > 0 && printsRenamed(bodyText(story, '\n'))) &&

@@ -46,6 +46,8 @@ export interface SiteWrite {
   /** Files of the previous build that the site no longer has, removed. */
   removed: number
   manifest: OutputManifest
+  /** Whether the manifest says what the previous build's says (it need not be written again). */
+  sameManifest: boolean
 }
 
 export { safeJoin }
@@ -360,7 +362,9 @@ export async function writeSite(
   // A whole build wrote its id with the files; in place, it goes last.
   const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: id ?? manifestId(units), units }
   if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
-  return { files: units.reduce((n, unit) => n + unit.count, 0), unchanged, removed, manifest }
+  // The same files and keys in the same units (the id), each unit of the same group.
+  const sameManifest = previous !== null && manifest.id === previous.id && units.length === previous.units.length && units.every((unit, i) => unit.group === previous.units[i]!.group)
+  return { files: units.reduce((n, unit) => n + unit.count, 0), unchanged, removed, manifest, sameManifest }
 }
 
 /** Removes `dir` and its parents up to `root` while they are empty (a clean build has no empty folders). */
