@@ -109,6 +109,25 @@ describe.skipIf(!availability.run)('search page in Chromium', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  test('a query typed slowly — its results shown as it grows, then Enter — is one history entry, and Back restores the one before', { timeout: TIMEOUT }, async () => {
+    const { page, errors } = await openPage(site.browser)
+    await page.goto(`${site.server.url}search.html?q=${encodeURIComponent('王小明')}`)
+    await waitForOutcome(page, '王小明')
+    const box = 'input[type="search"][name="q"]'
+    // Each pause outlasts the typing delay: the results and the address follow the box before Enter.
+    for (const typed of ['疫', '疫苗']) {
+      await page.fill(box, typed)
+      await waitForOutcome(page, typed)
+      await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, typed)
+    }
+    await page.press(box, 'Enter')
+    await page.goBack()
+    await waitForOutcome(page, '王小明')
+    expect(new URL(page.url()).searchParams.get('q')).toBe('王小明')
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })
 
 /** One issue of PAGE_SIZE + 10 stories that all hold 志愿服务 and 志愿者. */

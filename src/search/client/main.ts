@@ -56,8 +56,13 @@ function start(): void {
   }
   const engine = createSearchEngine({ entry, load: createScriptLoader(registry, searchBaseUrl()) })
   const view = createResultsView({ status, list, more: more instanceof HTMLButtonElement ? more : null, engine })
+  // A query being typed gets one history entry of its own, made when its first results show and
+  // kept up to date as typing goes on (and by Enter): Back returns to the query before it,
+  // however slowly it was typed. Replacing from the first keystroke lost that query's entry.
+  let typedEntry = false
   const follow = (state: SearchState) => {
     putStateInUrl(state, 'push')
+    typedEntry = false
     show(state)
     void run(state)
   }
@@ -154,14 +159,15 @@ function start(): void {
     event.preventDefault()
     clearTimeout(typingTimer)
     const state: SearchState = { query: input.value, sort: currentSort() }
-    putStateInUrl(state, 'push')
+    putStateInUrl(state, typedEntry ? 'replace' : 'push')
+    typedEntry = false
     void run(state)
   })
   const searchSoon = () => {
     clearTimeout(typingTimer)
     typingTimer = setTimeout(() => {
       const state: SearchState = { query: input.value, sort: currentSort() }
-      putStateInUrl(state, 'replace')
+      if (putStateInUrl(state, typedEntry ? 'replace' : 'push')) typedEntry = true
       void run(state)
     }, TYPING_DELAY_MS)
   }
@@ -174,9 +180,12 @@ function start(): void {
     clearTimeout(typingTimer)
     const state: SearchState = { query: input.value, sort: currentSort() }
     putStateInUrl(state, 'push')
+    typedEntry = false
     void run(state)
   })
   addEventListener('popstate', () => {
+    clearTimeout(typingTimer)
+    typedEntry = false
     const state = stateFromUrl()
     show(state)
     void run(state)

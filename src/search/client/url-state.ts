@@ -22,15 +22,17 @@ export function searchHref(state: SearchState): string {
   return search === '' ? '?' : `?${search}`
 }
 
-export function putStateInUrl(state: SearchState, mode: 'push' | 'replace'): void {
+/** Puts the state in the address, in a new history entry or the current one; false when the address already said it. */
+export function putStateInUrl(state: SearchState, mode: 'push' | 'replace'): boolean {
   const url = new URL(location.href)
   const search = searchHref(state)
   url.search = search === '?' ? '' : search
-  if (url.href === location.href) return
+  if (url.href === location.href) return false
   try {
     if (mode === 'push') history.pushState(null, '', url.href)
     else history.replaceState(null, '', url.href)
   } catch {
     // Some browsers refuse history changes for file:// pages; the search still works.
   }
+  return true
 }
