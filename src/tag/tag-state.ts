@@ -26,23 +26,23 @@ export interface TagState {
   pages: Map<string, string>
 }
 
-/** The names whose entry in `known` differs between two builds: added, taken out, or standing for someone else. */
-export function changedNames(before: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>): string[] {
+/** The keys whose entry differs between two maps, by `same`: added, taken out, or with another value. */
+function changedKeys<V>(before: ReadonlyMap<string, V>, now: ReadonlyMap<string, V>, same: (was: V, is: V) => boolean): string[] {
   const out: string[] = []
-  for (const [name, person] of now) if (before.get(name) !== person) out.push(name)
-  for (const name of before.keys()) if (!now.has(name)) out.push(name)
+  for (const [key, value] of now) {
+    const was = before.get(key)
+    if (was === undefined || !same(was, value)) out.push(key)
+  }
+  for (const key of before.keys()) if (!now.has(key)) out.push(key)
   return out
 }
 
+/** The names whose entry in `known` differs between two builds: added, taken out, or standing for someone else. */
+export const changedNames = (before: ReadonlyMap<string, string>, now: ReadonlyMap<string, string>): string[] => changedKeys(before, now, (a, b) => a === b)
+
 /** The names whose titles differ between two builds (a name with none is a name without an entry). */
-export function retitledNames(before: ReadonlyMap<string, readonly string[]>, now: ReadonlyMap<string, readonly string[]>): string[] {
-  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
-    a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((t, i) => t === b[i]))
-  const out: string[] = []
-  for (const [name, titles] of now) if (!same(before.get(name), titles)) out.push(name)
-  for (const name of before.keys()) if (!now.has(name)) out.push(name)
-  return out
-}
+export const retitledNames = (before: ReadonlyMap<string, readonly string[]>, now: ReadonlyMap<string, readonly string[]>): string[] =>
+  changedKeys(before, now, (a, b) => a.length === b.length && a.every((title, i) => title === b[i]))
 
 /**
  * Whether a story's body, as tagging reads it (its paragraphs joined without a break), holds one
