@@ -120,7 +120,7 @@ const WINDOW_BYTES = 4 << 20
  */
 class RangeReader {
   readonly size: number
-  readonly fd: number
+  private readonly fd: number
   private readonly dev: number
   private readonly ino: number
   private from = 0
