@@ -195,12 +195,14 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   let tagged = 0
   let stories = 0
   const pages = options.remember ? new Map<string, string>() : null
+  // Whether every page's people are the last build's text as it was.
+  let keptAll = true
   inputs.forEach(({ page }, k) => {
     const kept = reuse.page(page)
     let fresh = false
     page.stories.forEach((story, i) => {
       const hits = hitsOf[k]![i]!
-      const people = kept?.[i]
+      const people = kept?.people[i]
       stories++
       if (people !== undefined && reuse.story(story, hits)) {
         story.people = people
@@ -210,14 +212,15 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
       tagged++
       story.people = storyPeople(story, hits, known, (prefixes ??= knownNamePrefixes(known)), roles)
     })
+    if (fresh || !kept) keptAll = false
     const key = page.sourceKey
-    if (pages && key !== undefined) pages.set(key, !fresh && kept ? reuse.text(page)! : peopleText(page.stories.map((story) => story.people)))
+    if (pages && key !== undefined) pages.set(key, !fresh && kept ? kept.text : peopleText(page.stories.map((story) => story.people)))
   })
   debug('people of %d of %d stories found afresh, the others kept from the last build', tagged, stories)
   if (!pages) return null
   // The last build's state, when this one would say the same: every page and story kept, no name or title changed.
   const previous = options.previous
-  if (previous && tagged === 0 && reuse.unchanged && pages.size === previous.pages.size && [...pages.keys()].every((key) => previous.pages.get(key) === pages.get(key))) return previous
+  if (previous && keptAll && reuse.unchanged && pages.size === previous.pages.size) return previous
   return { registry: registryKey, known, roles, pages }
 }
 
@@ -255,17 +258,15 @@ function storyPeople(story: Story, hits: PersonHit[], known: ReadonlyMap<string,
 
 /** What the last build's state lets this pass keep (tag/tag-state.ts): per page, its stories' people; per story, whether they still hold. */
 interface Reuse {
-  /** The people the last build gave the page's stories, or undefined when it has none for the page as it is now. */
-  page(page: SegmentedPage): PersonMention[][] | undefined
-  /** The text those people were read from (tag-state.ts peopleText). */
-  text(page: SegmentedPage): string | undefined
+  /** The people the last build gave the page's stories, with the text they were read from (tag-state.ts peopleText); undefined when it has none for the page as it is now. */
+  page(page: SegmentedPage): { people: PersonMention[][]; text: string } | undefined
   /** Whether a story of such a page keeps them. */
   story(story: Story, hits: readonly PersonHit[]): boolean
   /** Whether the known names and their titles are the last build's. */
   unchanged: boolean
 }
 
-const NO_REUSE: Reuse = { page: () => undefined, text: () => undefined, story: () => false, unchanged: false }
+const NO_REUSE: Reuse = { page: () => undefined, story: () => false, unchanged: false }
 
 function reusablePeople(previous: TagState | null, registryKey: string, known: ReadonlyMap<string, string>, roles: KnownRoles): Reuse {
   if (!previous || previous.registry !== registryKey) return NO_REUSE
@@ -273,15 +274,13 @@ function reusablePeople(previous: TagState | null, registryKey: string, known: R
   if (renamed.length > MOST_CHANGED_NAMES) return NO_REUSE
   const printsRenamed = namesMatcher(renamed)
   const retitled = retitledNames(previous.roles, roles)
-  const text = (page: SegmentedPage): string | undefined => (page.sourceKey === undefined ? undefined : previous.pages.get(page.sourceKey))
   return {
     page(page) {
-      const kept = text(page)
-      if (kept === undefined) return undefined
-      const people = peopleOf(kept)
-      return people.length === page.stories.length ? people : undefined
+      const text = page.sourceKey === undefined ? undefined : previous.pages.get(page.sourceKey)
+      if (text === undefined) return undefined
+      const people = peopleOf(text)
+      return people.length === page.stories.length ? { people, text } : undefined
     },
-    text,
     unchanged: renamed.length === 0 && retitled.length === 0,
     story: (story, hits) =>
       storyAsMade(story) &&
