@@ -183,16 +183,8 @@ export async function writeSite(
       made.add(file)
       onWritten(++done, total)
     }
-    /** A file made by itself: its unit, written unless the last build's copy has the same key. */
-    const put = async (entry: Entry): Promise<ManifestUnit> => {
-      let file = entry
-      if (entry.inputs !== undefined) {
-        // Kept as a unit of one file whose key is its inputs; the file itself is listed, like
-        // every file, by the key of its bytes, so a clean build and this one give the same manifest.
-        const kept = await keep({ key: entry.inputs, paths: [entry.path] })
-        if (kept) return kept
-        file = bytesEntry(entry.path, entry.contents())
-      }
+    /** Writes a file keyed by its bytes or spec, unless the last build's copy has the same key. */
+    const write = async (file: Entry): Promise<void> => {
       claim(file.path)
       if (previousKey(file.path) === file.key && (await exists([file.path]))) unchanged++
       else {
@@ -203,6 +195,18 @@ export async function writeSite(
         await writeFileAsync(await place(file.path), file.contents())
         staged.push(file.path)
       }
+    }
+    /** A file made by itself: its unit, kept or written. */
+    const put = async (entry: Entry): Promise<ManifestUnit> => {
+      let file = entry
+      if (entry.inputs !== undefined) {
+        // Kept as a unit of one file whose key is its inputs; the file itself is listed, like
+        // every file, by the key of its bytes, so a clean build and this one give the same manifest.
+        const kept = await keep({ key: entry.inputs, paths: [entry.path] })
+        if (kept) return kept
+        file = bytesEntry(entry.path, entry.contents())
+      }
+      await write(file)
       return manifestUnit(entry.inputs ?? null, [file.path], [file.key])
     }
     /** A group whose inputs are unchanged keeps its pages without building them: the last build's unit, or null. */
@@ -260,9 +264,8 @@ export async function writeSite(
         const pages = group.specs().map((spec) =>
           byInputs ? bytesEntry(spec.path, plan.render(spec).contents) : { path: spec.path, key: plan.key(spec), contents: () => plan.render(spec).contents },
         )
-        const units: ManifestUnit[] = []
-        for (const page of pages) units.push(await put(page))
-        unit = manifestUnit(group.key, units.map((u) => unitPath(u, 0)), units.map((u) => unitKey(u, 0)))
+        for (const page of pages) await write(page)
+        unit = manifestUnit(group.key, pages.map((page) => page.path), pages.map((page) => page.key))
       }
       if (unit.count !== group.paths.length || group.paths.some((file, i) => file !== unitPath(unit, i))) {
         throw new Error(`A page group built ${unitPaths(unit).join(', ')} but named ${group.paths.join(', ')}`)
