@@ -42,11 +42,18 @@ export function isIndexableWord(text: string): boolean {
 /** The names to index as words, sorted by code units: `names(doc)` are each story's names. */
 export function chooseWords<T>(docs: readonly T[], names: (doc: T) => Iterable<string>, minDocs: number): string[] {
   const counts = new Map<string, number>()
+  // Each distinct name normalised and checked once ('' when it cannot be a word): a few
+  // thousand names recur over 283,000 mentions at 60,000 stories.
+  const wordOf = new Map<string, string>()
   for (const doc of docs) {
     const seen = new Set<string>()
     for (const name of names(doc)) {
-      const word = normalizeText(name)
-      if (seen.has(word) || !isIndexableWord(word)) continue
+      let word = wordOf.get(name)
+      if (word === undefined) {
+        word = normalizeText(name)
+        wordOf.set(name, (word = isIndexableWord(word) ? word : ''))
+      }
+      if (word === '' || seen.has(word)) continue
       seen.add(word)
       counts.set(word, (counts.get(word) ?? 0) + 1)
     }
