@@ -85,9 +85,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
   if (cacheDir) {
-    // What is as the last build left it is not written again (a rebuild with nothing changed wrote 26 MB).
+    // What is as the last build left it is not written again (a rebuild with nothing changed wrote 26 MB),
+    // and the manifest as what changed since it was last written whole (cache/output-manifest.ts).
     await Promise.all([
-      ...(result.sameManifest ? [] : [writeManifest(cacheDir, options.outDir, result.manifest)]),
+      ...(result.sameManifest ? [] : [writeManifest(cacheDir, options.outDir, result.manifest, previous)]),
       writePersonKeys(cacheDir, plan.personKeyState()),
       ...(tagState && tagState !== previousTags ? [writeTagState(cacheDir, tagState)] : []),
     ])

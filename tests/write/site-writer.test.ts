@@ -1,6 +1,6 @@
 // The site writer's bookkeeping (write/site-writer.ts): units of files kept whole or made, and
 // two outputs that want one file are an error, whether both are made or one of them is kept.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
@@ -73,4 +73,44 @@ test('a manifest is read back as it was written, its units sharing one list of f
   expect(read.units.map((u) => [u.group, u.digest, unitPaths(u)])).toEqual(result.manifest.units.map((u) => [u.group, u.digest, unitPaths(u)]))
   expect(new Set(read.units.map((u) => u.files)).size).toBe(1)
   expect(manifestId(read.units)).toBe(read.id)
+})
+
+test('a rebuild that changed little keeps its manifest as a delta over the whole one, until the changes grow', async () => {
+  const out = outFolder()
+  const cache = mkdtempSync(path.join(tmpdir(), 'writer-cache-'))
+  const outputs = path.join(cache, 'outputs')
+  const groups = (changed: (i: number) => boolean, round: number) =>
+    Array.from({ length: 40 }, (_, i) => ({ key: changed(i) ? `g${i}-${round}` : `g${i}`, paths: [`p${i}.html`] }))
+  // A file of its own each round, so each manifest has an id of its own.
+  const files = (round: number): OutputFile[] => [{ path: 'x.json', contents: `{"round":${round}}` }]
+  const same = (read: OutputManifest | null, made: OutputManifest): void => {
+    expect(read?.id).toBe(made.id)
+    expect(read?.units.map((u) => [u.group, u.digest, unitPaths(u)])).toEqual(made.units.map((u) => [u.group, u.digest, unitPaths(u)]))
+  }
+  const first = await writeSite(out, plan(groups(() => false, 0), files(0)), null)
+  await writeManifest(cache, out, first.manifest)
+  const [whole] = readdirSync(outputs)
+  const wholeBytes = readFileSync(path.join(outputs, whole!))
+  let previous = await readManifest(cache, out)
+  same(previous, first.manifest)
+  // Two rebuilds changing one group each: deltas over the first manifest, which stays as it was.
+  for (const [round, changed] of [[1, 3], [2, 5]] as const) {
+    const again = await writeSite(out, plan(groups((i) => i === 3 || i === changed, round), files(round)), previous)
+    await writeManifest(cache, out, again.manifest, previous)
+    expect(readdirSync(outputs).sort()).toEqual([whole!.replace(/\.v8$/u, '.delta.v8'), whole!].sort())
+    expect(readFileSync(path.join(outputs, whole!)).equals(wholeBytes)).toBe(true)
+    previous = await readManifest(cache, out)
+    same(previous, again.manifest)
+  }
+  // A damaged delta is not trusted: the whole manifest is not the folder's.
+  const delta = path.join(outputs, whole!.replace(/\.v8$/u, '.delta.v8'))
+  const deltaBytes = readFileSync(delta)
+  writeFileSync(delta, deltaBytes.subarray(0, deltaBytes.length >> 1))
+  expect(await readManifest(cache, out)).toBeNull()
+  writeFileSync(delta, deltaBytes)
+  // Past a tenth of the files changed, the whole manifest is written again and the delta goes.
+  const many = await writeSite(out, plan(groups((i) => i < 8, 3), files(3)), previous)
+  await writeManifest(cache, out, many.manifest, previous)
+  expect(readdirSync(outputs)).toEqual([whole])
+  same(await readManifest(cache, out), many.manifest)
 })
