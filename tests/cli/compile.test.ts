@@ -26,6 +26,8 @@ test('TypeScript becomes runnable modules in the same layout, data files copied 
   const { source, out } = sources()
   expect(await compile({ source, out })).toBe(true)
   expect((await load(out, 'a.js', 1)).a).toBe(2)
+  // Each of our modules stays a module of its own in its place (they read files relative to themselves): imported, not bundled in.
+  expect(readFileSync(path.join(out, 'a.js'), 'utf8')).toMatch(/from ["']\.\/b\.js["']/u)
   expect(readFileSync(path.join(out, 'data', 'table.json'), 'utf8')).toBe('{"x":1}')
   expect(existsSync(path.join(out, 'a.ts'))).toBe(false)
 })
