@@ -6,6 +6,7 @@
 // its card file, as it was; reversed within the issue so that descending doc numbers, the
 // order of equal scores, read newest issue first and then page by page, top to bottom.
 
+import { storyAsMade } from '../cache/as-made.js'
 import { compareText, pagesInOrder } from '../render/order.js'
 import { storyUrl } from '../render/urls.js'
 import type { Issue, RegisteredPerson, SegmentedPage, SiteModel, Story } from '../types.js'
@@ -17,6 +18,12 @@ export interface SearchDoc {
   /** The story, for what is worked out of it only when needed (its texts' key: search-files.ts). */
   story?: Story
   card: DocCard
+  /**
+   * What the card is made from, when its story is still as its page job made it (cache/as-made.ts)
+   * and that job's page-cache key is known: the key and the story's id. A card holds none of
+   * what changes after the job (its people), so this names its bytes (search-files.ts).
+   */
+  made?: string
   /** Every name a `person:` filter finds the story by: each tagged name, and for people of the registry their name and aliases. */
   people: string[]
   /** The people as the counts beside the results name them: registry name, else as tagged. */
@@ -128,6 +135,7 @@ export function collectSearchDocs(model: SiteModel): SearchDoc[] {
       ref: docs.length,
       story,
       card: searchCard(issue, page, story),
+      ...(page.sourceKey !== undefined && storyAsMade(story) ? { made: `${page.sourceKey} ${story.id}` } : {}),
       people: personNames(story, spellings),
       peopleNames: [...new Set(story.people.map(({ name }) => canonical.get(name) ?? name))],
       topics: [...story.topics],

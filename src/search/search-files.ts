@@ -219,6 +219,21 @@ function remadeTier(tier: Pick<TierJob, 'from' | 'store'>, t: number, budget: nu
  * stories every card's script and the hash of its bytes were ~700 MB of strings made and
  * dropped on each build.
  */
+/**
+ * What a card is made from. A story as its page job made it is named by that job's cache key and
+ * its id (search-docs.ts SearchDoc.made): a string, not a hash of the card's fields (JSON and a
+ * hash each of 60,000 cards took a rebuild ~0.25 s). Any other card by its name, its texts' key
+ * and its other fields.
+ */
+function cardInputs(doc: SearchDoc, name: string, textKey: string): string {
+  // A page-cache key is a hash (base64url, no space), so this never equals a contentKey.
+  if (doc.made !== undefined) return `card ${doc.made}`
+  // Its fields but the texts, by for…in: a rest pattern would read the card's body, made by a getter (search-docs.ts).
+  const fields: Record<string, unknown> = {}
+  for (const key in doc.card) if (key !== 'titleText' && key !== 'body') fields[key] = doc.card[key as keyof DocCard]
+  return contentKey('search card', name, textKey, JSON.stringify(fields))
+}
+
 function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: undefined): Generator<OutputFile>
 function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile>
 function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
@@ -231,12 +246,8 @@ function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, text
     docs[i] = undefined as unknown as SearchDoc
     const name = cardFile(doc.ref, folderSize)
     const path = `${SEARCH_DIR}/${name}`
-    if (textKeys) {
-      // Its fields but the texts, by for…in: a rest pattern would read the card's body, made by a getter (search-docs.ts).
-      const fields: Record<string, unknown> = {}
-      for (const key in doc.card) if (key !== 'titleText' && key !== 'body') fields[key] = doc.card[key as keyof DocCard]
-      yield { path, inputs: contentKey('search card', name, textKeys[i]!, JSON.stringify(fields)), contents: () => registeringScript(name, doc.card) }
-    } else yield { path, contents: registeringScript(name, doc.card) }
+    if (textKeys) yield { path, inputs: cardInputs(doc, name, textKeys[i]!), contents: () => registeringScript(name, doc.card) }
+    else yield { path, contents: registeringScript(name, doc.card) }
   }
   docs.length = 0
   yield* facets
