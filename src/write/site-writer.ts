@@ -70,7 +70,14 @@ function folderWriter(root: string): (relative: string) => Promise<string> {
  * once, without a promise per file (a rebuild asks about each of a decade's 180,000 files).
  * Paths are relative with `/` (as the plan names them).
  */
-function existence(root: string): (files: readonly string[]) => boolean | Promise<boolean> {
+interface Existence {
+  /** Whether every file exists: answered at once when their folders are listed, else once they are. */
+  (files: readonly string[]): boolean | Promise<boolean>
+  /** Lists `dirs` (relative, each ending in `/`, '' for the root) a few at a time from now on, so later questions are answered at once. */
+  listAhead(dirs: readonly string[]): void
+}
+
+function existence(root: string): Existence {
   const listed = new Map<string, ReadonlySet<string>>()
   const listing = new Map<string, Promise<void>>()
   const list = (dir: string): Promise<void> => {
@@ -104,10 +111,34 @@ function existence(root: string): (files: readonly string[]) => boolean | Promis
     }
     return unlisted ?? true
   }
-  return (files) => {
+  const exists = (files: readonly string[]): boolean | Promise<boolean> => {
     const found = check(files)
     return typeof found === 'boolean' ? found : Promise.all(found.map(list)).then(() => check(files) === true)
   }
+  exists.listAhead = (dirs: readonly string[]): void => {
+    // A failed listing is an empty one (list): nothing here can reject.
+    void pMap(dirs, list, { concurrency: LIST_AHEAD })
+  }
+  return exists
+}
+
+/** Folders listed at once ahead of the groups asking about them. */
+const LIST_AHEAD = 8
+
+/** The folders of a manifest's files, each once, in the order they first appear (relative, ending in `/`). */
+function foldersOf(units: readonly ManifestUnit[]): string[] {
+  const seen = new Set<string>()
+  let last: string | null = null
+  for (const unit of units) {
+    for (let i = 0; i < unit.count; i++) {
+      const file = unitPath(unit, i)
+      const dir = file.slice(0, file.lastIndexOf('/') + 1)
+      if (dir === last) continue
+      last = dir
+      seen.add(dir)
+    }
+  }
+  return [...seen]
 }
 
 interface Entry {
@@ -209,21 +240,34 @@ export async function writeSite(
       await write(file)
       return manifestUnit(entry.inputs ?? null, [file.path], [file.key])
     }
-    /** A group whose inputs are unchanged keeps its pages without building them: the last build's unit, or null. */
-    const keep = async (group: Pick<PageGroup, 'key' | 'paths'>): Promise<ManifestUnit | null> => {
+    /** The last build's unit of a group with the same inputs and files, or null. */
+    const sameUnit = ({ key, paths }: Pick<PageGroup, 'key' | 'paths'>): ManifestUnit | null => {
       // Without a previous build no group is kept, and its key is not asked for here.
       if (!previous) return null
-      const { key, paths } = group
       const unit = key === null ? undefined : byGroup.get(key)
-      if (!unit || unit.count !== paths.length || paths.some((file, i) => file !== unitPath(unit, i))) return null
-      const found = exists(paths)
-      if (found === false || (found !== true && !(await found))) return null
+      return !unit || unit.count !== paths.length || paths.some((file, i) => file !== unitPath(unit, i)) ? null : unit
+    }
+    const reuse = (unit: ManifestUnit, paths: readonly string[]): ManifestUnit => {
       if (reused.has(unit)) throw twice(paths[0]!)
       reused.add(unit)
       done += paths.length
       onWritten(done, total)
       unchanged += paths.length
       return unit
+    }
+    /** A group whose inputs are unchanged keeps its pages without building them: the last build's unit, or null. */
+    const keep = async (group: Pick<PageGroup, 'key' | 'paths'>): Promise<ManifestUnit | null> => {
+      const unit = sameUnit(group)
+      if (!unit) return null
+      const found = exists(group.paths)
+      return found === false || (found !== true && !(await found)) ? null : reuse(unit, group.paths)
+    }
+    /** keep, answered now: undefined when that needs a folder not listed yet. */
+    const keepNow = (group: Pick<PageGroup, 'key' | 'paths'>): ManifestUnit | null | undefined => {
+      const unit = sameUnit(group)
+      if (!unit) return null
+      const found = exists(group.paths)
+      return found === true ? reuse(unit, group.paths) : found === false ? null : undefined
     }
     const folders = new Set<string>()
     /** Where a group's pages go: written by the thread that renders them (write/page-files.ts). */
@@ -274,26 +318,44 @@ export async function writeSite(
     }
     const slotOf = new Map(all.map((group, i) => [group, i]))
     const buildInSlot = (group: PageGroup): Promise<void> => build(group, slotOf.get(group)!)
+    /**
+     * The groups that are not kept at once, in order: a kept group is taken here, without the
+     * promises of a group handed to p-map and built (tens of thousands a rebuild, ~0.2 KB each).
+     */
+    function* notKeptNow(groups: readonly PageGroup[]): Generator<PageGroup> {
+      for (const group of groups) {
+        const kept = keepNow(group)
+        if (kept) groupUnits[slotOf.get(group)!] = kept
+        else yield group
+      }
+    }
+    /** The plan's other files with their place, but those kept at once (a file keyed by its inputs, as the last build made it: most of 60,000 search cards). */
+    async function* filesNotKeptNow(): AsyncGenerator<[Entry, number]> {
+      let slot = 0
+      for await (const f of plan.filesAsync()) {
+        total++
+        const kept = 'inputs' in f ? keepNow({ key: f.inputs, paths: [f.path] }) : null
+        if (kept) fileUnits[slot] = kept
+        else yield [fileEntry(f), slot]
+        slot++
+      }
+    }
+    // The folders the last build's files are in, listed ahead in its order (the plan's), so that
+    // most groups are answered at once.
+    if (previous) exists.listAhead(foldersOf(previous.units))
     // With worker threads, issues and people go to them first, with enough in hand to keep
     // them busy while this thread makes the search index and the API (which it does in one
     // go, without serving them), then the other pages.
     const offloaded = pool ? all.filter((group) => group.job) : []
     const here = pool ? all.filter((group) => !group.job) : all
-    const rendering = pMap(offloaded, buildInSlot, { concurrency: POOL_IN_FLIGHT })
+    const rendering = pMap(notKeptNow(offloaded), buildInSlot, { concurrency: POOL_IN_FLIGHT })
     try {
       // Taken one at a time as the writes go: the search index and the API are hundreds of
       // megabytes in a big archive, and a file is let go once written.
       debug('planned %d page groups', all.length)
-      await pMap(
-        plan.filesAsync(),
-        async (f, i) => {
-          total++
-          fileUnits[i] = await put(fileEntry(f))
-        },
-        { concurrency: WRITE_CONCURRENCY },
-      )
+      await pMap(filesNotKeptNow(), async ([entry, slot]) => void (fileUnits[slot] = await put(entry)), { concurrency: WRITE_CONCURRENCY })
       debug('wrote the feed, API and search files')
-      await pMap(here, buildInSlot, { concurrency: WRITE_CONCURRENCY })
+      await pMap(notKeptNow(here), buildInSlot, { concurrency: WRITE_CONCURRENCY })
       debug('wrote the site-wide pages')
     } finally {
       // Never leave the threads' work unawaited, even when this side failed.
