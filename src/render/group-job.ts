@@ -68,17 +68,30 @@ export function groupKeyData(job: IssueJob): unknown {
   return { ...job.inputs, issue: job.issueKey }
 }
 
-/** Stories as a page group's key reads them: each by its issue's hash (issueKey) and its URL; the issue holds its title, date and people. */
-export function storyRefKeys(refs: readonly StoryRef[]): [string, string][] {
-  return refs.map((ref) => [issueKey(ref.issue), ref.url])
+/**
+ * Stories as a page group's key reads them: by the hashes of their issues (issueKey), one for
+ * each run of stories from one issue. An issue's hash stands for every story in it — its URL,
+ * title, date, people and topics — so which of its stories a list holds (those naming a
+ * person, of a topic, of a year) follows from the hash and what the list is of. A hash and a
+ * URL for each story made the keys of a decade's topic and year pages ~20 MB of JSON.
+ */
+export function storyRefKeys(refs: readonly StoryRef[]): string[] {
+  const keys: string[] = []
+  let last: Issue | undefined
+  for (const ref of refs) {
+    if (ref.issue === last) continue
+    last = ref.issue
+    keys.push(issueKey(ref.issue))
+  }
+  return keys
 }
 
 /**
  * What a person group's key hashes, made from the site without making the group's inputs
  * (personGroupInputs), and standing for all of them:
- * - each story by the hash of its issue and its url: a story's url, title, date and people
- *   are the issue's (site-context.ts makes the url from the issue's date, the page and the
- *   story's first body line), and each issue is hashed once a build anyway, for its own
+ * - the stories by the hashes of their issues (storyRefKeys): a story's url, title, date and
+ *   people are the issue's (site-context.ts makes the url from the issue's date, the page and
+ *   the story's first body line), and each issue is hashed once a build anyway, for its own
  *   pages' key and API file;
  * - the pages of the people named beside them by the exceptions alone: those names are the
  *   stories' people, and each has a page at the URL of its name's slug unless that slug had
