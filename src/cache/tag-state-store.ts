@@ -6,7 +6,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { knownOf, namesText, rolesOf, type TagState } from '../tag/tag-state.js'
+import { knownOf, namesText, rolesOf, seenOf, seenText, type TagState } from '../tag/tag-state.js'
 import { codeFingerprint } from './fingerprint.js'
 import { writeAside } from './write-aside.js'
 
@@ -22,6 +22,8 @@ interface Stored {
   /** The pages' cache keys, and each page's people in the same order. */
   keys: string[]
   pages: string[]
+  /** seenText of `seen`, when the state has it. */
+  seen?: string
 }
 
 export async function readTagState(cacheDir: string): Promise<TagState | null> {
@@ -30,7 +32,7 @@ export async function readTagState(cacheDir: string): Promise<TagState | null> {
     if (stored.fingerprint !== codeFingerprint() || stored.v8 !== process.versions.v8 || stored.keys.length !== stored.pages.length) return null
     const pages = new Map<string, string>()
     stored.keys.forEach((key, i) => pages.set(key, stored.pages[i]!))
-    return { registry: stored.registry, known: knownOf(stored.known), roles: rolesOf(stored.roles), pages }
+    return { registry: stored.registry, known: knownOf(stored.known), roles: rolesOf(stored.roles), pages, ...(typeof stored.seen === 'string' ? { seen: seenOf(stored.seen) } : {}) }
   } catch {
     return null
   }
@@ -42,6 +44,17 @@ export async function writeTagState(cacheDir: string, state: TagState): Promise<
   const known = namesText(state.known)
   const roles = namesText(state.roles)
   if (known === null || roles === null) return rm(file(cacheDir), { force: true })
-  const stored: Stored = { fingerprint: codeFingerprint(), v8: process.versions.v8, registry: state.registry, known, roles, keys: [...state.pages.keys()], pages: [...state.pages.values()] }
+  // A tally the text cannot carry is left out: the next build then tallies every page.
+  const seen = state.seen && seenText(state.seen)
+  const stored: Stored = {
+    fingerprint: codeFingerprint(),
+    v8: process.versions.v8,
+    registry: state.registry,
+    known,
+    roles,
+    keys: [...state.pages.keys()],
+    pages: [...state.pages.values()],
+    ...(typeof seen === 'string' ? { seen } : {}),
+  }
   await writeAside(file(cacheDir), serialize(stored))
 }

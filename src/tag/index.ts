@@ -8,7 +8,7 @@ import { resolveSurname, type KnownRoles } from './surname-mentions.js'
 import { judgeTopics } from './topics.js'
 import { bodyText } from '../segment/packed-paragraphs.js'
 import { changedAfterJob, storyAsMade } from '../cache/as-made.js'
-import { changedNames, namesMatcher, peopleOf, peopleText, retitledNames, surnameTouched, type TagState } from './tag-state.js'
+import { changedNames, namesMatcher, peopleOf, peopleText, retitledNames, surnameTouched, type Seen, type TagState } from './tag-state.js'
 import type { PersonRecord, Taxonomy } from './types.js'
 
 /**
@@ -133,17 +133,18 @@ const MOST_CHANGED_NAMES = 500
  * changed keeps them (tag/tag-state.ts says when); with `remember`, the state for the next build.
  */
 export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: PersonRecord[], options: TagOptions = {}): TagState | null {
-  // name or alias → canonical name
-  const known = new Map<string, string>()
-  for (const p of registry) {
-    known.set(p.name, p.name)
-    for (const a of p.aliases) known.set(a, p.name)
-  }
   const registryKey = JSON.stringify(registry.map((p) => [p.name, p.aliases]))
-  // Per input, per story, its hits: in the inputs' order, as the second pass below reads them.
-  const hitsOf: PersonHit[][][] = []
-  // the titles printed before each name anywhere (and offices right after it), for resolving a surname standing alone (`项市长`)
-  const roles = new Map<string, string[]>()
+  const previous = options.previous ?? null
+  // The first pass tallies every story's own hits: the names they give (known), the titles
+  // printed with each (roles) and how often and where each was first seen. Pages the last
+  // build read first, in the same order, leave its tally as it was: it is taken, and only the
+  // pages after them (a daily build's newest issue) are read.
+  const from = tallied(previous, registryKey, inputs)
+  const tally = from > 0 ? copyTally(previous!) : newTally(registry)
+  const { known, roles, seen } = tally
+  // Per input, per story, its hits: the second pass below reads them, a tallied page's only when it needs them.
+  const hitsOf: (PersonHit[][] | undefined)[] = new Array(inputs.length)
+  const hitsAt = (k: number): PersonHit[][] => (hitsOf[k] ??= storyHits(inputs[k]!.hits!))
   // Each title once: a leader's name is printed with their title thousands of times, and only whether one matches is asked (resolveSurname).
   const addTitle = (name: string, title: string | null | undefined): void => {
     if (!title) return
@@ -151,11 +152,10 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     if (!titles) roles.set(name, [title])
     else if (!titles.includes(title)) titles.push(title)
   }
-  // Where each name was first seen: its line is found only for the names a message is given for.
-  const seen = new Map<string, { count: number; titled: boolean; model: boolean; first: { file: VFile; story: Story; offset: number } }>()
-  for (const { page, file, hits: given } of inputs) {
+  for (let k = from; k < inputs.length; k++) {
+    const { page, file, hits: given } = inputs[k]!
     const pageHits = given === undefined ? undefined : storyHits(given)
-    const storiesHits = page.stories.map((story, i) => {
+    hitsOf[k] = page.stories.map((story, i) => {
       let hits = pageHits?.[i]
       if (hits === undefined) {
         // tagStory sets the story's topics and organizations: no longer as its page job made them (cache/as-made.ts).
@@ -172,20 +172,20 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
           s.count++
           s.titled ||= confirms(h.evidence)
         } else {
-          seen.set(h.name, { count: 1, titled: confirms(h.evidence), model: h.evidence === 'model', first: { file, story, offset: h.offset } })
+          seen.set(h.name, { count: 1, titled: confirms(h.evidence), model: h.evidence === 'model', page: k, story: i, offset: h.offset })
         }
         if (!known.has(h.name)) known.set(h.name, h.name)
       }
       return hits
     })
-    hitsOf.push(storiesHits)
   }
   const registered = new Set(registry.flatMap((p) => [p.name, ...p.aliases]))
   for (const [name, s] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (s.count > 1 || s.titled || registered.has(name)) continue
     const where = s.model ? 'read by the name model alone, without a title' : 'in a list without a title'
-    s.first.file.message(`Unconfirmed name \`${name}\`: seen once, ${where}; if it is a person, add to _data/people.yaml: - name: ${name}`, {
-      place: { line: lineAt(s.first.story, s.first.offset), column: 1 },
+    const { page, file } = inputs[s.page]!
+    file.message(`Unconfirmed name \`${name}\`: seen once, ${where}; if it is a person, add to _data/people.yaml: - name: ${name}`, {
+      place: { line: lineAt(page.stories[s.story]!, s.offset), column: 1 },
       ruleId: 'name-unconfirmed',
       source: 'tag',
     })
@@ -201,16 +201,15 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     const kept = reuse.page(page)
     let fresh = false
     page.stories.forEach((story, i) => {
-      const hits = hitsOf[k]![i]!
       const people = kept?.people[i]
       stories++
-      if (people !== undefined && reuse.story(story, hits)) {
+      if (people !== undefined && reuse.story(story, () => hitsAt(k)[i]!)) {
         story.people = people
         return
       }
       fresh = true
       tagged++
-      story.people = storyPeople(story, hits, known, (prefixes ??= knownNamePrefixes(known)), roles)
+      story.people = storyPeople(story, hitsAt(k)[i]!, known, (prefixes ??= knownNamePrefixes(known)), roles)
     })
     if (fresh || !kept) keptAll = false
     const key = page.sourceKey
@@ -218,10 +217,49 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   })
   debug('people of %d of %d stories found afresh, the others kept from the last build', tagged, stories)
   if (!pages) return null
-  // The last build's state, when this one would say the same: every page and story kept, no name or title changed.
-  const previous = options.previous
-  if (previous && keptAll && reuse.unchanged && pages.size === previous.pages.size) return previous
-  return { registry: registryKey, known, roles, pages }
+  // The last build's state, when this one would say the same: every page and story kept, no name or title changed (nor any tally: no page read).
+  if (previous && keptAll && reuse.unchanged && pages.size === previous.pages.size && from === inputs.length) return previous
+  // A page without a cache key is not among the state's pages, whose places the tally's first places are then not.
+  return { registry: registryKey, known, roles, pages, ...(pages.size === inputs.length ? { seen } : {}) }
+}
+
+interface Tally {
+  known: Map<string, string>
+  roles: Map<string, string[]>
+  seen: Map<string, Seen>
+}
+
+/** The tally before any page: the registry's names and aliases (name or alias → canonical name). */
+function newTally(registry: PersonRecord[]): Tally {
+  const known = new Map<string, string>()
+  for (const p of registry) {
+    known.set(p.name, p.name)
+    for (const a of p.aliases) known.set(a, p.name)
+  }
+  return { known, roles: new Map(), seen: new Map() }
+}
+
+/** The last build's tally, to go on with (copied: that state stays as it was, for comparing and keeping). */
+function copyTally(previous: TagState): Tally {
+  const roles = new Map<string, string[]>()
+  for (const [name, titles] of previous.roles) roles.set(name, [...titles])
+  const seen = new Map<string, Seen>()
+  for (const [name, s] of previous.seen!) seen.set(name, { ...s })
+  return { known: new Map(previous.known), roles, seen }
+}
+
+/**
+ * How many of the inputs the last build's tally covers: all of its pages, when they are the
+ * first inputs, in its order, each with its hits; else 0 (every page is tallied).
+ */
+function tallied(previous: TagState | null, registryKey: string, inputs: readonly TagInput[]): number {
+  if (!previous?.seen || previous.registry !== registryKey || previous.pages.size > inputs.length) return 0
+  let k = 0
+  for (const key of previous.pages.keys()) {
+    const input = inputs[k++]!
+    if (input.page.sourceKey !== key || input.hits === undefined) return 0
+  }
+  return k
 }
 
 /** A story's people from its own hits, the known names in its text, and the surnames standing alone that resolve to someone. */
@@ -260,8 +298,8 @@ function storyPeople(story: Story, hits: PersonHit[], known: ReadonlyMap<string,
 interface Reuse {
   /** The people the last build gave the page's stories, with the text they were read from (tag-state.ts peopleText); undefined when it has none for the page as it is now. */
   page(page: SegmentedPage): { people: PersonMention[][]; text: string } | undefined
-  /** Whether a story of such a page keeps them. */
-  story(story: Story, hits: readonly PersonHit[]): boolean
+  /** Whether a story of such a page keeps them (its hits read only when that depends on them). */
+  story(story: Story, hits: () => readonly PersonHit[]): boolean
   /** Whether the known names and their titles are the last build's. */
   unchanged: boolean
 }
@@ -285,6 +323,6 @@ function reusablePeople(previous: TagState | null, registryKey: string, known: R
     story: (story, hits) =>
       storyAsMade(story) &&
       !(renamed.length > 0 && printsRenamed(bodyText(story, '\n'))) &&
-      !(retitled.length > 0 && hits.some((h) => h.evidence === 'surname' && surnameTouched(h.name, retitled))),
+      !(retitled.length > 0 && hits().some((h) => h.evidence === 'surname' && surnameTouched(h.name, retitled))),
   }
 }

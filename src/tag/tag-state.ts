@@ -22,8 +22,28 @@ export interface TagState {
   known: Map<string, string>
   /** The titles seen with each name, in the order tagging met them. */
   roles: Map<string, string[]>
-  /** A page's cache key → its stories' people (peopleText) as tagging left them, before corrections. */
+  /** A page's cache key → its stories' people (peopleText) as tagging left them, before corrections; in the order tagging read the pages. */
   pages: Map<string, string>
+  /**
+   * Every name the stories' own hits gave, with how often and where it was first seen: the
+   * first pass's tally, which a build whose pages begin with these `pages` in this order
+   * continues with the pages after them (a daily build: the newest issue's) instead of
+   * reading every page's hits again. Absent: such a build tallies every page.
+   */
+  seen?: Map<string, Seen>
+}
+
+/** A name's tally over the stories' own hits (tag/index.ts tagArchive). */
+export interface Seen {
+  count: number
+  /** Whether a hit confirms it (a title, a leaders' list). */
+  titled: boolean
+  /** Whether its first hit was the name model's. */
+  model: boolean
+  /** Where it was first seen: the page's place among the pages tagging read, the story's in the page, the offset in its body. */
+  page: number
+  story: number
+  offset: number
 }
 
 /** The keys whose entry differs between two maps, by `same`: added, taken out, or with another value. */
@@ -137,4 +157,25 @@ export function rolesOf(text: string): Map<string, string[]> {
     roles.set(name!, titles)
   }
   return roles
+}
+
+/** The tally as text, a line a name (its fields apart by tabs), or null when a name holds a tab or a line break. */
+export function seenText(seen: ReadonlyMap<string, Seen>): string | null {
+  const lines: string[] = []
+  for (const [name, s] of seen) {
+    if (name.includes('\t') || name.includes('\n')) return null
+    lines.push(`${name}\t${s.count}\t${(s.titled ? 1 : 0) + (s.model ? 2 : 0)}\t${s.page}\t${s.story}\t${s.offset}`)
+  }
+  return lines.join('\n')
+}
+
+/** The tally read back from seenText. */
+export function seenOf(text: string): Map<string, Seen> {
+  const seen = new Map<string, Seen>()
+  if (text === '') return seen
+  for (const line of text.split('\n')) {
+    const [name, count, flags, page, story, offset] = line.split('\t')
+    seen.set(name!, { count: Number(count), titled: (Number(flags) & 1) !== 0, model: (Number(flags) & 2) !== 0, page: Number(page), story: Number(story), offset: Number(offset) })
+  }
+  return seen
 }

@@ -203,3 +203,45 @@ test('a story whose people cannot have changed keeps them from the state, and a 
   const otherRegistry = await rebuild(content, cache, { ...doctored, registry: '[["someone",[]]]' })
   expect(Object.values(peopleById(otherRegistry.model)).flat().some((p) => p.startsWith('刘建设'))).toBe(false)
 }, 60_000)
+
+/** The unconfirmed-name messages of a build, as `path:line reason`. */
+const unconfirmed = (files: { path: string; messages: { line?: number | null; reason: string; ruleId?: string | null }[] }[]): string[] =>
+  files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'name-unconfirmed').map((m) => `${path.basename(path.dirname(f.path))}:${m.line} ${m.reason}`)).sort()
+
+test("the first pass goes on from the last build's tally when the pages begin with the last build's, and tallies, tags and warns as a full pass", async () => {
+  const { content, cache, add } = folder()
+  // A name printed once in a list without a title: warned about on its page, wherever the tally comes from.
+  const put = (date: string, n: number, text: string): void => {
+    const dir = path.join(content, date.slice(0, 4), date)
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, `page-0${n}.txt`), text)
+  }
+  put('2024-03-02', 2, page('2024-03-02', 2, `表彰名单公布\n\n本报讯（记者 周海燕）3月1日，市里公布年度表彰名单：王小川、陈大路、林一木。\n\n获表彰者将于近日领奖。`))
+  const full = async (): Promise<{ state: TagState; messages: string[] }> => {
+    const built = await buildModel(content, null, {}, undefined, pageCache(mkdtempSync(path.join(tmpdir(), 'tag-full-'))), { remember: true })
+    return { state: built.tagState!, messages: unconfirmed(built.files) }
+  }
+  const go = async (previous: TagState | null) => {
+    const built = await buildModel(content, null, {}, undefined, pageCache(cache), { previous, remember: true })
+    return { state: built.tagState!, messages: unconfirmed(built.files) }
+  }
+  const first = await go(null)
+  expect(first.state.seen?.size).toBeGreaterThan(0)
+  // A tally entry of the last build's alone (no page prints it) shows which builds went on from it.
+  const marked: TagState = { ...first.state, seen: new Map(first.state.seen).set('甲乙丙', { count: 2, titled: false, model: false, page: 0, story: 0, offset: 0 }) }
+  add()
+  const added = await go(marked)
+  expect(added.state.seen?.has('甲乙丙')).toBe(true)
+  const clean = await full()
+  added.state.seen!.delete('甲乙丙')
+  expect(added.state).toEqual(clean.state)
+  expect(added.messages).toEqual(clean.messages)
+  expect(added.messages.length).toBeGreaterThan(0)
+  // A page before the last build's last one: every page is tallied again.
+  put('2024-03-01', 2, page('2024-03-01', 2, `春耕备耕有序推进\n\n本报讯（记者 吴晓东）2月29日，各镇街春耕备耕工作有序推进。\n\n农技人员深入田间地头开展指导。`))
+  const inserted = await go({ ...added.state, seen: new Map(added.state.seen).set('甲乙丙', { count: 2, titled: false, model: false, page: 0, story: 0, offset: 0 }) })
+  expect(inserted.state.seen?.has('甲乙丙')).toBe(false)
+  const cleanAgain = await full()
+  expect(inserted.state.seen).toEqual(cleanAgain.state.seen)
+  expect(inserted.messages).toEqual(cleanAgain.messages)
+}, 60_000)
