@@ -364,6 +364,7 @@ export async function buildModel(
     if (result.page) tagged.push({ page: result.page, file, hits: result.hits })
     else failed.push(file)
   })
+  debug('tagging %d pages', tagged.length)
   const tagState = tagArchive(tagged, data.taxonomy, data.people, tagging)
   debug('tagged the archive')
   const pages = tagged.map((t) => t.page)

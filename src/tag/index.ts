@@ -215,7 +215,7 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
     const key = page.sourceKey
     if (pages && key !== undefined) pages.set(key, !fresh && kept ? kept.text : peopleText(page.stories.map((story) => story.people)))
   })
-  debug('people of %d of %d stories found afresh, the others kept from the last build', tagged, stories)
+  debug('people of %d of %d stories found afresh, the others kept from the last build; %d of %d pages tallied by it', tagged, stories, from, inputs.length)
   if (!pages) return null
   // The last build's state, when this one would say the same: every page and story kept, no name or title changed (nor any tally: no page read).
   if (previous && keptAll && reuse.unchanged && pages.size === previous.pages.size && from === inputs.length) return previous
