@@ -44,6 +44,8 @@ interface Run {
   /** CPU seconds of all the build's threads: user (the code's own work) and system (the kernel's, mostly creating files). */
   userSeconds: number
   systemSeconds: number
+  /** CPU seconds of the main thread alone (user and system; NaN where unknown): what a rebuild waits on. */
+  mainSeconds: number
 }
 
 const RSS_REPORTER = path.join(ROOT, 'bench', 'report-rss.mjs')
@@ -67,9 +69,9 @@ function buildOnce(content: string, out: string, cache: string | null): Run {
   const r = spawnSync(process.execPath, [...args, ...(cache ? ['--cache', cache] : ['--no-cache'])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
   const seconds = (performance.now() - started) / 1000
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr.slice(-2000)}`)
-  const usage = /\[rss\] (\d+) (\d+) (\d+)/u.exec(r.stderr)
-  const field = (i: number, scale: number): number => (usage ? Number(usage[i]) / scale : Number.NaN)
-  return { seconds, peakMB: field(1, 1024), userSeconds: field(2, 1e6), systemSeconds: field(3, 1e6) }
+  const usage = /\[rss\] (\d+) (\d+) (\d+) (-?[\d.]+)/u.exec(r.stderr)
+  const field = (i: number, scale: number): number => (usage && Number(usage[i]) >= 0 ? Number(usage[i]) / scale : Number.NaN)
+  return { seconds, peakMB: field(1, 1024), userSeconds: field(2, 1e6), systemSeconds: field(3, 1e6), mainSeconds: field(4, 1e6) }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
@@ -82,6 +84,7 @@ interface Row {
   /** Medians of the runs' CPU seconds (Run): system time moves with the disk's mood here, user time with the code. */
   userSeconds: number
   systemSeconds: number
+  mainSeconds: number
   peakMB: number
   outputMB: number
   searchMB: number
@@ -97,6 +100,7 @@ function row(label: string, stories: number, timed: readonly Run[], out: string)
     perThousand: stories ? (seconds / stories) * 1000 : 0,
     userSeconds: median(timed.map((r) => r.userSeconds)),
     systemSeconds: median(timed.map((r) => r.systemSeconds)),
+    mainSeconds: median(timed.map((r) => r.mainSeconds)),
     peakMB: Math.max(0, ...timed.map((r) => r.peakMB)),
     outputMB: folderBytes(out) / 1e6,
     searchMB: folderBytes(path.join(out, 'search')) / 1e6,
@@ -198,11 +202,11 @@ const table = [
   `Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs, each a fresh process (start-up included).`,
   `Speed check (bench/speed-check.ts, fixed work that uses none of the archive's code; compare tables only when these are alike): ${speedBefore.toFixed(0)} ms before the builds, ${speedAfter.toFixed(0)} ms after.`,
   '',
-  '| build | stories | seconds | s / 1,000 stories | CPU user / system (s) | peak RSS (MB) | output (MB) | search index (MB) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| build | stories | seconds | s / 1,000 stories | CPU user / system (s) | main thread CPU (s) | peak RSS (MB) | output (MB) | search index (MB) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.label} | ${r.stories} | ${r.seconds.toFixed(2)} | ${r.perThousand.toFixed(2)} | ${r.userSeconds.toFixed(1)} / ${r.systemSeconds.toFixed(1)} | ${r.peakMB.toFixed(0)} | ${r.outputMB.toFixed(1)} | ${r.searchMB.toFixed(1)} |`,
+      `| ${r.label} | ${r.stories} | ${r.seconds.toFixed(2)} | ${r.perThousand.toFixed(2)} | ${r.userSeconds.toFixed(1)} / ${r.systemSeconds.toFixed(1)} | ${Number.isNaN(r.mainSeconds) ? '–' : r.mainSeconds.toFixed(1)} | ${r.peakMB.toFixed(0)} | ${r.outputMB.toFixed(1)} | ${r.searchMB.toFixed(1)} |`,
   ),
 ].join('\n')
 process.stdout.write(`${table}\n`)
