@@ -28,8 +28,8 @@ export interface SearchDoc {
   people: string[]
   /** The people as the counts beside the results name them: registry name, else as tagged. */
   peopleNames: string[]
-  topics: string[]
-  organizations: string[]
+  topics: readonly string[]
+  organizations: readonly string[]
 }
 
 // A blank line is a paragraph break for the tokenizer: no search term spans it.
@@ -97,11 +97,19 @@ function* storiesInDocOrder(model: SiteModel): Generator<{ issue: Issue; page: S
   }
 }
 
-// A card's body is its story's whole text (60,000 of them are ~36 million characters): it is
-// made when the card is written or its story tokenized, which a rebuild does for its new
-// stories alone. The card stays plain data in JSON (an own, enumerable `body` in its place),
-// its getter shared by every card, reading the story kept under a symbol.
+// A card's texts are its story's whole text (60,000 of them are ~36 million characters) and
+// its title lines: made when the card is written or its story tokenized, which a rebuild does
+// for its new stories alone. The card stays plain data in JSON (own, enumerable `titleText`
+// and `body` in their places), their getters shared by every card, reading the story kept
+// under a symbol.
 const CARD_STORY = Symbol('card story')
+const LAZY_TITLE_TEXT: PropertyDescriptor = {
+  get(this: { [CARD_STORY]: Story }) {
+    return storyTitleText(this[CARD_STORY])
+  },
+  enumerable: true,
+  configurable: true,
+}
 const LAZY_BODY: PropertyDescriptor = {
   get(this: { [CARD_STORY]: Story }) {
     return bodyText(this[CARD_STORY], PARAGRAPH_BREAK)
@@ -119,8 +127,8 @@ function searchCard(issue: Issue, page: SegmentedPage, story: Story): DocCard {
     date: story.date ?? issue.date,
     issueDate: issue.date,
     page: page.page.meta.page,
-    titleText: storyTitleText(story),
   } as DocCard & { [CARD_STORY]: Story }
+  Object.defineProperty(card, 'titleText', LAZY_TITLE_TEXT)
   Object.defineProperty(card, 'body', LAZY_BODY)
   card[CARD_STORY] = story
   return card
@@ -138,8 +146,9 @@ export function collectSearchDocs(model: SiteModel): SearchDoc[] {
       ...(page.sourceKey !== undefined && storyAsMade(story) ? { made: `${page.sourceKey} ${story.id}` } : {}),
       people: personNames(story, spellings),
       peopleNames: [...new Set(story.people.map(({ name }) => canonical.get(name) ?? name))],
-      topics: [...story.topics],
-      organizations: [...story.organizations],
+      // The story's own lists: nothing reads them here but to count and list them.
+      topics: story.topics,
+      organizations: story.organizations,
     })
   }
   return docs

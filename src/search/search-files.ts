@@ -86,11 +86,11 @@ export interface SearchFilesOptions {
   /** Whether the output folder holds the last build's files (its manifest was read), so an unchanged older tier's files can be kept rather than made. */
   keptOutput?: boolean
   /**
-   * A story's docTermsKey as its page job made it, when its title text is still `titleText`
-   * (its body cannot change after segmenting): a rebuild then neither makes the texts of the
+   * A story's docTermsKey as its page job made it, while the story is as that job made it
+   * (cache/as-made.ts; an editor may retitle it): a rebuild then neither makes the texts of the
    * stories whose postings it keeps nor hashes them (pipeline.ts StoryTerms.keyOf).
    */
-  textKey?: (story: Story, titleText: string) => string | undefined
+  textKey?: (story: Story) => string | undefined
   /** The search page, which carries entry.js's data (render/pages/fixed.ts): written right after entry.js. */
   searchPage?: (entry: SearchEntry) => OutputFile
 }
@@ -152,7 +152,7 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   }
   // Keyed first: the docs whose postings the last build kept need no tokens at all, nor texts when their page job's key still holds.
   const known = options.textKey
-  const keys = docs.map((doc) => (known && doc.story ? known(doc.story, doc.card.titleText) : undefined) ?? docTermsKey(docTexts(doc)))
+  const keys = docs.map((doc) => (known && doc.story ? known(doc.story) : undefined) ?? docTermsKey(docTexts(doc)))
   const fingerprint = codeFingerprint()
   const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
   debug('keys of %d stories in %d ms', docs.length, Math.round(performance.now() - started))

@@ -94,7 +94,7 @@ describe('a generated archive', () => {
   test('a first query loads the entry, one directory and one shard per term, and the cards shown: within the budget', async () => {
     const size = new Map(files.map((file) => [file.path.slice(SEARCH_DIR.length + 1), byteSize(file)]))
     const docs = collectSearchDocs(model)
-    const count = (names: (d: (typeof docs)[number]) => string[]) => {
+    const count = (names: (d: (typeof docs)[number]) => readonly string[]) => {
       const counts = new Map<string, number>()
       for (const doc of docs) for (const name of names(doc)) counts.set(name, (counts.get(name) ?? 0) + 1)
       return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]
