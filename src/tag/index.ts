@@ -259,6 +259,8 @@ function tallied(previous: TagState | null, registryKey: string, inputs: readonl
     const input = inputs[k++]!
     if (input.page.sourceKey !== key || input.hits === undefined) return 0
   }
+  // Every first place on one of those pages (a state not of this shape is not gone on from).
+  for (const s of previous.seen.values()) if (s.page >= k || s.story >= inputs[s.page]!.page.stories.length) return 0
   return k
 }
 

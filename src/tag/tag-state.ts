@@ -169,13 +169,15 @@ export function seenText(seen: ReadonlyMap<string, Seen>): string | null {
   return lines.join('\n')
 }
 
-/** The tally read back from seenText. */
+/** The tally read back from seenText; throws on a line that is not one (a damaged state is no state). */
 export function seenOf(text: string): Map<string, Seen> {
   const seen = new Map<string, Seen>()
   if (text === '') return seen
   for (const line of text.split('\n')) {
-    const [name, count, flags, page, story, offset] = line.split('\t')
-    seen.set(name!, { count: Number(count), titled: (Number(flags) & 1) !== 0, model: (Number(flags) & 2) !== 0, page: Number(page), story: Number(story), offset: Number(offset) })
+    const [name, ...fields] = line.split('\t')
+    const [count, flags, page, story, offset] = fields.map(Number)
+    if (fields.length !== 5 || !fields.every((field) => /^\d+$/u.test(field))) throw new Error(`Not a tally line: ${line}`)
+    seen.set(name!, { count: count!, titled: (flags! & 1) !== 0, model: (flags! & 2) !== 0, page: page!, story: story!, offset: offset! })
   }
   return seen
 }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { pageCache } from '../../src/cache/page-cache.js'
 import { buildModel } from '../../src/pipeline.js'
-import { changedNames, knownOf, namesMatcher, namesText, peopleOf, peopleText, retitledNames, rolesOf, surnameTouched, type TagState } from '../../src/tag/tag-state.js'
+import { changedNames, knownOf, namesMatcher, namesText, peopleOf, peopleText, retitledNames, rolesOf, seenOf, seenText, surnameTouched, type TagState } from '../../src/tag/tag-state.js'
 import { readTagState, writeTagState } from '../../src/cache/tag-state-store.js'
 import type { SiteModel } from '../../src/types.js'
 
@@ -81,6 +81,13 @@ test('a state is read back as it was written, and one whose names the text canno
   expect(await readTagState(dir)).toEqual(state)
   await writeTagState(dir, { ...state, roles: new Map([['王明远', ['市\n长']]]) })
   expect(await readTagState(dir)).toBeNull()
+  // With the first pass's tally: read back as written; a tally line that is not one makes no state.
+  const tallied: TagState = { ...state, seen: new Map([['王明远', { count: 3, titled: true, model: false, page: 0, story: 0, offset: 12 }]]) }
+  await writeTagState(dir, tallied)
+  expect(await readTagState(dir)).toEqual(tallied)
+  expect(seenOf(seenText(tallied.seen!)!)).toEqual(tallied.seen)
+  expect(() => seenOf('王明远\t3\tx\t0\t0\t12')).toThrow()
+  expect(() => seenOf('王明远\t3\t1')).toThrow()
 })
 
 test('a surname hit is touched only by a changed name it begins', () => {
