@@ -209,17 +209,6 @@ function remadeTier(tier: Pick<TierJob, 'from' | 'store'>, t: number, budget: nu
 }
 
 /**
- * The cards (one per story) and the facet files: what does not depend on the term shards.
- * The facets are made first; then each story is let go (`docs` is emptied) as its card is
- * taken: the stories' texts and tags are a few hundred megabytes at 60,000 stories.
- *
- * With `textKeys` (each doc's docTermsKey, which a cached build makes anyway) each card is
- * keyed by what it is made from (LazyFile): its title and body texts by that key, its other
- * fields as they are. A rebuild then keeps an unchanged card without making it: at 60,000
- * stories every card's script and the hash of its bytes were ~700 MB of strings made and
- * dropped on each build.
- */
-/**
  * What a card is made from. A story as its page job made it is named by that job's cache key and
  * its id (search-docs.ts SearchDoc.made): a string, not a hash of the card's fields (JSON and a
  * hash each of 60,000 cards took a rebuild ~0.25 s). Any other card by its name, its texts' key
@@ -234,6 +223,16 @@ function cardInputs(doc: SearchDoc, name: string, textKey: string): string {
   return contentKey('search card', name, textKey, JSON.stringify(fields))
 }
 
+/**
+ * The cards (one per story) and the facet files: what does not depend on the term shards.
+ * The facets are made first; then each story is let go (`docs` is emptied) as its card is
+ * taken: the stories' texts and tags are a few hundred megabytes at 60,000 stories.
+ *
+ * With `textKeys` (each doc's docTermsKey, which a cached build makes anyway) each card is
+ * keyed by what it is made from (LazyFile, cardInputs). A rebuild then keeps an unchanged
+ * card without making it: at 60,000 stories every card's script and the hash of its bytes
+ * were ~700 MB of strings made and dropped on each build.
+ */
 function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: undefined): Generator<OutputFile>
 function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile>
 function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
