@@ -6,6 +6,8 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import { pageCache } from '../../src/cache/page-cache.js'
 import { buildModel } from '../../src/pipeline.js'
+import { mayHoldSurnameHits } from '../../src/tag/index.js'
+import { findPeopleWithModel } from '../../src/tag/people.js'
 import { changedNames, knownOf, namesMatcher, namesText, peopleOf, peopleText, retitledNames, rolesOf, seenOf, seenText, surnameTouched, type TagState } from '../../src/tag/tag-state.js'
 import { readTagState, writeTagState } from '../../src/cache/tag-state-store.js'
 import type { SiteModel } from '../../src/types.js'
@@ -88,6 +90,16 @@ test('a state is read back as it was written, and one whose names the text canno
   expect(seenOf(seenText(tallied.seen!)!)).toEqual(tallied.seen)
   expect(() => seenOf('王明远\t3\tx\t0\t0\t12')).toThrow()
   expect(() => seenOf('王明远\t3\t1')).toThrow()
+})
+
+test("a page's hits as JSON are parsed for its surname hits only when they may hold one", () => {
+  const hits = (text: string): string => JSON.stringify([findPeopleWithModel(text)])
+  const surname = hits('项市长出席投运仪式，并察看了运行情况。')
+  expect(JSON.parse(surname)[0].some((h: { evidence: string }) => h.evidence === 'surname')).toBe(true)
+  expect(mayHoldSurnameHits(surname)).toBe(true)
+  expect(mayHoldSurnameHits(hits('市委书记刘建国参加植树。'))).toBe(false)
+  // Hits not as JSON are at hand anyway.
+  expect(mayHoldSurnameHits([[]])).toBe(true)
 })
 
 test('a surname hit is touched only by a changed name it begins', () => {
