@@ -173,11 +173,32 @@ export function seenText(seen: ReadonlyMap<string, Seen>): string | null {
 export function seenOf(text: string): Map<string, Seen> {
   const seen = new Map<string, Seen>()
   if (text === '') return seen
-  for (const line of text.split('\n')) {
-    const [name, ...fields] = line.split('\t')
-    const [count, flags, page, story, offset] = fields.map(Number)
-    if (fields.length !== 5 || !fields.every((field) => /^\d+$/u.test(field))) throw new Error(`Not a tally line: ${line}`)
-    seen.set(name!, { count: count!, titled: (flags! & 1) !== 0, model: (flags! & 2) !== 0, page: page!, story: story!, offset: offset! })
+  // Read in place, a character at a time: splitting 33,000 lines into fields and testing each
+  // field with a pattern took a rebuild ~0.1 s.
+  const numbers = [0, 0, 0, 0, 0]
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at)
+    if (end === -1) end = text.length
+    const notALine = (): Error => new Error(`Not a tally line: ${text.slice(at, end)}`)
+    const tab = text.indexOf('\t', at)
+    if (tab === -1 || tab > end) throw notALine()
+    let p = tab + 1
+    for (let f = 0; f < numbers.length; f++) {
+      const start = p
+      let value = 0
+      for (let digit = text.charCodeAt(p) - 48; p < end && digit >= 0 && digit <= 9; digit = text.charCodeAt(++p) - 48) value = value * 10 + digit
+      if (p === start) throw notALine()
+      // A tab after each field but the last.
+      if (f < numbers.length - 1) {
+        if (p >= end || text.charCodeAt(p) !== 9) throw notALine()
+        p++
+      }
+      numbers[f] = value
+    }
+    if (p !== end) throw notALine()
+    const [count, flags, page, story, offset] = numbers as [number, number, number, number, number]
+    seen.set(text.slice(at, tab), { count, titled: (flags & 1) !== 0, model: (flags & 2) !== 0, page, story, offset })
+    at = end + 1
   }
   return seen
 }

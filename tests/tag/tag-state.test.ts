@@ -90,6 +90,12 @@ test('a state is read back as it was written, and one whose names the text canno
   expect(seenOf(seenText(tallied.seen!)!)).toEqual(tallied.seen)
   expect(() => seenOf('王明远\t3\tx\t0\t0\t12')).toThrow()
   expect(() => seenOf('王明远\t3\t1')).toThrow()
+  for (const bad of ['王明远\t3\t1\t0\t0\t12\t7', '王明远\t3\t1\t0\t0\t', '王明远 3 1 0 0 12', '\t3\t1\t0\t0\t1-2', '王明远\t3\t1\t0\t0\t12\n']) expect(() => seenOf(bad)).toThrow()
+  const many = new Map([
+    ['王明远', { count: 12, titled: false, model: true, page: 4021, story: 3, offset: 0 }],
+    ['', { count: 1, titled: true, model: true, page: 0, story: 10, offset: 987 }],
+  ])
+  expect(seenOf(seenText(many)!)).toEqual(many)
 })
 
 test("a page's hits as JSON are parsed for its surname hits only when they may hold one", () => {
