@@ -16,7 +16,7 @@ const WORKER = workerModule('render-worker', import.meta.url)
 const PARALLEL_THRESHOLD = Number(process.env.ARCHIVE_PARALLEL_MIN ?? 100)
 
 export interface RenderPool {
-  /** Renders the group's pages and writes them into `target`: the group's key, and path, key and whether written, for each page. */
+  /** Renders the group's pages and writes them into `target`: the group's key (as its job carries it), and path, key and whether written, for each page. */
   render(job: GroupJob, target: GroupTarget): Promise<{ key: string; pages: WrittenPage[] }>
   close(): Promise<void>
 }

@@ -1,8 +1,7 @@
 // Worker entry: renders the pages of one group (an issue's, a person's) at a time from their inputs (render/group-job.ts)
 // and writes them (write/page-files.ts); only paths and keys go back to the main thread.
 import { parentPort } from 'node:worker_threads'
-import { jobFromTransit, jobKey, renderGroup, type JobInTransit } from '../render/group-job.js'
-import { pageKeyer } from '../render/page-key.js'
+import { jobFromTransit, renderGroup, type JobInTransit } from '../render/group-job.js'
 import { loadTemplates, type Templates } from '../render/templates.js'
 import type { SiteConfig } from '../types.js'
 import { writePageFiles, type GroupTarget, type WrittenPage } from '../write/page-files.js'
@@ -34,7 +33,7 @@ parentPort?.on('message', (message: RenderJob) => {
     let t = templates.get(dir)
     if (!t) templates.set(dir, (t = loadTemplates(message.templateDir)))
     const pages = writePageFiles(target, renderGroup(config, t, job), folders)
-    parentPort?.postMessage({ id: message.id, group: { key: jobKey(job, pageKeyer(t, config)), pages } } satisfies RenderDone)
+    parentPort?.postMessage({ id: message.id, group: { key: job.key, pages } } satisfies RenderDone)
   } catch (error) {
     parentPort?.postMessage({ id: message.id, error: (error as Error).stack ?? String(error) } satisfies RenderDone)
   }

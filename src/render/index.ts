@@ -6,7 +6,7 @@ import type { Issue, LazyFile, OutputFile, SiteModel } from '../types.js'
 import { bundleSearchClient, bundleStoryHighlight } from '../search/bundle-client.js'
 import { searchFiles, searchFilesAsync, type SearchFilesOptions } from '../search/search-files.js'
 import { renderDocument, type LazyPages, type PageSpec } from './document.js'
-import { groupKeyData, groupSpecs, issueKey, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
+import { groupSpecs, issueKeyData, renderGroup, type GroupJob, type IssueJob } from './group-job.js'
 import { issueGroupInputs, issueGroupPaths } from './issue-group.js'
 import { pageKeyer } from './page-key.js'
 import { personKeys, type PersonKeyState } from './person-keys.js'
@@ -93,13 +93,13 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
     }
   }
   const issueGroup = (issue: Issue): PageGroup => {
-    const job = (): IssueJob => ({ kind: 'issue', inputs: issueGroupInputs(site, issue), issueKey: issueKey(issue) })
+    // Keyed here, from the site without the group's inputs (group-job.ts issueKeyData), and handed to the worker thread with the job.
     let known: string | undefined
+    const issueGroupKey = (): string => (known ??= key(issueKeyData(site, issue)))
+    const job = (): IssueJob => ({ kind: 'issue', inputs: issueGroupInputs(site, issue), key: issueGroupKey() })
     return {
-      // Keyed only when asked: on a fresh build with worker threads, the thread that renders
-      // the group keys it (render-worker.ts), and this thread, the busiest, is spared.
       get key() {
-        return (known ??= key(groupKeyData(job())))
+        return issueGroupKey()
       },
       paths: issueGroupPaths(site, issue),
       specs: () => groupSpecs(model.config, job()),

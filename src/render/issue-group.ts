@@ -2,8 +2,9 @@
 // issue itself and on a few things from outside it, listed in IssueGroupInputs: the
 // neighbouring issues' dates, the stories read just before and after it, and the addresses
 // of the people and topics it names. renderIssueGroup renders them from those inputs alone
-// (on a worker thread, render-pool.ts), which also makes the group's key — a hash of the
-// inputs — complete by construction: a page that read anything else could not be rendered.
+// (on a worker thread, render-pool.ts): a page that read anything else could not be rendered.
+// The group's key stands for every input (group-job.ts issueKeyData; tests/render/group-key.test.ts
+// changes each and checks the key changes with it).
 
 import type { SiteConfig, Story } from '../types.js'
 import type { Issue } from '../types.js'
@@ -34,10 +35,19 @@ export interface IssueGroupInputs {
 
 const neighbour = (ref: StoryRef | undefined): Neighbour | null => (ref ? { url: ref.url, title: ref.story.title } : null)
 
+/** The inputs from the issues and stories beside the issue (`refs`: its stories). */
+export function issueNeighbourInputs(site: SiteContext, issue: Issue, refs: readonly StoryRef[]): Pick<IssueGroupInputs, 'issues' | 'before' | 'after'> {
+  const issues = site.issueNeighbours(issue)
+  return {
+    issues: [issues.previous?.date ?? null, issues.next?.date ?? null],
+    before: refs.length > 0 ? neighbour(site.storyNeighbours(refs[0]!).previous) : null,
+    after: refs.length > 0 ? neighbour(site.storyNeighbours(refs.at(-1)!).next) : null,
+  }
+}
+
 /** What the issue's pages are made from, as plain data. */
 export function issueGroupInputs(site: SiteContext, issue: Issue): IssueGroupInputs {
   const refs = site.storiesOf(issue)
-  const issues = site.issueNeighbours(issue)
   const names = new Map<string, string | undefined>()
   const topics = new Map<string, string | undefined>()
   for (const { story } of refs) {
@@ -46,9 +56,7 @@ export function issueGroupInputs(site: SiteContext, issue: Issue): IssueGroupInp
   }
   return {
     issue,
-    issues: [issues.previous?.date ?? null, issues.next?.date ?? null],
-    before: refs.length > 0 ? neighbour(site.storyNeighbours(refs[0]!).previous) : null,
-    after: refs.length > 0 ? neighbour(site.storyNeighbours(refs.at(-1)!).next) : null,
+    ...issueNeighbourInputs(site, issue, refs),
     people: [...names],
     topics: [...topics],
   }
@@ -71,6 +79,7 @@ const OUTSIDE_INPUTS = {
   people: 'the list of people',
   topics: 'the list of topics',
   suffixedPeople: 'which people have suffixed page URLs',
+  suffixedTopics: 'which topics have suffixed page URLs',
 } as const satisfies Partial<Record<keyof SiteContext, string>>
 
 /**

@@ -50,6 +50,8 @@ export interface SiteContext {
   topicUrl: (name: string) => string | undefined
   /** People whose page is not at the URL of their name's slug (personUrl(nameSlug(name))): another name took that slug first, so theirs got a number. */
   suffixedPeople: ReadonlySet<string>
+  /** The same for topics. */
+  suffixedTopics: ReadonlySet<string>
 }
 
 function neighboursIn<T>(sequence: readonly T[], index: number | undefined): Neighbours<T> {
@@ -100,7 +102,7 @@ export function buildSiteContext(model: SiteModel): SiteContext {
   const reading = chronological.flatMap((issue) => byIssue.get(issue) ?? [])
   const readingAt = new Map(reading.map((ref, index) => [ref, index]))
   const { entries: people, suffixed: suffixedPeople } = nameEntries(stories, (story) => story.people.map((p) => p.name), personUrl)
-  const topics = nameEntries(stories, (story) => story.topics, topicUrl).entries
+  const { entries: topics, suffixed: suffixedTopics } = nameEntries(stories, (story) => story.topics, topicUrl)
   const peopleUrls = new Map(people.map((entry) => [entry.name, entry.url]))
   const topicUrls = new Map(topics.map((entry) => [entry.name, entry.url]))
   return {
@@ -117,5 +119,6 @@ export function buildSiteContext(model: SiteModel): SiteContext {
     personUrl: (name) => peopleUrls.get(name),
     topicUrl: (name) => topicUrls.get(name),
     suffixedPeople,
+    suffixedTopics,
   }
 }

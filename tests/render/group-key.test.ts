@@ -3,7 +3,8 @@
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildModel } from '../../src/pipeline.js'
-import { personKeyData } from '../../src/render/group-job.js'
+import { issueKey, issueKeyData, personKeyData } from '../../src/render/group-job.js'
+import { issueGroupInputs } from '../../src/render/issue-group.js'
 import { apiFileEntries, apiFiles } from '../../src/render/json-api.js'
 import { buildSiteContext } from '../../src/render/site-context.js'
 import { planSite } from '../../src/render/index.js'
@@ -68,6 +69,55 @@ describe('a person group key', () => {
     expect(moved.personUrl(beside)).not.toBe(site.personUrl(beside))
     expect(moved.suffixedPeople.has(beside)).toBe(true)
     expect(keyOf(copy, entry.name)).not.toBe(base)
+  })
+})
+
+describe("an issue group's key", () => {
+  // Each edit is made to a copy of the seeds' model (an issue's hash is kept per issue object).
+  const seeds = async () => (await buildModel(path.join(ROOT, 'content'))).model
+  /** The group's key data, and its inputs as they reach the render thread, with the issue by its hash. */
+  const both = (model: SiteModel, date: string) => {
+    const site = buildSiteContext(model)
+    const issue = site.issues.find((i) => i.date === date)!
+    return { key: JSON.stringify(issueKeyData(site, issue)), inputs: JSON.stringify({ ...issueGroupInputs(site, issue), issue: issueKey(issue) }) }
+  }
+
+  test('changes whenever its inputs do — neighbours, the pages of the people and topics it names — and not otherwise', async () => {
+    const model = await seeds()
+    const dates = model.issues.map((i) => i.date).sort()
+    // The middle issue: it has an issue and a story on either side.
+    const date = dates[2]!
+    const inIssue = (copy: SiteModel, d: string) => copy.issues.find((i) => i.date === d)!.pages[0]!.stories
+    const issueOf = (d: string) => model.issues.find((i) => i.date === d)!
+    // An issue not beside it, and a person and a topic it names that that issue does not.
+    const far = dates[0]!
+    const farStories = issueOf(far).pages.flatMap((p) => p.stories)
+    const person = inIssue(model, date).flatMap((s) => s.people.map((p) => p.name)).find((name) => !farStories.some((s) => s.people.some((m) => m.name === name)))!
+    const topic = inIssue(model, date).flatMap((s) => s.topics).find((name) => !farStories.some((s) => s.topics.includes(name)))!
+    expect(person).toBeDefined()
+    expect(topic).toBeDefined()
+    const base = both(model, date)
+    const edited = (edit: (copy: SiteModel) => void) => {
+      const copy = structuredClone(model)
+      edit(copy)
+      return both(copy, date)
+    }
+    const edits = {
+      // The story read just before it: the previous issue's last story.
+      'the story before it retitled': edited((copy) => (inIssue(copy, dates[1]!).at(-1)!.title = '另一个标题')),
+      'an older issue moved to another date': edited((copy) => (copy.issues.find((i) => i.date === dates[1])!.date = '2021-12-31')),
+      // `·name` sorts before the name and has the same slug, so it takes the name's page and pushes it to `-2`.
+      "a person it names pushed to a suffixed page by another issue's story": edited((copy) => inIssue(copy, far).at(0)!.people.push({ name: `·${person}`, roles: [] })),
+      "a topic it names pushed to a suffixed page by another issue's story": edited((copy) => inIssue(copy, far).at(0)!.topics.push(`·${topic}`)),
+    }
+    for (const [what, made] of Object.entries(edits)) {
+      expect(made.inputs, what).not.toBe(base.inputs)
+      expect(made.key, what).not.toBe(base.key)
+    }
+    // A story of an issue that is not beside it, naming none of its people or topics.
+    const unrelated = edited((copy) => (inIssue(copy, far).at(0)!.title = '另一个标题'))
+    expect(unrelated).toEqual(base)
+    expect(both(structuredClone(model), date)).toEqual(base)
   })
 })
 
