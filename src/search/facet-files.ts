@@ -38,31 +38,55 @@ function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
 }
 
 /**
- * Name → ascending unique doc numbers, names in code-unit order. With `normalize`, the table
- * is keyed by each name normalised, made once per distinct name as printed (a few thousand
- * names recur over 283,000 mentions at 60,000 stories) and the lists of names that normalise
- * alike merged: the same table as normalising every mention, with one lookup a mention.
+ * Each name the docs are tagged with → the ascending numbers of the docs tagged with it, names
+ * as printed, by facet: what the facet files and the indexed words (words.ts chooseWordsOf) are
+ * made from. One pass over every doc's names (~400,000 mentions at 60,000 stories) for both.
  */
-function nameTable(docs: readonly SearchDoc[], names: (doc: SearchDoc) => readonly string[], normalize?: (name: string) => string): Array<[string, string]> {
-  let byName = new Map<string, number[]>()
-  for (const doc of docs) {
-    for (const name of names(doc)) {
+export interface FacetTables {
+  /** Every name a `person:` filter finds a doc by (SearchDoc.people). */
+  people: Map<string, number[]>
+  peopleNames: Map<string, number[]>
+  topics: Map<string, number[]>
+  organizations: Map<string, number[]>
+}
+
+/** The docs' facet tables (docs in doc order: doc i has ref i). */
+export function facetTables(docs: readonly SearchDoc[]): FacetTables {
+  const tables: FacetTables = { people: new Map(), peopleNames: new Map(), topics: new Map(), organizations: new Map() }
+  const add = (table: Map<string, number[]>, names: readonly string[], ref: number): void => {
+    for (const name of names) {
       if (name === '') continue
-      const list = byName.get(name)
-      // Docs arrive in ascending order, so a repeat can only be the last one.
-      if (!list) byName.set(name, [doc.ref])
-      else if (list[list.length - 1] !== doc.ref) list.push(doc.ref)
+      const list = table.get(name)
+      // Docs come in ascending order, so a repeat can only be the last one.
+      if (!list) table.set(name, [ref])
+      else if (list[list.length - 1] !== ref) list.push(ref)
     }
   }
+  for (const doc of docs) {
+    add(tables.people, doc.people, doc.ref)
+    add(tables.peopleNames, doc.peopleNames, doc.ref)
+    add(tables.topics, doc.topics, doc.ref)
+    add(tables.organizations, doc.organizations, doc.ref)
+  }
+  return tables
+}
+
+/**
+ * A table as its files list it: names in code-unit order, each with its docs packed. With
+ * `normalize`, keyed by each name normalised, made once per distinct name as printed and the
+ * lists of names that normalise alike merged: the same table as normalising every mention.
+ */
+function nameTable(printed: ReadonlyMap<string, number[]>, normalize?: (name: string) => string): Array<[string, string]> {
+  let byName = printed
   if (normalize) {
-    const printed = byName
-    byName = new Map()
+    const merged = new Map<string, number[]>()
     for (const [name, refs] of printed) {
       const key = normalize(name)
       if (key === '') continue
-      const seen = byName.get(key)
-      byName.set(key, seen ? mergeAscending(seen, refs) : refs)
+      const seen = merged.get(key)
+      merged.set(key, seen ? mergeAscending(seen, refs) : refs)
     }
+    byName = merged
   }
   return [...byName.keys()].sort().map((name) => [name, packAscending(byName.get(name)!)])
 }
@@ -121,15 +145,15 @@ function packedDates(docs: readonly SearchDoc[]): string {
   return out.take()
 }
 
-/** Adds the facet files of `docs` (collectSearchDocs, the same list the term index numbers) to `files`. */
-export function renderFacetFiles(docs: readonly SearchDoc[], files: OutputFile[], budget = NAME_FILE_BUDGET): void {
+/** Adds the facet files of `docs` (collectSearchDocs, the same list the term index numbers), whose tables these are (facetTables), to `files`. */
+export function renderFacetFiles(docs: readonly SearchDoc[], tables: FacetTables, files: OutputFile[], budget = NAME_FILE_BUDGET): void {
   const emit = hashedScriptEmitter(files, SEARCH_DIR)
   const directories: Record<NameFacetKey, NameDirectory> = {
-    person: nameFiles(emit, 'person', nameTable(docs, (doc) => doc.people, normalizeText), budget),
-    topic: nameFiles(emit, 'topic', nameTable(docs, (doc) => doc.topics, normalizeText), budget),
-    org: nameFiles(emit, 'org', nameTable(docs, (doc) => doc.organizations, normalizeText), budget),
-    peopleNames: nameFiles(emit, 'people-names', nameTable(docs, (doc) => doc.peopleNames), budget),
-    topicNames: nameFiles(emit, 'topic-names', nameTable(docs, (doc) => doc.topics), budget),
+    person: nameFiles(emit, 'person', nameTable(tables.people, normalizeText), budget),
+    topic: nameFiles(emit, 'topic', nameTable(tables.topics, normalizeText), budget),
+    org: nameFiles(emit, 'org', nameTable(tables.organizations, normalizeText), budget),
+    peopleNames: nameFiles(emit, 'people-names', nameTable(tables.peopleNames), budget),
+    topicNames: nameFiles(emit, 'topic-names', nameTable(tables.topics), budget),
   }
   const directoryFile = (key: NameFacetKey) => emit(`facets/dir-${key}`, directories[key])
   const directoryFiles: FacetEntry['directories'] = {

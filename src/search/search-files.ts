@@ -33,7 +33,7 @@ import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
 import type { LazyFile, OutputFile, SiteModel, Story } from '../types.js'
 import { docTerms, docTermsKey, type DocTerms } from './doc-terms.js'
-import { renderFacetFiles } from './facet-files.js'
+import { facetTables, renderFacetFiles, type FacetTables } from './facet-files.js'
 import {
   SEARCH_DIR,
   SEARCH_ENTRY_FILE,
@@ -58,7 +58,7 @@ import { statsOf } from './term-index.js'
 import { readTierState, tierKey } from './tier-state.js'
 import { topCardFiles } from './top-cards.js'
 import { TOKENIZER_VERSION } from './tokenizer.js'
-import { chooseWords, defaultWordMinDocs } from './words.js'
+import { chooseWordsOf, defaultWordMinDocs } from './words.js'
 
 /** Where renderSearchFiles keeps each story's DocTerms between builds: a Map will do. */
 export interface SearchCache {
@@ -116,6 +116,8 @@ function docTermsOf(doc: SearchDoc, cache: SearchCache | undefined, key?: string
 /** What the index is made from: the stories in doc order, the whole words to index, and its tiers (their tokens, kept postings, where to keep them). */
 interface SearchInputs {
   docs: SearchDoc[]
+  /** The docs' names by facet, for the facet files and the words (facet-files.ts). */
+  tables: FacetTables
   /** Each doc's docTermsKey, when the build keys its stories' texts (with a term cache). */
   textKeys?: string[]
   words: string[]
@@ -140,7 +142,8 @@ const stateFile = (dir: string, tier: number): string => path.join(dir, `tier-${
 
 function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInputs {
   const docs = collectSearchDocs(model)
-  const words = chooseWords(docs, (doc) => [...doc.topics, ...doc.organizations, ...doc.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
+  const tables = facetTables(docs)
+  const words = chooseWordsOf([tables.topics, tables.organizations, tables.peopleNames], options.wordMinDocs ?? defaultWordMinDocs(docs.length))
   const started = performance.now()
   const starts = tierStarts(docs)
   const bounds = starts.map((from, t) => [from, starts[t + 1] ?? docs.length] as const)
@@ -148,7 +151,7 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   if (dir === undefined) {
     const tiers = bounds.map(([from, to]): TierJob => ({ from, docs: docs.slice(from, to).map((doc) => docTermsOf(doc, options.cache)) }))
     debug('tokens of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
-    return { docs, words, tiers }
+    return { docs, tables, words, tiers }
   }
   // Keyed first: the docs whose postings the last build kept need no tokens at all, nor texts when their page job's key still holds.
   const known = options.textKey
@@ -185,7 +188,7 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
     }
   })
   debug('postings kept for %d of %d stories; tokens of the rest in %d ms', covered, docs.length, Math.round(performance.now() - started))
-  return { docs, textKeys: keys, words, tiers }
+  return { docs, tables, textKeys: keys, words, tiers }
 }
 
 /**
@@ -233,12 +236,12 @@ function cardInputs(doc: SearchDoc, name: string, textKey: string): string {
  * card without making it: at 60,000 stories every card's script and the hash of its bytes
  * were ~700 MB of strings made and dropped on each build.
  */
-function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: undefined): Generator<OutputFile>
-function cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile>
-function* cardAndFacetFiles(docs: SearchDoc[], options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
+function cardAndFacetFiles(docs: SearchDoc[], tables: FacetTables, options: SearchFilesOptions, textKeys: undefined): Generator<OutputFile>
+function cardAndFacetFiles(docs: SearchDoc[], tables: FacetTables, options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile>
+function* cardAndFacetFiles(docs: SearchDoc[], tables: FacetTables, options: SearchFilesOptions, textKeys: readonly string[] | undefined): Generator<OutputFile | LazyFile> {
   const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const facets: OutputFile[] = []
-  renderFacetFiles(docs, facets, options.facetBudget)
+  renderFacetFiles(docs, tables, facets, options.facetBudget)
   const count = docs.length
   for (let i = 0; i < count; i++) {
     const doc = docs[i]!
@@ -355,13 +358,14 @@ const made = (file: OutputFile | LazyFile): OutputFile => ('inputs' in file ? { 
  */
 export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {}): Generator<OutputFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
-  const { docs = [], words = [], tiers = [] } = inputs
+  const { docs = [], tables = facetTables([]), words = [], tiers = [] } = inputs
   const shards = docs.length === 0 ? noShards() : termShardFiles(tiers, shardOptions(words, options))
   // Every story's tokens are let go once the shards are made.
   const outline = outlineOf(tiers)
   delete inputs.tiers
+  delete inputs.tables
   const docCount = docs.length
-  yield* cardAndFacetFiles(docs, options, undefined)
+  yield* cardAndFacetFiles(docs, tables, options, undefined)
   for (const file of termFiles(model, shards, outline, words, docCount, options)) yield made(file)
 }
 
@@ -372,16 +376,17 @@ export function* searchFiles(model: SiteModel, options: SearchFilesOptions = {})
  */
 export function searchFilesAsync(model: SiteModel, options: SearchFilesOptions = {}): AsyncIterable<OutputFile | LazyFile> {
   const inputs: Partial<SearchInputs> = searchInputs(model, options)
-  const { docs = [], words = [], tiers = [] } = inputs
+  const { docs = [], tables = facetTables([]), words = [], tiers = [] } = inputs
   const shards = docs.length === 0 ? Promise.resolve(noShards()) : termShardFilesAsync(tiers, shardOptions(words, options))
   const outline = outlineOf(tiers)
   delete inputs.tiers
+  delete inputs.tables
   // Never an unhandled rejection while the cards are written; the error surfaces when awaited below.
   shards.catch(() => {})
   const docCount = docs.length
   const { textKeys } = inputs
   return (async function* () {
-    yield* cardAndFacetFiles(docs, options, textKeys)
+    yield* cardAndFacetFiles(docs, tables, options, textKeys)
     yield* termFiles(model, await shards, outline, words, docCount, options)
   })()
 }

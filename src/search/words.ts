@@ -41,27 +41,46 @@ export function isIndexableWord(text: string): boolean {
 
 /** The names to index as words, sorted by code units: `names(doc)` are each story's names. */
 export function chooseWords<T>(docs: readonly T[], names: (doc: T) => Iterable<string>, minDocs: number): string[] {
-  const counts = new Map<string, number>()
-  // Each distinct name normalised and checked once ('' when it cannot be a word): a few
-  // thousand names recur over 283,000 mentions at 60,000 stories.
-  const wordOf = new Map<string, string>()
-  for (const doc of docs) {
-    const seen = new Set<string>()
+  const table = new Map<string, number[]>()
+  docs.forEach((doc, ref) => {
     for (const name of names(doc)) {
-      let word = wordOf.get(name)
-      if (word === undefined) {
-        word = normalizeText(name)
-        wordOf.set(name, (word = isIndexableWord(word) ? word : ''))
-      }
-      if (word === '' || seen.has(word)) continue
-      seen.add(word)
-      counts.set(word, (counts.get(word) ?? 0) + 1)
+      const refs = table.get(name)
+      if (!refs) table.set(name, [ref])
+      else if (refs[refs.length - 1] !== ref) refs.push(ref)
+    }
+  })
+  return chooseWordsOf([table], minDocs)
+}
+
+/**
+ * chooseWords from tables the build makes anyway (search/facet-files.ts facetTables): each
+ * name → the ascending numbers of the docs tagged with it. A word's docs are those of every
+ * name, in any table, that normalises to it: counted from the ~33,000 names' lists rather
+ * than from each of ~400,000 mentions again (~0.2 s of a rebuild at 60,000 stories).
+ */
+export function chooseWordsOf(tables: Iterable<ReadonlyMap<string, readonly number[]>>, minDocs: number): string[] {
+  const byWord = new Map<string, (readonly number[])[]>()
+  for (const table of tables) {
+    for (const [name, refs] of table) {
+      const word = normalizeText(name)
+      if (!isIndexableWord(word)) continue
+      const lists = byWord.get(word)
+      if (lists) lists.push(refs)
+      else byWord.set(word, [refs])
     }
   }
-  return [...counts]
-    .filter(([, count]) => count >= minDocs)
-    .map(([word]) => word)
-    .sort()
+  const words: string[] = []
+  for (const [word, lists] of byWord) if (docsIn(lists, minDocs) >= minDocs) words.push(word)
+  return words.sort()
+}
+
+/** How many distinct numbers the ascending lists hold together, counted up to `enough`. */
+function docsIn(lists: readonly (readonly number[])[], enough: number): number {
+  if (lists.length === 1) return lists[0]!.length
+  if (lists.reduce((n, list) => n + list.length, 0) < enough) return 0
+  const all = new Set<number>()
+  for (const list of lists) for (const ref of list) all.add(ref)
+  return all.size
 }
 
 /** A set of indexed words, looked up by their first two characters (a bigram of the text). */

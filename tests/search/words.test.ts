@@ -2,7 +2,7 @@
 
 import { expect, test } from 'vitest'
 import { tokenize } from '../../src/search/tokenizer.js'
-import { chooseWords, defaultWordMinDocs, isIndexableWord, WordSet } from '../../src/search/words.js'
+import { chooseWords, chooseWordsOf, defaultWordMinDocs, isIndexableWord, WordSet } from '../../src/search/words.js'
 
 test('names tagged on at least minDocs stories, normalised, three to twelve BMP CJK characters, sorted', () => {
   const docs = [
@@ -13,6 +13,19 @@ test('names tagged on at least minDocs stories, normalised, three to twelve BMP 
   expect(chooseWords(docs, (names) => names, 2)).toEqual(['五金城管委会', '安全生产'])
   expect(chooseWords(docs, (names) => names, 3)).toEqual(['五金城管委会'])
   expect(chooseWords(docs, (names) => names, 1)).toEqual(['乡村振兴', '五金城管委会', '安全生产'])
+})
+
+test("from the facets' tables, a doc is counted once for a word however many of its names, in whichever table, normalise to it", () => {
+  // Doc 0 has the word as a topic and (full-width spaced) as an organization; doc 1 as an organization; doc 2 as a person's registry name.
+  const topics = new Map([['安全生产', [0]], ['乡村振兴', [0, 1]]])
+  const organizations = new Map([['安全 生产', [0, 1]], ['李芳', [2]]])
+  const peopleNames = new Map([['安全生产', [2]]])
+  expect(chooseWordsOf([topics, organizations, peopleNames], 3)).toEqual(['安全生产'])
+  expect(chooseWordsOf([topics, organizations, peopleNames], 4)).toEqual([])
+  expect(chooseWordsOf([topics, organizations, peopleNames], 2)).toEqual(['乡村振兴', '安全生产'])
+  // The same as chooseWords over each doc's names.
+  const docs = [['安全生产', '乡村振兴', '安全 生产'], ['乡村振兴', '安全 生产'], ['李芳', '安全生产']]
+  for (const min of [1, 2, 3, 4]) expect(chooseWordsOf([topics, organizations, peopleNames], min)).toEqual(chooseWords(docs, (names) => names, min))
 })
 
 test('what can be a word', () => {
