@@ -37,27 +37,45 @@ export interface PersonKeys {
 
 type Keyer = (made: unknown) => string
 
-function issuesByDate(site: SiteContext): Map<string, [string[], string[]]> {
-  const byDate = new Map<string, [string[], string[]]>()
-  const add = (issue: Issue): void => {
-    const names = new Set<string>()
-    for (const ref of site.storiesOf(issue)) for (const person of ref.story.people) names.add(person.name)
-    const seen = byDate.get(issue.date)
-    if (seen) {
-      seen[0].push(issueKey(issue))
-      seen[1].push(...names)
-    } else byDate.set(issue.date, [[issueKey(issue)], [...names]])
+/**
+ * Issue date → its issues' hashes and the names their stories carry. A date whose issues hash as
+ * the last build's (`previous`) carries the names it did then: they are read from the issues'
+ * stories only where an issue changed, came or went (283,000 mentions at 60,000 stories).
+ */
+function issuesByDate(site: SiteContext, previous: PersonKeyState | null): Map<string, [string[], string[]]> {
+  const byDate = new Map<string, Issue[]>()
+  for (const issue of site.issues) {
+    const same = byDate.get(issue.date)
+    if (same) same.push(issue)
+    else byDate.set(issue.date, [issue])
   }
-  site.issues.forEach(add)
-  return byDate
+  const out = new Map<string, [string[], string[]]>()
+  for (const [date, issues] of byDate) {
+    const keys = issues.map(issueKey)
+    const was = previous?.issues[date]
+    if (was && sameKeys(was[0], keys)) {
+      out.set(date, [keys, was[1]])
+      continue
+    }
+    const names: string[] = []
+    for (const issue of issues) {
+      const seen = new Set<string>()
+      for (const ref of site.storiesOf(issue)) for (const person of ref.story.people) seen.add(person.name)
+      names.push(...seen)
+    }
+    out.set(date, [keys, names])
+  }
+  return out
 }
+
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i])
 
 /** The names whose stories may differ from the last build's: those of every issue that changed, came or went, as it is and as it was. */
 function changedPeople(now: Map<string, [string[], string[]]>, previous: PersonKeyState): Set<string> {
   const changed = new Set<string>()
   for (const [date, [keys, people]] of now) {
     const was = previous.issues[date]
-    if (was && was[0].length === keys.length && was[0].every((key, i) => key === keys[i])) continue
+    if (was && sameKeys(was[0], keys)) continue
     for (const name of people) changed.add(name)
     for (const name of was?.[1] ?? []) changed.add(name)
   }
@@ -82,8 +100,8 @@ export function personKeys(site: SiteContext, key: Keyer, previous: PersonKeySta
       registry: site.model.people,
       suffixed: [...site.suffixedPeople].sort().map((name) => [name, site.personUrl(name)]),
     })
-    const issues = issuesByDate(site)
     const usable = previous !== null && previous.version === STATE_VERSION && previous.context === context ? previous : null
+    const issues = issuesByDate(site, usable)
     known = { context, issues, changed: usable ? changedPeople(issues, usable) : null, kept: new Map(usable ? Object.entries(usable.people) : []) }
     return known
   }
