@@ -152,9 +152,14 @@ export function knownOf(text: string): Map<string, string> {
 export function rolesOf(text: string): Map<string, string[]> {
   const roles = new Map<string, string[]>()
   if (text === '') return roles
-  for (const line of text.split('\n')) {
-    const [name, ...titles] = line.split('\t')
-    roles.set(name!, titles)
+  // A line at a time by its first tab: a split and a rest pattern for each of 33,000 lines took twice as long.
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at)
+    if (end === -1) end = text.length
+    const tab = text.indexOf('\t', at)
+    if (tab === -1 || tab > end) roles.set(text.slice(at, end), [])
+    else roles.set(text.slice(at, tab), text.slice(tab + 1, end).split('\t'))
+    at = end + 1
   }
   return roles
 }

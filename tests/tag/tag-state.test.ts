@@ -67,6 +67,12 @@ test('the names tagging knew, and their titles, are kept as text and read back a
   ])
   expect(knownOf(namesText(known)!)).toEqual(known)
   expect(rolesOf(namesText(roles)!)).toEqual(roles)
+  const odd = new Map([
+    ['王明远', []],
+    ['李华', ['']],
+    ['', ['副市长', '']],
+  ])
+  expect(rolesOf(namesText(odd)!)).toEqual(odd)
   expect(knownOf(namesText(new Map())!)).toEqual(new Map())
   expect(namesText(new Map([['a\tb', 'a\tb']]))).toBeNull()
 })
