@@ -228,8 +228,9 @@ function cardInputs(doc: SearchDoc, name: string, textKey: string): string {
 
 /**
  * The cards (one per story) and the facet files: what does not depend on the term shards.
- * The facets are made first; then each story is let go (`docs` is emptied) as its card is
- * taken: the stories' texts and tags are a few hundred megabytes at 60,000 stories.
+ * The facets are made first (from `tables`, facetTables, which are then emptied); then each
+ * story is let go (`docs` is emptied) as its card is taken: the stories' texts and tags are a
+ * few hundred megabytes at 60,000 stories.
  *
  * With `textKeys` (each doc's docTermsKey, which a cached build makes anyway) each card is
  * keyed by what it is made from (LazyFile, cardInputs). A rebuild then keeps an unchanged
@@ -242,6 +243,8 @@ function* cardAndFacetFiles(docs: SearchDoc[], tables: FacetTables, options: Sea
   const folderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const facets: OutputFile[] = []
   renderFacetFiles(docs, tables, facets, options.facetBudget)
+  // Emptied as the docs are: the callers' generators hold them until the last search file.
+  for (const table of Object.values(tables)) table.clear()
   const count = docs.length
   for (let i = 0; i < count; i++) {
     const doc = docs[i]!
