@@ -8,7 +8,7 @@
 // written again within the tick it was read in would otherwise keep its old stat. Such a
 // file is simply read again next time (as git does with "racily clean" entries).
 
-import { statSync, type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { PlainMessage } from '../messages.js'
@@ -39,11 +39,9 @@ const statOf = (s: Stats): Entry['stat'] => [s.size, s.mtimeMs, s.ctimeMs, s.ino
 const sameStat = (a: Entry['stat'], b: Entry['stat']): boolean => a.every((v, i) => v === b[i])
 
 export interface ContentScan {
-  /** The page at `absolute` (`contentPath` under the content folder) when its file is as it was last read, with that read's messages. */
-  lookup(contentPath: string, absolute: string): { page: KnownPage; messages: PlainMessage[] } | undefined
-  /** The file's stat, taken before reading it (a change after that gives the next build another stat). */
-  stat(absolute: string): Stats | null
-  /** Remembers a page read afresh: `stat` from `stat()` just before reading, `readAt` when the read began (epoch ms). */
+  /** The page at `contentPath` (under the content folder) when its file, as `stat` finds it now, is as it was last read, with that read's messages. */
+  lookup(contentPath: string, stat: Stats): { page: KnownPage; messages: PlainMessage[] } | undefined
+  /** Remembers a page read afresh: `stat` taken before reading it (a change after that gives the next build another stat), `readAt` when the read began (epoch ms). */
   record(contentPath: string, stat: Stats, readAt: number, page: KnownPage, messages: PlainMessage[]): void
   /** Writes what this build saw (files it did not see are forgotten), if anything changed. */
   save(): Promise<void>
@@ -66,25 +64,11 @@ export async function contentScan(file: string, { racyMs = RACY_MS }: { racyMs?:
   const now: Record<string, Entry> = {}
   let changed = false
   return {
-    lookup(contentPath, absolute) {
+    lookup(contentPath, stat) {
       const entry = before[contentPath]
-      if (!entry) return undefined
-      let stat: Stats
-      try {
-        stat = statSync(absolute)
-      } catch {
-        return undefined
-      }
-      if (!sameStat(entry.stat, statOf(stat))) return undefined
+      if (!entry || !sameStat(entry.stat, statOf(stat))) return undefined
       now[contentPath] = entry
       return { page: entry.page, messages: entry.messages }
-    },
-    stat(absolute) {
-      try {
-        return statSync(absolute)
-      } catch {
-        return null
-      }
     },
     record(contentPath, stat, readAt, page, messages) {
       changed = true
