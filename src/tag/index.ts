@@ -210,11 +210,13 @@ export function tagArchive(inputs: TagInput[], taxonomy: Taxonomy, registry: Per
   inputs.forEach(({ page }, k) => {
     const kept = reuse.page(page)
     let fresh = false
+    // Whether the page's hits may hold a surname hit: looked for once a page, when a story first asks.
+    let surnames: boolean | undefined
     page.stories.forEach((story, i) => {
       const people = kept?.people[i]
       stories++
       // A story's hits as reuse.story reads them (for its surname hits alone).
-      const surnameHits = (): readonly PersonHit[] => (hitsOf[k] !== undefined || mayHoldSurnameHits(inputs[k]!.hits!) ? hitsAt(k)[i]! : NO_HITS)
+      const surnameHits = (): readonly PersonHit[] => ((surnames ??= hitsOf[k] !== undefined || mayHoldSurnameHits(inputs[k]!.hits!)) ? hitsAt(k)[i]! : NO_HITS)
       if (people !== undefined && reuse.story(story, surnameHits)) {
         story.people = people
         return
