@@ -73,19 +73,32 @@ export function issueKey(issue: Issue): string {
 export function issueKeyData(site: SiteContext, issue: Issue): unknown {
   const refs = site.storiesOf(issue)
   const { issues, before, after } = issueNeighbourInputs(site, issue, refs)
-  const exceptions = (suffixed: ReadonlySet<string>, names: (story: Story) => readonly string[], url: (name: string) => string | undefined): [string, string | undefined][] => {
-    const out = new Map<string, string | undefined>()
-    if (suffixed.size > 0) for (const { story } of refs) for (const name of names(story)) if (suffixed.has(name)) out.set(name, url(name))
-    return [...out]
-  }
   return {
     issue: issueKey(issue),
     issues,
     before,
     after,
-    people: exceptions(site.suffixedPeople, (story) => story.people.map((person) => person.name), site.personUrl),
-    topics: exceptions(site.suffixedTopics, (story) => story.topics, site.topicUrl),
+    people: suffixedIn(refs, site.suffixedPeople, personNames, site.personUrl),
+    topics: suffixedIn(refs, site.suffixedTopics, (story) => story.topics, site.topicUrl),
   }
+}
+
+const personNames = (story: Story): string[] => story.people.map((person) => person.name)
+
+/**
+ * The names the stories print whose pages are not at their slug's URL (`suffixed`), each once
+ * with its URL, in the order the stories first print them: what a group's key says of the pages
+ * it links to besides the names themselves (none at all, usually).
+ */
+function suffixedIn(
+  refs: readonly StoryRef[],
+  suffixed: ReadonlySet<string>,
+  names: (story: Story) => readonly string[],
+  url: (name: string) => string | undefined,
+): [string, string | undefined][] {
+  const out = new Map<string, string | undefined>()
+  if (suffixed.size > 0) for (const { story } of refs) for (const name of names(story)) if (suffixed.has(name)) out.set(name, url(name))
+  return [...out]
 }
 
 /**
@@ -121,16 +134,12 @@ export function storyRefKeys(refs: readonly StoryRef[]): string[] {
  * 2.2 s of each rebuild.
  */
 export function personKeyData(site: SiteContext, entry: NameEntry): unknown {
-  const suffixed: [string, string | undefined][] = []
-  if (site.suffixedPeople.size > 0) {
-    for (const ref of entry.stories) for (const { name } of ref.story.people) if (site.suffixedPeople.has(name)) suffixed.push([name, site.personUrl(name)])
-  }
   return {
     name: entry.name,
     url: entry.url,
     aliases: aliasesOf(site, entry.name),
     stories: storyRefKeys(entry.stories),
-    suffixed,
+    suffixed: suffixedIn(entry.stories, site.suffixedPeople, personNames, site.personUrl),
   }
 }
 
