@@ -39,24 +39,12 @@ export function isIndexableWord(text: string): boolean {
   return true
 }
 
-/** The names to index as words, sorted by code units: `names(doc)` are each story's names. */
-export function chooseWords<T>(docs: readonly T[], names: (doc: T) => Iterable<string>, minDocs: number): string[] {
-  const table = new Map<string, number[]>()
-  docs.forEach((doc, ref) => {
-    for (const name of names(doc)) {
-      const refs = table.get(name)
-      if (!refs) table.set(name, [ref])
-      else if (refs[refs.length - 1] !== ref) refs.push(ref)
-    }
-  })
-  return chooseWordsOf([table], minDocs)
-}
-
 /**
- * chooseWords from tables the build makes anyway (search/facet-files.ts facetTables): each
- * name → the ascending numbers of the docs tagged with it. A word's docs are those of every
- * name, in any table, that normalises to it: counted from the ~33,000 names' lists rather
- * than from each of ~400,000 mentions again (~0.2 s of a rebuild at 60,000 stories).
+ * The names to index as words, sorted by code units, from the tables the build makes anyway
+ * (search/facet-files.ts facetTables): each name → the ascending numbers of the docs tagged
+ * with it. A word's docs are those of every name, in any table, that normalises to it: counted
+ * from the ~33,000 names' lists rather than from each of ~400,000 mentions again (~0.2 s of a
+ * rebuild at 60,000 stories).
  */
 export function chooseWordsOf(tables: Iterable<ReadonlyMap<string, readonly number[]>>, minDocs: number): string[] {
   const byWord = new Map<string, (readonly number[])[]>()
