@@ -55,7 +55,7 @@ interface ListedFile {
  */
 async function listedPageFiles(contentDir: string): Promise<ListedFile[]> {
   const found = await glob(['**/*.txt'], { cwd: contentDir, ignore: ['_data/**', '**/node_modules/**'], followSymbolicLinks: true })
-  const shortestFirst = found.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0))
+  const shortestFirst = found.sort((a, b) => a.split('/').length - b.split('/').length || byCodeUnits(a, b))
   const listed = shortestFirst.map((rel): ListedFile => ({ path: rel, stat: statOf(path.join(contentDir, rel)) }))
   const byIdentity = new Map<string, ListedFile[]>()
   for (const file of listed) {
@@ -77,8 +77,10 @@ async function listedPageFiles(contentDir: string): Promise<ListedFile[]> {
       for (const file of byTarget.values()) kept.add(file)
     }
   }
-  return listed.filter((file) => kept.has(file)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return listed.filter((file) => kept.has(file)).sort((a, b) => byCodeUnits(a.path, b.path))
 }
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function statOf(absolute: string): Stats | null {
   try {
