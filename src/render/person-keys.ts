@@ -11,7 +11,7 @@
 //     and settings through the keyer, the registry's aliases, every suffixed person's URL).
 // Any other person's key is made afresh. A test compares every kept key with one made afresh.
 
-import type { Issue } from '../types.js'
+import { groupBy } from './group-by.js'
 import { issueKey, personKeyData } from './group-job.js'
 import type { NameEntry, SiteContext } from './site-context.js'
 
@@ -43,14 +43,8 @@ type Keyer = (made: unknown) => string
  * stories only where an issue changed, came or went (283,000 mentions at 60,000 stories).
  */
 function issuesByDate(site: SiteContext, previous: PersonKeyState | null): Map<string, [string[], string[]]> {
-  const byDate = new Map<string, Issue[]>()
-  for (const issue of site.issues) {
-    const same = byDate.get(issue.date)
-    if (same) same.push(issue)
-    else byDate.set(issue.date, [issue])
-  }
   const out = new Map<string, [string[], string[]]>()
-  for (const [date, issues] of byDate) {
+  for (const [date, issues] of groupBy(site.issues, (issue) => issue.date)) {
     const keys = issues.map(issueKey)
     const was = previous?.issues[date]
     if (was && sameKeys(was[0], keys)) {
