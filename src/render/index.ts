@@ -12,7 +12,7 @@ import { pageKeyer } from './page-key.js'
 import { personKeys, type PersonKeyState } from './person-keys.js'
 import { renderFeed } from './feed.js'
 import { apiFileEntries, apiFiles } from './json-api.js'
-import { apiDocPage } from './pages/api-doc.js'
+import { apiDocPages } from './pages/api-doc.js'
 import { datePages } from './pages/dates.js'
 import { notFoundPage, searchPage } from './pages/fixed.js'
 import { homePage } from './pages/home.js'
@@ -121,7 +121,10 @@ export function planSite(model: SiteModel, options: RenderOptions = {}): SitePla
   }
   function* pages(): Generator<PageGroup> {
     // The search page comes with the search files (searchOptions): it carries the index's entry.
-    for (const spec of [homePage(site), notFoundPage(), apiDocPage(templates), reportPage(model)]) yield single(spec)
+    yield single(homePage(site))
+    yield single(notFoundPage())
+    yield lazy(apiDocPages(templates))
+    yield single(reportPage(model))
     // The other site-wide pages are made when written (document.ts LazyPages).
     for (const pages of [...datePages(site), ...peopleIndexPages(site)]) yield lazy(pages)
     for (const entry of site.people) yield personGroup(entry)

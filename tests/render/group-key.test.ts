@@ -1,5 +1,7 @@
 // A page group's key data (render/group-job.ts groupKeyData): the parts it stands for by a
 // hash must still change with what they stand for.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { buildModel } from '../../src/pipeline.js'
@@ -229,5 +231,27 @@ describe('a site-wide page group keyed by its inputs (year, month, topic and nam
       else if (was.html !== now.html) changed++
     }
     expect(changed).toBeGreaterThan(0)
+  })
+})
+
+describe('the API page (api.html), made from templates/api.md', () => {
+  const apiGroup = (model: SiteModel, templateDir: string) => {
+    const plan = planSite(model, { templateDir })
+    const group = [...plan.pages].find((g) => g.paths.includes('api.html'))!
+    return { key: group.key, html: group.specs().map((spec) => String(plan.render(spec).contents)).join('\n') }
+  }
+
+  test('is keyed, so a rebuild keeps it without rendering its markdown, and its key and page change with the markdown', () => {
+    const model = visitsModel(3, () => ({ people: [], topics: [] }))
+    const dir = mkdtempSync(path.join(tmpdir(), 'api-doc-'))
+    cpSync(path.join(ROOT, 'templates'), dir, { recursive: true })
+    const before = apiGroup(model, dir)
+    expect(before.key).not.toBeNull()
+    expect(apiGroup(model, dir)).toEqual(before)
+    writeFileSync(path.join(dir, 'api.md'), `${readFileSync(path.join(dir, 'api.md'), 'utf8')}\n\n另见本地说明。\n`)
+    const after = apiGroup(model, dir)
+    expect(after.key).not.toBe(before.key)
+    expect(after.html).toContain('另见本地说明。')
+    expect(before.html).not.toContain('另见本地说明。')
   })
 })
