@@ -16,6 +16,7 @@ import { compile } from '../bin/compile.mjs'
 import { searchBench } from './search-bench.js'
 import { folderBytes } from './folder-bytes.js'
 import { speedCheck } from './speed-check.js'
+import { checkTargets, targetTable, type RowKind } from './targets.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -78,6 +79,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 interface Row {
   label: string
+  kind: RowKind
   stories: number
   seconds: number
   perThousand: number
@@ -91,10 +93,11 @@ interface Row {
 }
 
 /** A table row from timed runs: their median, their peak memory, and the sizes of the output they left. */
-function row(label: string, stories: number, timed: readonly Run[], out: string): Row {
+function row(label: string, kind: RowKind, stories: number, timed: readonly Run[], out: string): Row {
   const seconds = median(timed.map((r) => r.seconds))
   return {
     label,
+    kind,
     stories,
     seconds,
     perThousand: stories ? (seconds / stories) * 1000 : 0,
@@ -122,7 +125,7 @@ function settle(out: string): void {
   }
 }
 
-function measure(label: string, content: string, stories: number): Row {
+function measure(label: string, kind: RowKind, content: string, stories: number): Row {
   const out = path.join(temp('bench-'), 'public')
   // A first build as a user runs it: default settings, so an empty cache of its own (written, never read).
   const timed = Array.from({ length: runs }, () => {
@@ -130,7 +133,7 @@ function measure(label: string, content: string, stories: number): Row {
     settle(out)
     return run
   })
-  return row(label, stories, timed, out)
+  return row(label, kind, stories, timed, out)
 }
 
 function countStories(expectedFile: string): number {
@@ -176,20 +179,20 @@ function measureIncremental(label: string, unchangedLabel: string, content: stri
     return r
   })
   renameSync(aside, issue)
-  const added = row(label, stories, timed, out)
+  const added = row(label, 'added', stories, timed, out)
   buildOnce(content, out, cache)
   const unchanged = Array.from({ length: runs }, () => buildOnce(content, out, cache))
-  return [added, row(unchangedLabel, stories, unchanged, out)]
+  return [added, row(unchangedLabel, 'unchanged', stories, unchanged, out)]
 }
 
 const speedBefore = speedCheck()
-const rows: Row[] = [measure('seeds (5 pages)', path.join(ROOT, 'content'), 13)]
+const rows: Row[] = [measure('seeds (5 pages)', 'seeds', path.join(ROOT, 'content'), 13)]
 let largest: { issues: number; content: string; stories: number } | null = null
 for (const issues of sizes) {
   const dir = temp('synth-')
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/synth.ts'), '--issues', String(issues), '--out', dir], { cwd: ROOT })
   const stories = countStories(path.join(dir, 'expected.json'))
-  rows.push(measure(`synthetic, ${issues} issues`, path.join(dir, 'content'), stories))
+  rows.push(measure(`synthetic, ${issues} issues`, 'full', path.join(dir, 'content'), stories))
   largest = { issues, content: path.join(dir, 'content'), stories }
 }
 if (largest) {
@@ -208,6 +211,8 @@ const table = [
     (r) =>
       `| ${r.label} | ${r.stories} | ${r.seconds.toFixed(2)} | ${r.perThousand.toFixed(2)} | ${r.userSeconds.toFixed(1)} / ${r.systemSeconds.toFixed(1)} | ${Number.isNaN(r.mainSeconds) ? '–' : r.mainSeconds.toFixed(1)} | ${r.peakMB.toFixed(0)} | ${r.outputMB.toFixed(1)} | ${r.searchMB.toFixed(1)} |`,
   ),
+  '',
+  targetTable(checkTargets(rows)),
 ].join('\n')
 process.stdout.write(`${table}\n`)
 if (values.save) writeFileSync(path.join(ROOT, 'bench', 'results.md'), `# Benchmark results\n\n${table}\n`)

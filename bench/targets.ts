@@ -1,0 +1,62 @@
+// The scale issue's targets (#8), checked against a bench's rows: each printed with the figure
+// it was judged by, so a table says by itself which goals the code meets on this machine.
+
+/** What a bench row measured. */
+export type RowKind = 'seeds' | 'full' | 'added' | 'unchanged'
+
+export interface TargetRow {
+  kind: RowKind
+  stories: number
+  /** Median seconds of its runs. */
+  seconds: number
+  /** Peak RSS over its runs (MB). */
+  peakMB: number
+}
+
+export interface TargetCheck {
+  target: string
+  /** The figure it was judged by, or why it was not measured. */
+  figure: string
+  /** null: not measured by this bench (too small an archive). */
+  met: boolean | null
+}
+
+/** The targets are stated for a decade's archive, ~60,000 stories: a full build of at least this many is judged by them. */
+export const DECADE_STORIES = 55_000
+const SEEDS_SECONDS = 2
+const DECADE_SECONDS = 60
+const DECADE_PEAK_MB = 2048
+const ADDED_SECONDS = 3
+
+const seconds = (value: number): string => `${value.toFixed(2)} s`
+
+export function checkTargets(rows: readonly TargetRow[]): TargetCheck[] {
+  const seeds = rows.find((row) => row.kind === 'seeds')
+  const decade = rows.filter((row) => row.kind === 'full' && row.stories >= DECADE_STORIES).sort((a, b) => b.stories - a.stories)[0]
+  const largest = Math.max(0, ...rows.filter((row) => row.kind === 'full').map((row) => row.stories))
+  const unmeasured = `not measured: the largest archive built holds ${largest.toLocaleString('en')} stories (run with --issues …,4800)`
+  // The incremental rows are made on the largest archive: they count only when it is a decade's.
+  const added = decade ? rows.find((row) => row.kind === 'added' && row.stories === decade.stories) : undefined
+  const decadeRows = decade ? rows.filter((row) => row.stories === decade.stories && row.kind !== 'seeds') : []
+  const peak = Math.max(0, ...decadeRows.map((row) => row.peakMB))
+  return [
+    seeds
+      ? { target: `the seeds build in ≤ ${SEEDS_SECONDS} s, start-up included`, figure: seconds(seeds.seconds), met: seeds.seconds <= SEEDS_SECONDS }
+      : { target: `the seeds build in ≤ ${SEEDS_SECONDS} s, start-up included`, figure: 'not measured', met: null },
+    decade
+      ? { target: `a ~60,000-story archive built in ≤ ${DECADE_SECONDS} s`, figure: `${seconds(decade.seconds)} (${decade.stories.toLocaleString('en')} stories)`, met: decade.seconds <= DECADE_SECONDS }
+      : { target: `a ~60,000-story archive built in ≤ ${DECADE_SECONDS} s`, figure: unmeasured, met: null },
+    decade
+      ? { target: `its peak RSS ≤ ${DECADE_PEAK_MB / 1024} GB (full and incremental builds)`, figure: `${peak.toFixed(0)} MB`, met: peak <= DECADE_PEAK_MB }
+      : { target: `its peak RSS ≤ ${DECADE_PEAK_MB / 1024} GB (full and incremental builds)`, figure: unmeasured, met: null },
+    added
+      ? { target: `one issue added to it rebuilt in ≤ ${ADDED_SECONDS} s`, figure: seconds(added.seconds), met: added.seconds <= ADDED_SECONDS }
+      : { target: `one issue added to it rebuilt in ≤ ${ADDED_SECONDS} s`, figure: unmeasured, met: null },
+  ]
+}
+
+/** The checks as a markdown table. */
+export function targetTable(checks: readonly TargetCheck[]): string {
+  const verdict = (met: boolean | null): string => (met === null ? '–' : met ? 'met' : '**not met**')
+  return ['| target (issue #8) | measured | |', '|---|---:|---|', ...checks.map((check) => `| ${check.target} | ${check.figure} | ${verdict(check.met)} |`)].join('\n')
+}
