@@ -7,6 +7,7 @@ import { VFile } from 'vfile'
 import { contentKey } from '../cache/hash.js'
 import type { ContentScan } from '../cache/content-scan.js'
 import { plainMessages, replayMessages } from '../messages.js'
+import { compareText } from '../render/order.js'
 import type { RawPage, ScannedPage } from '../types.js'
 import { decodePage } from './decode.js'
 import { pageError } from './page-error.js'
@@ -55,8 +56,8 @@ interface ListedFile {
  */
 async function listedPageFiles(contentDir: string): Promise<ListedFile[]> {
   const found = await glob(['**/*.txt'], { cwd: contentDir, ignore: ['_data/**', '**/node_modules/**'], followSymbolicLinks: true })
-  const shortestFirst = found.sort((a, b) => a.split('/').length - b.split('/').length || byCodeUnits(a, b))
-  const listed = shortestFirst.map((rel): ListedFile => ({ path: rel, stat: statOf(path.join(contentDir, rel)) }))
+  const shortestFirst = found.sort((a, b) => a.split('/').length - b.split('/').length || compareText(a, b))
+  const listed = shortestFirst.map((rel): ListedFile => ({ path: rel, stat: statOrNull(path.join(contentDir, rel)) }))
   const byIdentity = new Map<string, ListedFile[]>()
   for (const file of listed) {
     // No stat, or an inode a file system does not give (0): by path, resolved below.
@@ -77,12 +78,10 @@ async function listedPageFiles(contentDir: string): Promise<ListedFile[]> {
       for (const file of byTarget.values()) kept.add(file)
     }
   }
-  return listed.filter((file) => kept.has(file)).sort((a, b) => byCodeUnits(a.path, b.path))
+  return listed.filter((file) => kept.has(file)).sort((a, b) => compareText(a.path, b.path))
 }
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-function statOf(absolute: string): Stats | null {
+function statOrNull(absolute: string): Stats | null {
   try {
     return statSync(absolute)
   } catch {

@@ -160,7 +160,6 @@ export function jobFromTransit(sent: JobInTransit): GroupJob {
   return { kind: 'issue', inputs: { ...sent.inputs, issue: { ...issue, pages: issue.pages.map(pageFromTransit) } }, key: sent.key }
 }
 
-
 /**
  * The group's pages rendered: path, key and bytes (UTF-8 HTML) of each. A page's key is the
  * hash of its bytes: the group's own key (of its inputs) already decided that the group is
