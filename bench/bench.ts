@@ -111,27 +111,20 @@ function row(label: string, kind: RowKind, stories: number, timed: readonly Run[
 }
 
 /**
- * Waits until the site a whole build set aside beside `out` is gone. The command-line build
- * hands that removal to a detached process (write/discard.ts) and returns; left running, it
- * would share the machine with the next timed run (at 60,000 stories: 180,000 files, ~20 s
- * and ~3 s of system time), which a user's build never does.
+ * Full builds, each into a folder of its own with a cache of its own (as a first build runs),
+ * and nothing removed until the bench ends. Each run used to build over the last run's site,
+ * which the build then removed (180,000 files at 60,000 stories), right before the next run:
+ * ext4 without a journal (this machine's disk) skips inodes freed in the last 60 s (300 s
+ * while their table block is unwritten) when it makes files, block by block, so the next
+ * run's 180,000 new files paid for the bench's own deletions (tens of seconds of system time
+ * in `recently_deleted`, bench/results.md). A user's first build follows no such deletion.
+ * The folders take ~1.6 GB a run at 60,000 stories.
  */
-function settle(out: string): void {
-  const prefix = `.${path.basename(out)}.old-`
-  const deadline = Date.now() + 10 * 60_000
-  while (readdirSync(path.dirname(out)).some((name) => name.startsWith(prefix))) {
-    if (Date.now() > deadline) throw new Error(`the site set aside beside ${out} was not removed within 10 minutes`)
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250)
-  }
-}
-
 function measure(label: string, kind: RowKind, content: string, stories: number): Row {
-  const out = path.join(temp('bench-'), 'public')
-  // A first build as a user runs it: default settings, so an empty cache of its own (written, never read).
+  let out = ''
   const timed = Array.from({ length: runs }, () => {
-    const run = buildOnce(content, out, temp('bench-cache-'))
-    settle(out)
-    return run
+    out = path.join(temp('bench-'), 'public')
+    return buildOnce(content, out, temp('bench-cache-'))
   })
   return row(label, kind, stories, timed, out)
 }
