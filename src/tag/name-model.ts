@@ -176,24 +176,42 @@ const PAIR_KINDS: Kind[] = [Kind.Surname, Kind.Left2, Kind.Right2, Kind.JoinLeft
 const SINGLE_SET = new Set(SINGLE_KINDS)
 const PAIR_SET = new Set(PAIR_KINDS)
 
+/** A model read from its file (modelFromFile), with the file: its fast tables are made from the file's triples. */
+const fileOf = new WeakMap<NameModel, NameModelFile>()
+
+/**
+ * Calls `use` with each weight of the model as kind, characters and weight, in the order of
+ * `model.weights`. A model read from its file is read from the file's triples, without its Map:
+ * making that Map of 126,000 weights and reading it back took every process that tags a page
+ * about a tenth of a second at start-up.
+ */
+function eachWeight(model: NameModel, use: (kind: Kind, a: number, b: number, weight: number) => void): void {
+  const file = fileOf.get(model)
+  if (!file) {
+    for (const [key, w] of model.weights) use(featureKind(key), featureA(key), featureB(key), w)
+    return
+  }
+  for (const [kind, triples] of Object.entries(file.features)) {
+    for (let k = 0; k + 2 < triples.length; k += 3) use(Number(kind) as Kind, triples[k] as number, triples[k + 1] as number, (triples[k + 2] as number) / file.scale)
+  }
+}
+
 const fastCache = new WeakMap<NameModel, FastTables>()
 function fastTables(model: NameModel): FastTables {
   const cached = fastCache.get(model)
   if (cached) return cached
-  // Two passes over the weights, each key decoded where it is read: an object per weight
-  // (126,000 of them) cost this a tenth of a second at every start-up.
+  // Two passes over the weights, each read as its parts: an object per weight (126,000 of
+  // them) cost this a tenth of a second at every start-up.
   const idOf = new Int32Array(0x10000)
   let size = 1 // id 0: a character the model has no weight for
   const id = (code: number): number => (idOf[code] ||= size++)
   let pairCount = 0
-  for (const key of model.weights.keys()) {
-    const kind = featureKind(key)
-    if (kind === Kind.Shape || kind === Kind.Bias) continue
-    const b = featureB(key)
-    id(featureA(key))
+  eachWeight(model, (kind, a, b) => {
+    if (kind === Kind.Shape || kind === Kind.Bias) return
+    id(a)
     if (b) id(b)
     if (PAIR_SET.has(kind)) pairCount++
-  }
+  })
   id(EDGE)
   if ((Kind.Around + 1) * size * size >= 2 ** 31) throw new Error('name model: too many characters for int32 pair keys')
   const single: Float64Array[] = []
@@ -202,10 +220,7 @@ function fastTables(model: NameModel): FastTables {
   const shape = new Map<number, number>()
   const tables: FastTables = { idOf, size, single, keys: new Int32Array(2 ** bits).fill(EMPTY), values: new Float64Array(2 ** bits), shift: 32 - bits, shape, bias: 0 }
   const mask = tables.keys.length - 1
-  for (const [key, w] of model.weights) {
-    const kind = featureKind(key)
-    const a = featureA(key)
-    const b = featureB(key)
+  eachWeight(model, (kind, a, b, w) => {
     if (kind === Kind.Bias) tables.bias = w
     else if (kind === Kind.Shape) shape.set(a * 4 + b, w)
     else if (SINGLE_SET.has(kind)) (single[kind] as Float64Array)[idOf[a] as number] = w
@@ -216,9 +231,18 @@ function fastTables(model: NameModel): FastTables {
       tables.keys[h] = pair
       tables.values[h] = w
     }
-  }
+  })
   fastCache.set(model, tables)
   return tables
+}
+
+/** The weight of feature `kind`, `a`, `b` as the fast tables hold it (tests hold every one equal to `model.weights`). */
+export function fastWeight(model: NameModel, kind: Kind, a: number, b: number): number {
+  const t = fastTables(model)
+  if (kind === Kind.Bias) return t.bias
+  if (kind === Kind.Shape) return t.shape.get(a * 4 + b) ?? 0
+  if (SINGLE_SET.has(kind)) return oneOf(t, kind, t.idOf[a] as number)
+  return pairOf(t, kind, t.idOf[a] as number, b ? (t.idOf[b] as number) : 0)
 }
 
 /** Which characters start a surname: 1 a single one, 2 the first of a compound one. */
@@ -240,14 +264,25 @@ export interface NameModelFile {
   features: Record<string, number[]>
 }
 
+/** The model a file holds. Its `weights` (the reference scorer's, `score`) are made when first read: tagging reads the fast tables, made from the file itself (eachWeight). */
 export function modelFromFile(file: NameModelFile): NameModel {
-  const weights = new Map<number, number>()
-  for (const [kind, triples] of Object.entries(file.features)) {
-    for (let k = 0; k + 2 < triples.length; k += 3) {
-      weights.set(featureKey(Number(kind) as Kind, triples[k] as number, triples[k + 1] as number), (triples[k + 2] as number) / file.scale)
-    }
+  let weights: Map<number, number> | undefined
+  const model: NameModel = {
+    get weights() {
+      if (!weights) {
+        weights = new Map()
+        for (const [kind, triples] of Object.entries(file.features)) {
+          for (let k = 0; k + 2 < triples.length; k += 3) {
+            weights.set(featureKey(Number(kind) as Kind, triples[k] as number, triples[k + 1] as number), (triples[k + 2] as number) / file.scale)
+          }
+        }
+      }
+      return weights
+    },
+    threshold: file.threshold,
   }
-  return { weights, threshold: file.threshold }
+  fileOf.set(model, file)
+  return model
 }
 
 let shipped: NameModel | undefined

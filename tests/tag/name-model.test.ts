@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import { expect, test } from 'vitest'
 import { tagArchive } from '../../src/tag/index.js'
-import { candidates, defaultNameModel, featureA, featureB, featureKey, featureKind, features, Kind, modelFromFile, modelNames, score, spanProbability, type NameModelFile } from '../../src/tag/name-model.js'
+import { candidates, defaultNameModel, fastWeight, featureA, featureB, featureKey, featureKind, features, Kind, modelFromFile, modelNames, score, spanProbability, type NameModelFile } from '../../src/tag/name-model.js'
 import { findPeople, findPeopleWithModel } from '../../src/tag/people.js'
 import { segmentSnippet } from '../helpers/page.js'
 
@@ -85,6 +86,24 @@ test('a model file loads the same way every time, and an empty model finds nothi
   expect([...modelFromFile(file).weights]).toEqual([...modelFromFile(file).weights])
   expect(modelNames('王建平介绍说', modelFromFile(file))).toEqual([])
   expect(defaultNameModel()).toBe(defaultNameModel())
+})
+
+test('the fast tables made from the model file are those made from its weights', () => {
+  const file = JSON.parse(readFileSync(new URL('../../src/lexicon/name-model.json', import.meta.url), 'utf8')) as NameModelFile
+  const fromFile = modelFromFile(file)
+  // The same weights as a model of its own (as training makes one): its tables come from the Map.
+  const fromWeights = { weights: new Map(fromFile.weights), threshold: fromFile.threshold }
+  // Each triple is one weight: a key given twice would make the two ways differ.
+  expect(fromWeights.weights.size).toBe(Object.values(file.features).reduce((n, triples) => n + triples.length / 3, 0))
+  for (const [key, weight] of fromWeights.weights) {
+    const [kind, a, b] = [featureKind(key), featureA(key), featureB(key)]
+    if (fastWeight(fromFile, kind, a, b) !== weight || fastWeight(fromWeights, kind, a, b) !== weight) expect([kind, a, b, fastWeight(fromFile, kind, a, b)]).toEqual([kind, a, b, weight])
+  }
+  const text = '１２日上午，欧阳明华和司马光来到东阳，王建平说：“这个项目A3很好。”李四表示，记者在村里见到了正在忙碌的张国庆。会上，王建平介绍了今年的工作安排，李晓燕就下一步工作提出了建议。'
+  const found = candidates(text)
+  expect(found.length).toBeGreaterThan(10)
+  for (const c of found) expect(spanProbability(text, c.start, c.length, fromFile)).toBe(spanProbability(text, c.start, c.length, fromWeights))
+  expect(modelNames(text, fromFile, 0.01)).toEqual(modelNames(text, fromWeights, 0.01))
 })
 
 test('the model stays cheap: well under a millisecond of CPU per 1,000-character story', () => {
