@@ -270,6 +270,7 @@ export function modelFromFile(file: NameModelFile): NameModel {
   const model: NameModel = {
     get weights() {
       if (!weights) {
+        // Read from the triples on its own, not through eachWeight: the tests hold the fast tables against this Map.
         weights = new Map()
         for (const [kind, triples] of Object.entries(file.features)) {
           for (let k = 0; k + 2 < triples.length; k += 3) {
