@@ -35,9 +35,9 @@ const judged = (target: string, measured: { figure: string; met: boolean } | nul
 
 export function checkTargets(rows: readonly TargetRow[]): TargetCheck[] {
   const seeds = rows.find((row) => row.kind === 'seeds')
-  const decade = rows.filter((row) => row.kind === 'full' && row.stories >= DECADE_STORIES).sort((a, b) => b.stories - a.stories)[0]
-  const largest = Math.max(0, ...rows.filter((row) => row.kind === 'full').map((row) => row.stories))
-  const unmeasured = `not measured: the largest archive built holds ${largest.toLocaleString('en')} stories (run with --issues …,4800)`
+  const largest = rows.filter((row) => row.kind === 'full').sort((a, b) => b.stories - a.stories)[0]
+  const decade = largest && largest.stories >= DECADE_STORIES ? largest : undefined
+  const unmeasured = `not measured: the largest archive built holds ${(largest?.stories ?? 0).toLocaleString('en')} stories (run with --issues …,4800)`
   // The incremental rows are made on the largest archive: they count only when it is a decade's.
   const decadeRows = decade ? rows.filter((row) => row.stories === decade.stories) : []
   const added = decadeRows.find((row) => row.kind === 'added')
