@@ -15,7 +15,7 @@ export function apiDocPages(templates: Templates): LazyPages {
   return lazyPage(API_DOC_URL, () => apiDocPage(templates), () => ({ page: 'api-doc', markdown: templates.markdown('api') }))
 }
 
-export function apiDocPage(templates: Templates): PageSpec {
+function apiDocPage(templates: Templates): PageSpec {
   const page = renderMarkdown(templates.markdown('api'))
   return {
     path: API_DOC_URL,
