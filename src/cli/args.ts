@@ -26,15 +26,29 @@ export function parseCommandLine<T extends Options>(options: T, usage: string, a
   }
 }
 
-/** Runs a command's main and exits with its code; an unexpected error is reported with its stack as `[archive] <what> failed`. */
-export function runCommand(main: () => Promise<number>, what: string): void {
+/**
+ * Runs a command's main and exits with its code; an unexpected error is reported with its stack
+ * as `[archive] <what> failed`. With `exitWhenDone`, the process ends as soon as its output is
+ * flushed rather than when its heap has been torn down: after a large build that took ~0.1 s
+ * (a 60,000-story rebuild's ~800 MB). Only for a command that leaves nothing running (the dev
+ * server keeps the process alive on purpose; the build's background removal is a process of its own).
+ */
+export function runCommand(main: () => Promise<number>, what: string, { exitWhenDone = false } = {}): void {
   main().then(
     (code) => {
       process.exitCode = code
+      if (exitWhenDone) void exitFlushed(code)
     },
     (error: unknown) => {
       process.stderr.write(`[archive] ${what} failed: ${(error as Error).stack ?? String(error)}\n`)
       process.exitCode = 1
+      if (exitWhenDone) void exitFlushed(1)
     },
   )
+}
+
+/** Exits once stdout and stderr have taken everything written to them (a pipe may take it later on some systems). */
+async function exitFlushed(code: number): Promise<void> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))))
+  process.exit(code)
 }

@@ -43,4 +43,4 @@ async function main(): Promise<number> {
   return result.failed.length > 0 && !values['keep-going'] ? 1 : 0
 }
 
-runCommand(main, 'build')
+runCommand(main, 'build', { exitWhenDone: true })
