@@ -29,8 +29,8 @@ export function parseCommandLine<T extends Options>(options: T, usage: string, a
 /**
  * Runs a command's main and exits with its code; an unexpected error is reported with its stack
  * as `[archive] <what> failed`. With `exitWhenDone`, the process ends as soon as its output is
- * flushed rather than when its heap has been torn down: after a large build that took ~0.1 s
- * (a 60,000-story rebuild's ~800 MB). Only for a command that leaves nothing running (the dev
+ * flushed rather than when its heap has been torn down: ~0.07 s of a 60,000-story rebuild
+ * (its ~800 MB heap), measured in alternating rebuilds. Only for a command that leaves nothing running (the dev
  * server keeps the process alive on purpose; the build's background removal is a process of its own).
  */
 export function runCommand(main: () => Promise<number>, what: string, { exitWhenDone = false } = {}): void {
