@@ -2,7 +2,7 @@
 // on stdout arrives whole, and its exit code says whether the site was replaced. The build ends
 // its process as soon as its output is flushed (cli/args.ts runCommand's exitWhenDone), so these
 // are what that must not cut short.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -35,7 +35,7 @@ test('a page that cannot be built exits 1, names the file and line, and leaves t
   const content = path.join(dir, 'content')
   cpSync(path.join(ROOT, 'content'), content, { recursive: true })
   const out = path.join(dir, 'public')
-  execFileSync(process.execPath, [CLI, '--content', content, '--out', out, '--no-cache'], { cwd: ROOT, stdio: 'pipe' })
+  expect(run(['--content', content, '--out', out, '--no-cache']).status).toBe(0)
   const bad = path.join(content, '2099', 'undated')
   mkdirSync(bad, { recursive: true })
   writeFileSync(path.join(bad, 'page-01.txt'), '---\npaper: 示例日报\n---\n本报讯 正文\n')
