@@ -145,19 +145,6 @@ export function tierStarts(docs: readonly SearchDoc[]): number[] {
   return starts
 }
 
-/**
- * Each tier's shard budget (bytes of postings and positions a shard holds): the newest year's
- * tiers share one budget between them, so that a query term, which loads one shard a tier,
- * loads about as many bytes of that year as when the year was one tier (issue #5's budget for
- * a later query); the years before take the whole budget.
- */
-export function tierBudgets(docs: readonly SearchDoc[], starts: readonly number[], budget: number): number[] {
-  const year = docs.length > 0 ? docs[docs.length - 1]!.card.issueDate.slice(0, 4) : ''
-  const ofYear = starts.map((from) => docs[from]?.card.issueDate.startsWith(year) ?? true)
-  const sharing = ofYear.filter(Boolean).length
-  return ofYear.map((shared) => (shared ? Math.ceil(budget / sharing) : budget))
-}
-
 /** Files of a term cache folder. */
 const storeFile = (dir: string, tier: number): string => path.join(dir, `postings-${tier}.bin`)
 const stateFile = (dir: string, tier: number): string => path.join(dir, `tier-${tier}.json`)
@@ -169,10 +156,9 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   const started = performance.now()
   const starts = tierStarts(docs)
   const bounds = starts.map((from, t) => [from, starts[t + 1] ?? docs.length] as const)
-  const budgets = tierBudgets(docs, starts, options.shardBudget ?? DEFAULT_SHARD_BUDGET)
   const dir = options.termCacheDir
   if (dir === undefined) {
-    const tiers = bounds.map(([from, to], t): TierJob => ({ from, budget: budgets[t]!, docs: docs.slice(from, to).map((doc) => docTermsOf(doc, options.cache)) }))
+    const tiers = bounds.map(([from, to]): TierJob => ({ from, docs: docs.slice(from, to).map((doc) => docTermsOf(doc, options.cache)) }))
     debug('tokens of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
     return { docs, tables, words, tiers }
   }
@@ -180,6 +166,7 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   const known = options.textKey
   const keys = docs.map((doc) => (known && doc.story ? known(doc.story) : undefined) ?? docTermsKey(docTexts(doc)))
   const fingerprint = codeFingerprint()
+  const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
   debug('keys of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
   // The layout of one postings file for the whole index, before tiers; and the files of tiers
   // this index no longer has (a January has two: the newest month is its year's first).
@@ -195,13 +182,12 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
     // An older tier is cut again only when its stories change (an earlier issue added or
     // edited) or it takes in the month (year) before; the newest one takes every new issue.
     const older = t < bounds.length - 1
-    const budget = budgets[t]!
     const key = older ? tierKey(t, from, budget, stamp) : null
     if (key !== null && options.keptOutput && existsSync(store.file)) {
       const frozen = readTierState(stateFile(dir, t), key)
       if (frozen) {
         covered += to - from
-        return { from, budget, docs: [], frozen, store }
+        return { from, docs: [], frozen, store }
       }
     }
     const kept = loadPostings(store.file, fingerprint, words, stamp.docs, from)
@@ -209,7 +195,6 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
     covered += have
     return {
       from,
-      budget,
       docs: docs.slice(from + have, to).map((doc, i) => docTermsOf(doc, options.cache, keys[from + have + i])),
       ...(kept ? { kept: kept.postings } : {}),
       store,
@@ -226,14 +211,14 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
  * frozen tier is taken only while its postings file is there; should that be unreadable too,
  * the build stops and says how to go on.
  */
-function remadeTier(tier: Pick<TierJob, 'from' | 'budget' | 'store'>, t: number): Map<string, Uint8Array> {
+function remadeTier(tier: Pick<TierJob, 'from' | 'store'>, t: number, budget: number): Map<string, Uint8Array> {
   const { store } = tier
   const kept = store && loadPostings(store.file, store.stamp.fingerprint, store.stamp.words, store.stamp.docs, tier.from)
   if (!kept || kept.covered !== store.stamp.docs.length) {
     throw new Error(`The output folder lost files of the search index, and the cache cannot make them again (${store?.file ?? 'no postings file'}): build once with --no-cache, or remove the cache folder`)
   }
   const files = new Map<string, Uint8Array>()
-  for (const shard of encodeTier(kept.postings, t, tier.budget)) {
+  for (const shard of encodeTier(kept.postings, t, budget)) {
     files.set(shard.name, shard.bytes)
     files.set(shard.positionsName, shard.positionsBytes)
   }
@@ -288,11 +273,11 @@ function* cardAndFacetFiles(docs: SearchDoc[], tables: FacetTables, options: Sea
 }
 
 /** What the index's files need of its tiers once the shards are made: where each starts, and what a frozen one is made again from. */
-type TierOutline = Pick<TierJob, 'from' | 'budget' | 'store' | 'frozen'>
+type TierOutline = Pick<TierJob, 'from' | 'store' | 'frozen'>
 
 /** The tiers as the term thread takes them, and their outline, which keeps none of their tokens or kept tables. */
 function outlineOf(tiers: readonly TierJob[]): TierOutline[] {
-  return tiers.map(({ from, budget, store, frozen }) => ({ from, budget, ...(store ? { store } : {}), ...(frozen ? { frozen } : {}) }))
+  return tiers.map(({ from, store, frozen }) => ({ from, ...(store ? { store } : {}), ...(frozen ? { frozen } : {}) }))
 }
 
 /**
@@ -310,6 +295,7 @@ function* termFiles(
 ): Generator<OutputFile | LazyFile> {
   const cardFolderSize = options.cardFolderSize ?? DEFAULT_CARD_FOLDER_SIZE
   const dirSize = options.shardDirSize ?? DEFAULT_SHARD_DIR_SIZE
+  const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
   debug(
     'term shards: %d stories, %d words, tiers %s',
     docCount,
@@ -324,7 +310,7 @@ function* termFiles(
     const refs: ShardFileRef[] = shards.map((shard) => ({ from: shard.from, to: shard.to, file: shard.name, positions: shard.positionsName }))
     let remade: Map<string, Uint8Array> | undefined
     const remake = (name: string): Uint8Array => {
-      remade ??= remadeTier(outline[t]!, t)
+      remade ??= remadeTier(outline[t]!, t, budget)
       const bytes = remade.get(name)
       if (!bytes) throw new Error(`search/${name}: not among the files its tier makes again`)
       return bytes
@@ -376,7 +362,7 @@ const noShards = (): ShardFilesResult => ({
 })
 
 function shardOptions(words: readonly string[], options: SearchFilesOptions): ShardOptions {
-  return { words, topCount: RESULTS_PAGE_SIZE, ...(options.termWorker === undefined ? {} : { worker: options.termWorker }) }
+  return { budget: options.shardBudget ?? DEFAULT_SHARD_BUDGET, words, topCount: RESULTS_PAGE_SIZE, ...(options.termWorker === undefined ? {} : { worker: options.termWorker }) }
 }
 
 /** A file as it is written: a LazyFile made. */

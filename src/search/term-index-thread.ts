@@ -28,8 +28,6 @@ const WORKER_TIMEOUT_MS = 30 * 60_000
 export interface TierJob {
   /** The tier's first doc number. */
   from: number
-  /** Bytes of packed postings and positions per shard of this tier (search-files.ts tierBudgets). */
-  budget: number
   /** Each of the tier's docs' tokens, in doc order: those after `kept`'s when there is a kept table. */
   docs: DocTerms[]
   /** The postings of the tier's first docs, kept from the last build (postings-store.ts): `docs` are appended to them. */
@@ -45,6 +43,7 @@ export interface TierJob {
 export interface ShardFilesJob {
   /** The index's tiers, in doc order. */
   tiers: TierJob[]
+  budget: number
   /** Indexed words (words.ts), sorted. */
   words: string[]
   /** How many of each word's results to list (rank.ts topDocs); 0: none. */
@@ -126,7 +125,7 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
     }
     made[t] = null
     const words: Array<[string, string]> = []
-    const shards = encodeTier(postings, t, tier.budget, { words: new Set(job.words), take: (word, packed) => words.push([word, packed]) })
+    const shards = encodeTier(postings, t, job.budget, { words: new Set(job.words), take: (word, packed) => words.push([word, packed]) })
     for (const [word, packed] of words) wordParts.get(word)!.push(packed)
     if (tier.freeze) {
       writeTierState(tier.freeze.file, {
@@ -147,6 +146,7 @@ export function buildShardFiles(job: ShardFilesJob, consume = false): ShardFiles
 
 /** What the shards are made of besides the tiers. */
 export interface ShardOptions {
+  budget: number
   words: readonly string[]
   topCount: number
   /** On a worker thread (default: for large archives, when threads can start). */
@@ -154,9 +154,10 @@ export interface ShardOptions {
 }
 
 /** The job as the term thread takes it: a frozen tier without its store, which only this thread reads (to make a lost file again). */
-function jobOf(tiers: readonly TierJob[], { words, topCount }: ShardOptions): ShardFilesJob {
+function jobOf(tiers: readonly TierJob[], { budget, words, topCount }: ShardOptions): ShardFilesJob {
   return {
     tiers: tiers.map(({ store, ...tier }) => ({ ...tier, docs: [...tier.docs], ...(store && !tier.frozen ? { store } : {}) })),
+    budget,
     words: [...words],
     topCount,
   }

@@ -208,7 +208,7 @@ describe('on a worker thread', () => {
   })
 
   test('a worker that fails makes the build fail, naming the worker', async () => {
-    const failing = termShardFilesAsync([{ from: 0, budget: 50, docs: [{ terms: 'x', fields: ['\u0000', '\u0000'] }] }], { words: [], topCount: 0, worker: true })
+    const failing = termShardFilesAsync([{ from: 0, docs: [{ terms: 'x', fields: ['\u0000', '\u0000'] }] }], { budget: 50, words: [], topCount: 0, worker: true })
     await expect(failing).rejects.toThrow(/term-index worker failed/u)
   })
 })

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { collectSearchDocs } from '../../src/search/search-docs.js'
-import { renderSearchFiles, searchFilesAsync, tierBudgets, tierStarts, type SearchFilesOptions } from '../../src/search/search-files.js'
+import { renderSearchFiles, searchFilesAsync, tierStarts, type SearchFilesOptions } from '../../src/search/search-files.js'
 import type { LazyFile, OutputFile, SiteModel } from '../../src/types.js'
 import { makeIssue, makeModel, makePage, makeStory, sampleModel } from './fixtures/site-model.js'
 import { memorySource } from './helpers/memory-source.js'
@@ -62,16 +62,6 @@ describe('tiers', () => {
     expect(tierStarts(docs.filter((doc) => doc.card.issueDate.startsWith('2023-05')))).toEqual([0])
     expect(tierStarts([])).toEqual([0])
     expect(memorySource(renderSearchFiles(sampleModel())).entry.tiers.map((tier) => tier.from)).toEqual(starts)
-  })
-
-  test('the newest year’s tiers share one shard budget; the years before take it whole', () => {
-    const docs = collectSearchDocs(sampleModel())
-    expect(tierBudgets(docs, tierStarts(docs), 12_000)).toEqual([12_000, 6_000, 6_000])
-    const january = collectSearchDocs(withIssue(sampleModel(), '2024-01-02', '市长王小明到五金城。'))
-    expect(tierBudgets(january, tierStarts(january), 12_000)).toEqual([12_000, 12_000])
-    const year = docs.filter((doc) => doc.card.issueDate.startsWith('2023'))
-    expect(tierBudgets(year, tierStarts(year), 12_001)).toEqual([6_001, 6_001])
-    expect(tierBudgets([], tierStarts([]), 12_000)).toEqual([12_000])
   })
 
   test('a newer issue of the same month: the older tiers are kept whole, not made, and the files are a clean build’s', async () => {
