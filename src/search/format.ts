@@ -102,13 +102,12 @@ export interface SearchEntry {
 }
 
 /**
- * The term index of a run of stories: the stories of the newest issue's month, the earlier
- * months of its year, and all the years before (search-files.ts tierStarts; a clean build cuts
- * them the same way). Each tier is weighed with the whole index's numbers (the counts in the
- * shards do not depend on them), so a query scores as on one index, and a term's postings are
- * its postings in every tier, in tier order. Adding an issue to the newest month then rewrites
- * that month's shards alone; the year's tier stays as it is until the month turns, the oldest
- * until the year does.
+ * The term index of a run of stories: the stories of the newest year, and all the ones before
+ * (a clean build cuts them the same way). Each tier is weighed with the whole index's numbers
+ * (the counts in the shards do not depend on them), so a query scores as on one index, and a
+ * term's postings are its postings in every tier, in tier order. Adding an issue to the newest
+ * year then rewrites that year's shards alone; the older tier's files stay as they are until
+ * the year turns.
  */
 export interface TermTier {
   /** The tier's first doc number: it holds the docs from here to the next tier's first (the last tier, to docCount). */

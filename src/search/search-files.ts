@@ -26,7 +26,7 @@
 // an older tier whose stories, words and code are those of the call that made it is taken as
 // that call left it (tier-state.ts): not joined or encoded again, its files kept.
 
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import createDebug from 'debug'
 import { codeFingerprint } from '../cache/fingerprint.js'
@@ -126,23 +126,14 @@ interface SearchInputs {
 
 /**
  * Where each tier of the index starts (format.ts TermTier): the stories of the newest issue's
- * month are one tier, the earlier ones of its year another, and all before them a third (a
- * tier with no stories is left out), cut where a clean build cuts them. A daily issue then
- * rewrites a month's shards, not a year's: the year's tier is made again once a month, the
- * oldest once a year.
+ * year are one tier and all before them another, cut where a clean build cuts them.
  */
 export function tierStarts(docs: readonly SearchDoc[]): number[] {
   if (docs.length === 0) return [0]
-  const newest = docs[docs.length - 1]!.card.issueDate
-  // Docs are in issue-date order: a run of the same year (month) ends the list.
-  const runStart = (prefix: string): number => {
-    let from = docs.length
-    while (from > 0 && docs[from - 1]!.card.issueDate.startsWith(prefix)) from--
-    return from
-  }
-  const starts = [0]
-  for (const from of [runStart(newest.slice(0, 4)), runStart(newest.slice(0, 7))]) if (from > starts[starts.length - 1]!) starts.push(from)
-  return starts
+  const year = docs[docs.length - 1]!.card.issueDate.slice(0, 4)
+  let from = docs.length
+  while (from > 0 && docs[from - 1]!.card.issueDate.slice(0, 4) === year) from--
+  return from === 0 ? [0] : [0, from]
 }
 
 /** Files of a term cache folder. */
@@ -168,19 +159,14 @@ function searchInputs(model: SiteModel, options: SearchFilesOptions): SearchInpu
   const fingerprint = codeFingerprint()
   const budget = options.shardBudget ?? DEFAULT_SHARD_BUDGET
   debug('keys of %d stories in %d ms', docs.length, Math.round(performance.now() - started))
-  // The layout of one postings file for the whole index, before tiers; and the files of tiers
-  // this index no longer has (a January has two: the newest month is its year's first).
+  // The layout of one postings file for the whole index, before tiers.
   rmSync(path.join(dir, 'postings.bin'), { force: true })
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    const tier = /^(?:postings|tier)-(\d+)\.(?:bin|json)$/u.exec(name)?.[1]
-    if (tier !== undefined && Number(tier) >= bounds.length) rmSync(path.join(dir, name), { force: true })
-  }
   let covered = 0
   const tiers = bounds.map(([from, to], t): TierJob => {
     const stamp = { fingerprint, words, docs: keys.slice(from, to) }
     const store = { file: storeFile(dir, t), stamp }
-    // An older tier is cut again only when its stories change (an earlier issue added or
-    // edited) or it takes in the month (year) before; the newest one takes every new issue.
+    // An older tier is cut again only when its stories change (an issue of an earlier year
+    // added or edited) or the year turns; the newest one takes every new issue.
     const older = t < bounds.length - 1
     const key = older ? tierKey(t, from, budget, stamp) : null
     if (key !== null && options.keptOutput && existsSync(store.file)) {

@@ -169,8 +169,8 @@ describe('search', () => {
     expect(new Set(shardFiles.map(tierOf)).size).toBe(shardFiles.length)
     const dirs = fresh.source.loaded.filter((file) => file.startsWith('terms/dir-'))
     expect(new Set(dirs.map(tierOf)).size).toBe(dirs.length)
-    expect(source.entry.tiers).toHaveLength(3)
-    expect(shardFiles.length).toBeLessThanOrEqual(3)
+    expect(source.entry.tiers).toHaveLength(2)
+    expect(shardFiles.length).toBeLessThanOrEqual(2)
     expect(source.entry.tiers.reduce((n, tier) => n + tier.shardDirs.length, 0)).toBeGreaterThan(5)
   })
 })
@@ -326,9 +326,9 @@ describe('sharding', () => {
     const files = renderSearchFiles(sampleModel(), { shardBudget: Number.MAX_SAFE_INTEGER })
     const source = memorySource(files)
     // One per tier.
-    expect(source.entry.tiers).toHaveLength(3)
+    expect(source.entry.tiers).toHaveLength(2)
     for (const tier of source.entry.tiers) expect(tier.shardDirs).toHaveLength(1)
-    expect(files.filter((file) => /^search\/terms\/\d/.test(file.path))).toHaveLength(3)
+    expect(files.filter((file) => /^search\/terms\/\d/.test(file.path))).toHaveLength(2)
   })
 })
 
