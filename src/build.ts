@@ -1,7 +1,8 @@
 import path from 'node:path'
 import createDebug from 'debug'
 import type { VFile } from 'vfile'
-import { readManifest, writeManifest } from './cache/output-manifest.js'
+import { checkFolders, takeFolderTimes, writeFolderTimes, type FolderTimes } from './cache/folder-times.js'
+import { BUILD_ID_FILE, readManifest, unitFolders, writeManifest, type OutputManifest } from './cache/output-manifest.js'
 import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
 import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
@@ -48,6 +49,16 @@ export interface BuildResult {
   reused: number
   /** Whether the new output replaced the old one. */
   replaced: boolean
+  /** Folders of the old output listed to check that the files kept are there (0 for a whole build; see cache/folder-times.ts). */
+  listedFolders: number
+}
+
+/**
+ * Keeps the output's folder times for the next build (cache/folder-times.ts): `times` as the
+ * site writer updated them, or, with none to start from, every folder's taken now.
+ */
+async function keepFolderTimes(cacheDir: string, outDir: string, manifest: OutputManifest, times: FolderTimes | null): Promise<void> {
+  await writeFolderTimes(cacheDir, outDir, manifest.id, times ?? (await takeFolderTimes(path.resolve(outDir), unitFolders(manifest.units))))
 }
 
 /**
@@ -58,14 +69,18 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
+  // The output's folders are checked while the content is read (cache/folder-times.ts).
+  const folderCheck = cacheDir ? checkFolders(cacheDir, options.outDir, BUILD_ID_FILE) : null
   const [scan, previousTags] = cacheDir ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir)]) : [null, null]
   debug('read the content scan and the tagging state')
   const { model, files, failed, searchTerms, tagState } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache, {
     previous: previousTags,
     remember: cacheDir !== null,
   })
-  if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false }
-  const previous = cacheDir ? await readManifest(cacheDir, options.outDir) : null
+  if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false, listedFolders: 0 }
+  const read = cacheDir ? await readManifest(cacheDir, options.outDir) : null
+  const folders = await folderCheck
+  const previous = read && folders && folders.id === read.id ? { ...read, folders } : read
   // Each story's terms are read once, so they are let go as the index takes them (the pages
   // rendered after it need the memory). A story whose text changed after segmenting (an
   // editor's corrected headline), or a second story with the same text, is tokenized then.
@@ -83,16 +98,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await pool?.close()
   }
-  debug('wrote the site: %d files, %d unchanged', result.files, result.unchanged)
+  debug('wrote the site: %d files, %d unchanged; %d folders listed', result.files, result.unchanged, result.listed)
   if (cacheDir) {
     // What is as the last build left it is not written again (a rebuild with nothing changed wrote 26 MB),
     // and the manifest as what changed since it was last written whole (cache/output-manifest.ts).
     await Promise.all([
       ...(result.sameManifest ? [] : [writeManifest(cacheDir, options.outDir, result.manifest, previous)]),
+      ...(result.folderTimes && result.folderTimes === previous?.folders?.times ? [] : [keepFolderTimes(cacheDir, options.outDir, result.manifest, result.folderTimes)]),
       writePersonKeys(cacheDir, plan.personKeyState()),
       ...(tagState && tagState !== previousTags ? [writeTagState(cacheDir, tagState)] : []),
     ])
     debug('kept the manifest, person keys and tagging state')
   }
-  return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true }
+  return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true, listedFolders: result.listed }
 }

@@ -158,6 +158,7 @@ describe('incremental builds', () => {
     expectSameFiles(out, before)
     expect(readdirSync(path.dirname(out))).toEqual(['public'])
     expect(stamps()).toEqual(written)
+    expect(again.listedFolders).toBe(0)
     // And they still serve: a third build keeps every file too.
     const third = await build({ contentDir: content, outDir: out, cacheDir })
     expect(third.reused).toBe(third.written)
@@ -176,6 +177,30 @@ describe('incremental builds', () => {
     expect(again.replaced).toBe(true)
     expectSameFiles(out, clean)
   }, 60_000)
+
+  test('a rebuild lists only the folders changed since the last build, and still makes again a file removed from one of them', async () => {
+    // The folders' times after each build are kept (cache/folder-times.ts): an unchanged folder is not listed.
+    const { content, addIssue } = contentFolder(3)
+    const cacheDir = temp('cache-')
+    const out = path.join(temp('out-'), 'public')
+    await build({ contentDir: content, outDir: out, cacheDir })
+    const all = folders(out).length + 1
+    // A file in a folder deep in the site and one in the search cards' folder, removed by hand.
+    const story = readdirSync(out, { recursive: true, encoding: 'utf8' }).find((file) => /^\d{4}\/\d{2}\/\d{2}\/p\d+-l\d+\.html$/u.test(file.split(path.sep).join('/')))!
+    const card = readdirSync(out, { recursive: true, encoding: 'utf8' }).find((file) => file.split(path.sep).join('/').startsWith('search/docs/') && file.endsWith('.js'))!
+    rmSync(path.join(out, story))
+    rmSync(path.join(out, card))
+    addIssue()
+    const again = await build({ contentDir: content, outDir: out, cacheDir })
+    const clean = path.join(temp('clean-'), 'public')
+    await build({ contentDir: content, outDir: clean })
+    expectSameFiles(out, clean)
+    // The two folders that lost a file, the output itself and the few the new issue changes; not every folder.
+    expect(again.listedFolders).toBeGreaterThanOrEqual(2)
+    expect(again.listedFolders).toBeLessThan(all / 2)
+    // Then nothing changed: the folders are as that build left them, and none is listed.
+    expect((await build({ contentDir: content, outDir: out, cacheDir })).listedFolders).toBe(0)
+  }, 120_000)
 
   test('with the kept postings gone and a page\'s kept search tokens damaged, a rebuild still writes what a clean build writes', async () => {
     // Without kept postings every story's tokens are read back from the page cache (or made afresh where they cannot be).
@@ -216,7 +241,8 @@ describe('incremental builds', () => {
     const out = path.join(temp('out-'), 'public')
     await build({ contentDir: content, outDir: out, cacheDir })
     const dir = path.join(cacheDir, 'outputs')
-    const file = path.join(dir, readdirSync(dir)[0]!)
+    // The manifest itself (beside it: its folders' times, cache/folder-times.ts).
+    const file = path.join(dir, readdirSync(dir).find((name) => /^[^.]+\.v8$/u.test(name))!)
     writeFileSync(file, serialize({ ...(deserialize(readFileSync(file)) as object), fingerprint: 'other code' }))
     expect(await readManifest(cacheDir, out)).toBeNull()
     expect((await build({ contentDir: content, outDir: out, cacheDir })).reused).toBe(0)

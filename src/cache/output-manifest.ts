@@ -11,6 +11,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { codeFingerprint } from './fingerprint.js'
+import type { FolderCheck } from './folder-times.js'
 import { contentKey } from './hash.js'
 import { writeAside } from './write-aside.js'
 
@@ -40,6 +41,8 @@ export interface OutputManifest {
   units: ManifestUnit[]
   /** A manifest read back: the whole stored manifest its units came from or refer to (writeManifest writes what changed against it). */
   base?: StoredBase
+  /** A manifest read back: its output's folders as they were when the build that wrote it ended, and those still so (cache/folder-times.ts), when kept. */
+  folders?: FolderCheck
 }
 
 /** The last manifest stored whole: its id, and its units in their places there. */
@@ -54,6 +57,22 @@ export const unitPath = (unit: ManifestUnit, i: number): string => unit.files.pa
 export const unitKey = (unit: ManifestUnit, i: number): string => unit.files.keys[unit.from + i]!
 /** The unit's files, in order (a list of their own). */
 export const unitPaths = (unit: ManifestUnit): string[] => unit.files.paths.slice(unit.from, unit.from + unit.count)
+
+/** The folders of the units' files, each once, in the order they first appear (relative, ending in `/`; '' for the output itself). */
+export function unitFolders(units: readonly ManifestUnit[]): string[] {
+  const seen = new Set<string>()
+  let last: string | null = null
+  for (const unit of units) {
+    for (let i = 0; i < unit.count; i++) {
+      const file = unitPath(unit, i)
+      const dir = file.slice(0, file.lastIndexOf('/') + 1)
+      if (dir === last) continue
+      last = dir
+      seen.add(dir)
+    }
+  }
+  return [...seen]
+}
 
 /**
  * Units as they are stored: every unit's group key ('' for none) and digest, every path and

@@ -18,7 +18,8 @@ import createDebug from 'debug'
 import pMap from 'p-map'
 import { codeFingerprint } from '../cache/fingerprint.js'
 import { contentKey } from '../cache/hash.js'
-import { BUILD_ID_FILE, manifestId, manifestUnit, unitKey, unitPath, unitPaths, type ManifestUnit, type OutputManifest } from '../cache/output-manifest.js'
+import { takeFolderTimes, type FolderCheck, type FolderTimes } from '../cache/folder-times.js'
+import { BUILD_ID_FILE, manifestId, manifestUnit, unitFolders, unitKey, unitPath, unitPaths, type ManifestUnit, type OutputManifest } from '../cache/output-manifest.js'
 import type { PageGroup, SitePlan } from '../render/index.js'
 import type { RenderPool } from '../parallel/render-pool.js'
 import type { LazyFile, OutputFile } from '../types.js'
@@ -48,6 +49,16 @@ export interface SiteWrite {
   manifest: OutputManifest
   /** Whether the manifest says what the previous build's says (it need not be written again). */
   sameManifest: boolean
+  /** Whether anything in the output folder changed (a rebuild with nothing changed leaves it as it was). */
+  changed: boolean
+  /** Folders of the output listed to find whether the files kept are there (those as the last build left them are not: cache/folder-times.ts). */
+  listed: number
+  /**
+   * The output's folder times for the next build, taken where this build changed or listed a
+   * folder and the last build's elsewhere; null when there were none to start from (then
+   * every folder's must be taken).
+   */
+  folderTimes: FolderTimes | null
 }
 
 export { safeJoin }
@@ -69,24 +80,36 @@ function folderWriter(root: string): (relative: string) => Promise<string> {
  * Whether files exist, from one listing per folder: a folder already listed is answered at
  * once, without a promise per file (a rebuild asks about each of a decade's 180,000 files).
  * Paths are relative with `/` (as the plan names them).
+ *
+ * Asked only about files of the last build's manifest (a kept unit's, or the first file of one
+ * made again): a folder that is as that build left it (`folders`, cache/folder-times.ts)
+ * holds them all, and is not listed.
  */
 interface Existence {
   /** Whether every file exists: answered at once when their folders are listed, else once they are. */
   (files: readonly string[]): boolean | Promise<boolean>
   /** Lists `dirs` (relative, each ending in `/`, '' for the root) a few at a time from now on, so later questions are answered at once. */
   listAhead(dirs: readonly string[]): void
+  /** The folders listed so far (the others asked about were as the last build left them). */
+  listed(): ReadonlySet<string>
 }
 
-function existence(root: string): Existence {
-  const listed = new Map<string, ReadonlySet<string>>()
+/** A folder's listing, or AS_LEFT for a folder as the last build left it (every file of its manifest there). */
+const AS_LEFT = Symbol('as the last build left it')
+
+function existence(root: string, folders: FolderCheck | undefined): Existence {
+  const listed = new Map<string, ReadonlySet<string> | typeof AS_LEFT>()
+  for (const dir of folders?.asLeft ?? []) listed.set(dir, AS_LEFT)
   const listing = new Map<string, Promise<void>>()
+  const listings = new Set<string>()
   const list = (dir: string): Promise<void> => {
     let done = listing.get(dir)
     if (!done) {
-      done = readdir(dir === '' ? root : safeJoin(root, dir)).then(
-        (names) => void listed.set(dir, new Set(names)),
-        () => void listed.set(dir, new Set()),
-      )
+      done = (async () => {
+        listings.add(dir)
+        const names = await readdir(dir === '' ? root : safeJoin(root, dir)).catch(() => [])
+        listed.set(dir, new Set(names))
+      })()
       listing.set(dir, done)
     }
     return done
@@ -98,7 +121,7 @@ function existence(root: string): Existence {
    */
   const check = (files: readonly string[]): boolean | string[] => {
     let dir: string | null = null
-    let names: ReadonlySet<string> | undefined
+    let names: ReadonlySet<string> | typeof AS_LEFT | undefined
     let unlisted: string[] | null = null
     for (const file of files) {
       const cut = file.lastIndexOf('/') + 1
@@ -107,7 +130,7 @@ function existence(root: string): Existence {
         names = listed.get(dir)
         if (names === undefined && !(unlisted ??= []).includes(dir)) unlisted.push(dir)
       }
-      if (names !== undefined && !names.has(file.slice(cut))) return false
+      if (names !== undefined && names !== AS_LEFT && !names.has(file.slice(cut))) return false
     }
     return unlisted ?? true
   }
@@ -117,29 +140,14 @@ function existence(root: string): Existence {
   }
   exists.listAhead = (dirs: readonly string[]): void => {
     // A failed listing is an empty one (list): nothing here can reject.
-    void pMap(dirs, list, { concurrency: LIST_AHEAD })
+    void pMap(dirs.filter((dir) => !listed.has(dir)), list, { concurrency: LIST_AHEAD })
   }
+  exists.listed = (): ReadonlySet<string> => listings
   return exists
 }
 
 /** Folders listed at once ahead of the groups asking about them. */
 const LIST_AHEAD = 8
-
-/** The folders of a manifest's files, each once, in the order they first appear (relative, ending in `/`). */
-function foldersOf(units: readonly ManifestUnit[]): string[] {
-  const seen = new Set<string>()
-  let last: string | null = null
-  for (const unit of units) {
-    for (let i = 0; i < unit.count; i++) {
-      const file = unitPath(unit, i)
-      const dir = file.slice(0, file.lastIndexOf('/') + 1)
-      if (dir === last) continue
-      last = dir
-      seen.add(dir)
-    }
-  }
-  return [...seen]
-}
 
 interface Entry {
   path: string
@@ -198,7 +206,7 @@ export async function writeSite(
   let done = 0
   let unchanged = 0
   let removed = 0
-  const exists = existence(out)
+  const exists = existence(out, previous?.folders)
   const twice = (file: string): Error => new Error(`Two outputs want the same file: ${file}`)
   /** The key the last build gave a file made again, when it was the first of its unit. */
   const previousKey = (file: string): string | undefined => {
@@ -342,7 +350,7 @@ export async function writeSite(
     }
     // The folders the last build's files are in, listed ahead in its order (the plan's), so that
     // most groups are answered at once.
-    if (previous) exists.listAhead(foldersOf(previous.units))
+    if (previous) exists.listAhead(unitFolders(previous.units))
     // With worker threads, issues and people go to them first, with enough in hand to keep
     // them busy while this thread makes the search index and the API (which it does in one
     // go, without serving them), then the other pages.
@@ -378,24 +386,39 @@ export async function writeSite(
     return units as ManifestUnit[]
   }
 
-  let id: string | undefined
+  let id: string
   let units: ManifestUnit[]
+  /** Whether this build changed the output folder (a whole build always does). */
+  let changed = true
+  /** Folders whose entries this build changed: each file's folder and the folders above it (a folder made or removed changes its parent). */
+  const touched = new Set<string>([''])
+  const touch = (file: string): void => {
+    for (let cut = file.lastIndexOf('/'); cut > 0; cut = file.lastIndexOf('/', cut - 1)) touched.add(file.slice(0, cut + 1))
+  }
   if (previous) {
     const stage = workFolder(out, 'stage', stamp)
     const staged: string[] = []
     try {
       await fill(stage, staged)
       units = unitsMade()
-      // Everything is rendered: now change the output folder. Its id goes first, so a
-      // build cut short from here on leaves a folder the next build rebuilds whole.
-      await rm(path.join(out, BUILD_ID_FILE), { force: true })
-      const place = folderWriter(out)
-      await pMap(staged, async (file) => rename(safeJoin(stage, file), await place(file)), { concurrency: WRITE_CONCURRENCY })
+      id = manifestId(units)
       // The files of the last build's units not kept, that this build did not make again.
+      const gone: string[] = []
       for (const unit of previous.units) {
         if (reused.has(unit)) continue
-        for (const file of unitPaths(unit)) {
-          if (made.has(file)) continue
+        for (const file of unitPaths(unit)) if (!made.has(file)) gone.push(file)
+      }
+      // A build that changes nothing leaves the folder untouched, its id too (so its folders
+      // keep the times the last build recorded: cache/folder-times.ts).
+      changed = staged.length > 0 || gone.length > 0 || id !== previous.id
+      if (changed) {
+        // Everything is rendered: now change the output folder. Its id goes first, so a
+        // build cut short from here on leaves a folder the next build rebuilds whole.
+        await rm(path.join(out, BUILD_ID_FILE), { force: true })
+        const place = folderWriter(out)
+        await pMap(staged, async (file) => rename(safeJoin(stage, file), await place(file)), { concurrency: WRITE_CONCURRENCY })
+        for (const file of [...staged, ...gone]) touch(file)
+        for (const file of gone) {
           await rm(safeJoin(out, file), { force: true })
           await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
           removed++
@@ -425,11 +448,34 @@ export async function writeSite(
     }
   }
   // A whole build wrote its id with the files; in place, it goes last.
-  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id: id ?? manifestId(units), units }
-  if (previous) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
+  const manifest: OutputManifest = { fingerprint: codeFingerprint(), id, units }
+  if (previous && changed) await writeFile(path.join(out, BUILD_ID_FILE), `${manifest.id}\n`)
   // The same files and keys in the same units (the id), each unit of the same group.
   const sameManifest = previous !== null && manifest.id === previous.id && units.length === previous.units.length && units.every((unit, i) => unit.group === previous.units[i]!.group)
-  return { files: units.reduce((n, unit) => n + unit.count, 0), unchanged, removed, manifest, sameManifest }
+  const listed = exists.listed()
+  return {
+    files: units.reduce((n, unit) => n + unit.count, 0),
+    unchanged,
+    removed,
+    manifest,
+    sameManifest,
+    changed,
+    listed: listed.size,
+    folderTimes: previous?.folders ? await updatedFolderTimes(out, previous.folders.times, changed ? [...touched, ...listed] : [...listed]) : null,
+  }
+}
+
+/** `times` with those of `folders` taken again (a folder gone is dropped): the others are as the last build left them. */
+async function updatedFolderTimes(out: string, times: FolderTimes, folders: readonly string[]): Promise<FolderTimes> {
+  if (folders.length === 0) return times
+  const now = await takeFolderTimes(out, folders)
+  const updated = new Map(times)
+  for (const folder of folders) {
+    const time = now.get(folder)
+    if (time === undefined) updated.delete(folder)
+    else updated.set(folder, time)
+  }
+  return updated
 }
 
 /** Removes `dir` and its parents up to `root` while they are empty (a clean build has no empty folders). */
