@@ -12,10 +12,10 @@
 // file-system clock after it. A file lost that way stays missing until its page changes or
 // the site is built without the cache.
 
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { stat as statCallback } from 'node:fs'
+import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import pMap from 'p-map'
 import { contentKey } from './hash.js'
 import { writeAside } from './write-aside.js'
 
@@ -38,18 +38,36 @@ const CONCURRENCY = 64
 
 const timesFile = (cacheDir: string, outDir: string): string => path.join(cacheDir, 'outputs', `${contentKey(path.resolve(outDir))}.folders.v8`)
 
-/** A folder's modification time, or null when it cannot be read (then it is not as left). */
-async function timeOf(out: string, folder: string): Promise<bigint | null> {
-  try {
-    return (await stat(path.join(out, folder), { bigint: true })).mtimeNs
-  } catch {
-    return null
-  }
+/**
+ * The folders' modification times, null where one cannot be read (then it is not as left).
+ * Through fs.stat's callback, CONCURRENCY at a time: the 5,327 folders of the 4,800-issue
+ * bench site took 40–96 ms so, against 115–207 ms through fs/promises (a promise a call).
+ */
+function timesOf(out: string, folders: readonly string[]): Promise<(bigint | null)[]> {
+  const times: (bigint | null)[] = new Array(folders.length).fill(null)
+  return new Promise((resolve) => {
+    let next = 0
+    let running = 0
+    const start = (): void => {
+      if (next >= folders.length) {
+        if (running === 0) resolve(times)
+        return
+      }
+      const i = next++
+      running++
+      statCallback(path.join(out, folders[i]!), { bigint: true }, (error, stats) => {
+        running--
+        if (!error) times[i] = stats.mtimeNs
+        start()
+      })
+    }
+    for (let k = 0; k < CONCURRENCY; k++) start()
+  })
 }
 
 /** The times of `folders` of the output `out` now, for those that can be read. */
 export async function takeFolderTimes(out: string, folders: readonly string[]): Promise<Map<string, bigint>> {
-  const found = await pMap(folders, (folder) => timeOf(out, folder), { concurrency: CONCURRENCY })
+  const found = await timesOf(out, folders)
   const times = new Map<string, bigint>()
   folders.forEach((folder, i) => {
     const time = found[i]
@@ -76,7 +94,7 @@ export async function checkFolders(cacheDir: string, outDir: string, buildIdFile
   const times = id === null ? undefined : await readFolderTimes(cacheDir, outDir, id)
   if (id === null || !times) return null
   const folders = [...times.keys()]
-  const now = await pMap(folders, (folder) => timeOf(out, folder), { concurrency: CONCURRENCY })
+  const now = await timesOf(out, folders)
   return { id, times, asLeft: new Set(folders.filter((folder, i) => now[i] === times.get(folder))) }
 }
 
