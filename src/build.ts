@@ -2,7 +2,7 @@ import path from 'node:path'
 import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { checkFolders, takeFolderTimes, writeFolderTimes, type FolderTimes } from './cache/folder-times.js'
-import { BUILD_ID_FILE, readManifest, unitFolders, writeManifest, type OutputManifest } from './cache/output-manifest.js'
+import { readManifest, unitFolders, writeManifest, type OutputManifest } from './cache/output-manifest.js'
 import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
 import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
@@ -70,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
   // The output's folders are checked while the content is read (cache/folder-times.ts).
-  const folderCheck = cacheDir ? checkFolders(cacheDir, options.outDir, BUILD_ID_FILE) : null
+  const folderCheck = cacheDir ? checkFolders(cacheDir, options.outDir) : null
   const [scan, previousTags] = cacheDir ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir)]) : [null, null]
   debug('read the content scan and the tagging state')
   const { model, files, failed, searchTerms, tagState } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache, {

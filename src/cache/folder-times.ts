@@ -17,6 +17,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { contentKey } from './hash.js'
+import { BUILD_ID_FILE } from './output-manifest.js'
 import { writeAside } from './write-aside.js'
 
 /** Folder of the output (relative, ending in `/`; '' for the output itself) → its modification time in nanoseconds. */
@@ -88,9 +89,9 @@ export interface FolderCheck {
  * for it). Started with the build: the folders are stat-ed while it reads the content, so the
  * site writer knows every kept file's folder before it asks.
  */
-export async function checkFolders(cacheDir: string, outDir: string, buildIdFile: string): Promise<FolderCheck | null> {
+export async function checkFolders(cacheDir: string, outDir: string): Promise<FolderCheck | null> {
   const out = path.resolve(outDir)
-  const id = await readFile(path.join(out, buildIdFile), 'utf8').then((text) => text.trim(), () => null)
+  const id = await readFile(path.join(out, BUILD_ID_FILE), 'utf8').then((text) => text.trim(), () => null)
   const times = id === null ? undefined : await readFolderTimes(cacheDir, outDir, id)
   if (id === null || !times) return null
   const folders = [...times.keys()]
