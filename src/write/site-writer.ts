@@ -418,11 +418,13 @@ export async function writeSite(
         const place = folderWriter(out)
         await pMap(staged, async (file) => rename(safeJoin(stage, file), await place(file)), { concurrency: WRITE_CONCURRENCY })
         for (const file of [...staged, ...gone]) touch(file)
-        for (const file of gone) {
-          await rm(safeJoin(out, file), { force: true })
-          await removeEmptyFolders(out, path.dirname(safeJoin(out, file)))
-          removed++
-        }
+        // Several at a time (an added issue's build replaces ~650 files of the search index:
+        // one at a time, each followed by a try at removing its folder, took 0.43 s), then the
+        // folders left empty, deepest first, each once.
+        await pMap(gone, (file) => rm(safeJoin(out, file), { force: true }), { concurrency: WRITE_CONCURRENCY })
+        removed += gone.length
+        const emptied = [...new Set(gone.map((file) => path.dirname(safeJoin(out, file))))]
+        for (const dir of emptied.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) await removeEmptyFolders(out, dir)
       }
       // This build's stage is removed below; any other is left by a build that was stopped.
       for (const left of await leftoverFolders(out)) await discard(left)
