@@ -9,7 +9,7 @@ import { expect, test } from 'vitest'
 import { FIELD_BOOST, buildLunrIndex } from '../../src/search/build-index.js'
 import { SEARCH_FIELDS } from '../../src/search/format.js'
 import { loadIndex, serializeIndex } from '../../src/search/lunr-index.js'
-import { scoreRequired, startsIn, unpackTerm } from '../../src/search/rank.js'
+import { byRelevance, loneTermScores, scoreRequired, startsIn, topDocs, unpackTerm } from '../../src/search/rank.js'
 import { expandTerms, shardPositions, shardPostings } from '../../src/search/shard-reader.js'
 import { indexStats, splitIndex } from '../../src/search/shard.js'
 import { WordSet } from '../../src/search/words.js'
@@ -74,4 +74,34 @@ test('starts as lunr records them', () => {
   expect(startsIn(postings, 0, 1)).toEqual([4, 8, 12])
   const withoutPositions = unpackTerm('五金', [{ postings: shardPostings(shard!.data).get('五金')!, positions: null }], stats)
   expect(startsIn(withoutPositions, 0, 1)).toEqual([])
+})
+
+test("a lone term's first results (topDocs) are those its query lists first, in that order, among as many documents", () => {
+  // The query's own scores (scoreRequired), sorted as the page sorts them: topDocs scores a lone term its own way and keeps only the head.
+  const listed = (term: string, postings: string, stats: ReturnType<typeof indexStats>, shown: number) => {
+    const scores = scoreRequired([unpackTerm(term, [{ postings, positions: null }], stats)], SEARCH_FIELDS.length)
+    const docs = [...scores].map(([doc, score]) => ({ doc, score })).sort(byRelevance)
+    return { count: scores.size, docs: docs.slice(0, shown).map((hit) => hit.doc) }
+  }
+  fc.assert(
+    fc.property(
+      // Few pieces, many stories: equal scores, which the newer story wins, are common.
+      fc.array(fc.record({ title: text(3), body: text(12) }), { minLength: 1, maxLength: 40 }),
+      fc.nat(),
+      fc.integer({ min: 0, max: 8 }),
+      (texts, pick, shown) => {
+        const serialized = serializeIndex(buildLunrIndex(docsOf(texts)))
+        if (serialized.invertedIndex.length === 0) return
+        const stats = indexStats(serialized, BOOSTS)
+        const postings = new Map(splitIndex(serialized, 30).flatMap((shard) => [...shardPostings(shard.data)]))
+        const term = serialized.invertedIndex[pick % serialized.invertedIndex.length]![0]
+        expect(topDocs(term, [postings.get(term)!], stats, shown)).toEqual(listed(term, postings.get(term)!, stats, shown))
+        // Its scores are the query's to the last bit.
+        const unpacked = unpackTerm(term, [{ postings: postings.get(term)!, positions: null }], stats)
+        const scores = loneTermScores(unpacked)
+        expect(new Map([...unpacked.docs].map((doc, i) => [doc, scores[i]!]))).toEqual(scoreRequired([unpacked], SEARCH_FIELDS.length))
+      },
+    ),
+    { numRuns: 300, seed: 20261208 },
+  )
 })
