@@ -9,8 +9,8 @@ import type { Correction } from './corrections/types.js'
 import { tagArchive, type TagInput, type TagOptions } from './tag/index.js'
 import type { TagState } from './tag/tag-state.js'
 import { replayMessages } from './messages.js'
-import { encodeResult, type PageResult } from './parallel/page-job.js'
-import { segmentPages } from './parallel/pool.js'
+import { encodeResult, type EncodedResult, type PageResult } from './parallel/page-job.js'
+import { besideWork, segmentPages } from './parallel/pool.js'
 import { isPacked, packPageLines } from './segment/packed-lines.js'
 import { isPackedStory, packStory } from './segment/packed-paragraphs.js'
 import { pageKey, type PageCache } from './cache/page-cache.js'
@@ -271,7 +271,13 @@ async function withText(pages: AcceptedPage[], readText: TextReader): Promise<(R
   )
 }
 
-/** The page jobs for every page, reading unchanged pages back from the cache when there is one (their search tokens stay there until asked for: `terms`). */
+/**
+ * The page jobs for every page, reading unchanged pages back from the cache when there is one
+ * (their search tokens stay there until asked for: `terms`). The pages the cache has no entry
+ * for (a daily build's new issue) are started first: with many pages to read back, on a thread
+ * that starts and works while this one reads them (parallel/pool.ts besideWork; a new issue's
+ * pages cost this thread ~0.3 s of code run for the first time, a thread's start ~0.5 s beside it).
+ */
 async function segmentWithCache(
   accepted: AcceptedPage[],
   readText: TextReader,
@@ -287,44 +293,60 @@ async function segmentWithCache(
     if (result.page) result.page.sourceKey = keys[i]
     return result
   }
-  const cachedPages = cache ? cache.read(keys) : accepted.map(() => undefined)
-  const results: (PageResult | undefined)[] = cachedPages.map((cached, i) => {
-    if (!cached) return undefined
-    terms.addEntry(keys[i]!, cached.termKeys)
-    const settled = keyed(settlePage(cached.result), i)
-    if (settled.page) terms.noteKeys(settled.page.stories, cached.termKeys)
-    return settled
-  })
-  if (cache) debug('page cache: %d of %d pages', results.filter(Boolean).length, accepted.length)
-  const missing = accepted.flatMap((page, i) => (results[i] ? [] : [{ page, i }]))
-  const pages = await withText(missing.map((m) => m.page), readText)
-  const readable: { i: number; raw: RawPage }[] = []
-  missing.forEach((m, k) => {
-    const raw = pages[k]
-    if (raw) readable.push({ i: m.i, raw })
-    else results[m.i] = { page: null, hits: [], terms: [], messages: [] }
-  })
-  const cachedCount = accepted.length - missing.length
+  const results: (PageResult | undefined)[] = accepted.map(() => undefined)
+  let done = 0
+  const progress = (more: number): void => onProgress((done += more))
   // Each fresh page is stored as it arrives, while the other page jobs run, and before its key
   // is set on it: a cached page is the page job's result alone.
-  const fresh = await segmentPages(
-    readable.map((m) => m.raw),
-    taxonomy,
-    (done) => onProgress(cachedCount + done),
+  const settle = (indices: readonly number[]) =>
     cache
-      ? (result, k, encoded) => {
+      ? (result: PageResult, k: number, encoded: EncodedResult | null): PageResult => {
           const settled = settlePage(result)
-          cache.put(keys[readable[k]!.i]!, encoded ?? encodeResult(settled))
+          cache.put(keys[indices[k]!]!, encoded ?? encodeResult(settled))
           return settled
         }
-      : settlePage,
-  )
-  if (!cache) {
-    readable.forEach((m, k) => (results[m.i] = fresh[k]))
-    return results as PageResult[]
+      : settlePage
+  /** Starts the page jobs of `indices` (their texts in `texts`, null where unreadable) at once, without waiting for anything first. */
+  const segmentRun = (indices: readonly number[], texts: readonly (RawPage | null)[], beside: boolean): Promise<void> => {
+    const readable: number[] = []
+    indices.forEach((i, k) => {
+      const raw = texts[k]
+      if (raw) readable.push(i)
+      else results[i] = { page: null, hits: [], terms: [], messages: [] }
+    })
+    const raws = texts.filter((raw): raw is RawPage => raw !== null)
+    let before = 0
+    const counted = (n: number): void => {
+      progress(n - before)
+      before = n
+    }
+    const run = segmentPages(raws, taxonomy, counted, settle(readable), beside)
+    return run.then((fresh) => readable.forEach((i, k) => (results[i] = cache ? keyed(fresh[k]!, i) : fresh[k])))
   }
-  readable.forEach((m, k) => (results[m.i] = keyed(fresh[k]!, m.i)))
-  await cache.save()
+  const listed = accepted.map((_, i) => (cache ? cache.has(keys[i]!) : false))
+  const unlisted = accepted.flatMap((_, i) => (listed[i] ? [] : [i]))
+  // Their texts first (read with the content: a scanned page is read again only after a taxonomy change or a lost entry).
+  const first = segmentRun(unlisted, await withText(unlisted.map((i) => accepted[i]!), readText), besideWork(accepted.length - unlisted.length))
+  // Handled when awaited below, after the cache is read.
+  first.catch(() => {})
+  if (cache) {
+    let read = 0
+    cache.read(keys).forEach((cached, i) => {
+      if (!cached || !listed[i]) return
+      terms.addEntry(keys[i]!, cached.termKeys)
+      const settled = keyed(settlePage(cached.result), i)
+      if (settled.page) terms.noteKeys(settled.page.stories, cached.termKeys)
+      results[i] = settled
+      read++
+    })
+    debug('page cache: %d of %d pages', read, accepted.length)
+    progress(read)
+  }
+  await first
+  // An entry the cache had but could not read back (damaged, cut short): segmented now.
+  const lost = accepted.flatMap((_, i) => (results[i] ? [] : [i]))
+  if (lost.length > 0) await segmentRun(lost, await withText(lost.map((i) => accepted[i]!), readText), false)
+  if (cache) await cache.save()
   return results as PageResult[]
 }
 

@@ -3,7 +3,7 @@
 // threaded builds run the compiled CLI as `npm run build` does (bin/build.mjs, dist/), the
 // single-thread ones the TypeScript sources under tsx, so the compiled tool is held to the
 // sources' output too.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -68,6 +68,33 @@ test('a rebuild with worker threads after adding an issue equals a fresh build i
     pages.filter((p) => p.path.includes(newest)),
   )
   run(dir, path.join(dir, 'threads'), THREADS, cache)
+  run(dir, path.join(dir, 'single'), { ARCHIVE_WORKERS: '0' })
+  expectSameFiles(path.join(dir, 'threads'), path.join(dir, 'single'))
+}, 180_000)
+
+test('a rebuild after adding one page segments it on a thread beside the page cache read, and equals a fresh build in one thread', () => {
+  const { dir, pages } = archive()
+  const added = pages.map((p) => p.path).sort().at(-1)!
+  writePages(
+    dir,
+    pages.filter((p) => p.path !== added),
+  )
+  const cache = ['--cache', path.join(dir, 'cache')]
+  run(dir, path.join(dir, 'threads'), THREADS, cache)
+  writePages(
+    dir,
+    pages.filter((p) => p.path === added),
+  )
+  // One page, under the threshold of two, with the rest read back from the cache meanwhile (pipeline.ts segmentWithCache).
+  const { VITEST: _vitest, ...rest } = process.env
+  const again = spawnSync(process.execPath, [path.join(ROOT, 'bin/build.mjs'), '--content', path.join(dir, 'content'), '--out', path.join(dir, 'threads'), ...cache], {
+    cwd: ROOT,
+    env: { ...rest, ...THREADS, DEBUG: 'archive:parallel,archive:build' },
+    encoding: 'utf8',
+  })
+  expect(again.status, again.stderr).toBe(0)
+  expect(again.stderr).toMatch(/segmenting 1 pages on \d+ threads/u)
+  expect(again.stderr).toMatch(new RegExp(`page cache: ${pages.length - 1} of ${pages.length} pages`, 'u'))
   run(dir, path.join(dir, 'single'), { ARCHIVE_WORKERS: '0' })
   expectSameFiles(path.join(dir, 'threads'), path.join(dir, 'single'))
 }, 180_000)

@@ -48,6 +48,8 @@ export interface CachedPage {
 export interface PageCache {
   /** Results for `keys` in order, undefined where the cache has none (or a damaged one). */
   read(keys: readonly string[]): (CachedPage | undefined)[]
+  /** Whether the cache has an entry for `key` (read may still find it damaged). */
+  has(key: string): boolean
   /** The search tokens of the entry's stories, in the order of its termKeys; null when they cannot be read. */
   readTerms(key: string): DocTerms[] | null
   /** Stores a fresh result, as page-job.ts encodeResult gives it (written at once, to this build's pack). */
@@ -309,6 +311,7 @@ export function pageCache(dir: string): PageCache {
   const fileOf = (pack: string, suffix: string): string => path.join(root, `${pack}${suffix}`)
 
   return {
+    has: (key) => index.has(key),
     read(keys) {
       // A pack's page file is read once, in order, for all the keys in it: one file instead of
       // a file per page (reading 12,000 small files took over a second of system calls).
