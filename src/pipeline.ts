@@ -331,8 +331,9 @@ async function segmentWithCache(
   first.catch(() => {})
   if (cache) {
     let read = 0
+    // It finds only the listed keys: the cache's index changes only when it is saved, below.
     cache.read(keys).forEach((cached, i) => {
-      if (!cached || !listed[i]) return
+      if (!cached) return
       terms.addEntry(keys[i]!, cached.termKeys)
       const settled = keyed(settlePage(cached.result), i)
       if (settled.page) terms.noteKeys(settled.page.stories, cached.termKeys)
