@@ -3,16 +3,18 @@ import createDebug from 'debug'
 import type { VFile } from 'vfile'
 import { checkFolders, takeFolderTimes, writeFolderTimes, type FolderTimes } from './cache/folder-times.js'
 import { readManifest, unitFolders, writeManifest, type OutputManifest } from './cache/output-manifest.js'
+import { inputsKey, readBuildRecord, recordPath, writeBuildRecord, type BuildRecord } from './cache/build-record.js'
 import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
 import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
 import { readTagState, writeTagState } from './cache/tag-state-store.js'
-import { buildModel, type ProgressListener } from './pipeline.js'
+import { buildModel, collectDiagnostics, readSources, summaryOf, type ProgressListener, type Sources } from './pipeline.js'
+import { plainMessages, replayMessages, type PlainMessage } from './messages.js'
 import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
-import type { SiteModel, Story } from './types.js'
+import type { BuildSummary, SiteModel, Story } from './types.js'
 import { renderPool } from './parallel/render-pool.js'
-import type { Discard } from './write/discard.js'
+import { discardNow, leftoverFolders, type Discard } from './write/discard.js'
 import { writeSite } from './write/site-writer.js'
 
 const debug = createDebug('archive:build')
@@ -37,10 +39,19 @@ export interface BuildOptions {
    * leaves it to a background process; by default the build waits until it is gone.
    */
   discard?: Discard
+  /**
+   * Whether a build whose inputs are all as they were for the site in `outDir` leaves that site
+   * as it is without running the pipeline (cache/build-record.ts; needs `cacheDir`). Default true.
+   */
+  keepUnchanged?: boolean
 }
 
 export interface BuildResult {
-  model: SiteModel
+  /** The site's model; null when the site was left as the last build made it (`unchanged`). */
+  model: SiteModel | null
+  summary: BuildSummary
+  /** Whether nothing the site is made from had changed since it was built, so the pipeline did not run and nothing was written. */
+  unchanged: boolean
   files: VFile[]
   failed: VFile[]
   /** Files the site has, or 0 when the old output was kept. */
@@ -61,23 +72,67 @@ async function keepFolderTimes(cacheDir: string, outDir: string, manifest: Outpu
   await writeFolderTimes(cacheDir, outDir, manifest.id, times ?? (await takeFolderTimes(path.resolve(outDir), unitFolders(manifest.units))))
 }
 
+/** The files a build reports on: the editor data's, then the pages'. */
+const sourceFiles = (sources: Sources): VFile[] => [...sources.data.files, ...sources.ingested.map((i) => i.file)]
+
+/**
+ * The site as the last build of `outDir` left it, when nothing it is made from changed since
+ * (cache/build-record.ts): the same inputs (`inputs`, null when a page could not be read), the
+ * output carrying that build's id, and every folder of it as that build left it. Its messages
+ * are put back on the files as that build left them. Null: the pipeline runs.
+ */
+async function keptSite(record: BuildRecord | null, inputs: string | null, sources: Sources, folderCheck: ReturnType<typeof checkFolders>, contentDir: string): Promise<BuildResult | null> {
+  if (!record || inputs === null || record.inputs !== inputs) return null
+  const folders = await folderCheck
+  if (!folders || folders.id !== record.id || folders.asLeft.size !== folders.times.size) return null
+  const files = sourceFiles(sources)
+  for (const file of files) {
+    file.messages.length = 0
+    replayMessages(file, record.messages[recordPath(contentDir, file)] ?? [])
+  }
+  const summary: BuildSummary = { issues: record.issues, pages: record.pages, stories: record.stories, diagnostics: collectDiagnostics(files, contentDir) }
+  return { model: null, summary, unchanged: true, files, failed: [], written: record.files, reused: record.files, replaced: true, listedFolders: 0 }
+}
+
 /**
  * Runs the whole pipeline and writes the site. Nothing in the output folder changes
  * unless the build is good (or --keep-going): a failed build leaves the last good site
- * untouched (see write/site-writer.ts for how it is written).
+ * untouched (see write/site-writer.ts for how it is written). With a cache, a build whose
+ * inputs are all as they were for the site in the output leaves it as it is (keptSite).
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
   const cache = cacheDir ? pageCache(cacheDir) : null
   // The output's folders are checked while the content is read (cache/folder-times.ts).
   const folderCheck = cacheDir ? checkFolders(cacheDir, options.outDir) : null
-  const [scan, previousTags] = cacheDir ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir)]) : [null, null]
+  const [scan, previousTags, record] = cacheDir
+    ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir), options.keepUnchanged === false ? null : readBuildRecord(cacheDir, options.outDir)])
+    : [null, null, null]
   debug('read the content scan and the tagging state')
-  const { model, files, failed, searchTerms, tagState } = await buildModel(options.contentDir, options.siteUrl ?? null, { scan }, options.onProgress, cache, {
-    previous: previousTags,
-    remember: cacheDir !== null,
-  })
-  if (failed.length > 0 && !options.keepGoing) return { model, files, failed, written: 0, reused: 0, replaced: false, listedFolders: 0 }
+  const sources = await readSources(options.contentDir, { scan })
+  const siteUrl = options.siteUrl ?? null
+  const inputs = cacheDir ? inputsKey({ siteUrl, contentDir: options.contentDir, dataFiles: sources.data.files, ingested: sources.ingested }) : null
+  if (folderCheck) {
+    const kept = await keptSite(record, inputs, sources, folderCheck, options.contentDir)
+    if (kept) {
+      // What stopped builds left beside the output goes, as after a build that writes (write/site-writer.ts).
+      const discard = options.discard ?? discardNow
+      for (const left of await leftoverFolders(path.resolve(options.outDir))) await discard(left)
+      await scan?.save()
+      debug('nothing changed since the site in the output was built: kept it as it is')
+      return kept
+    }
+  }
+  const { model, files, failed, searchTerms, tagState } = await buildModel(
+    options.contentDir,
+    siteUrl,
+    { scan },
+    options.onProgress,
+    cache,
+    { previous: previousTags, remember: cacheDir !== null },
+    sources,
+  )
+  if (failed.length > 0 && !options.keepGoing) return { model, summary: summaryOf(model), unchanged: false, files, failed, written: 0, reused: 0, replaced: false, listedFolders: 0 }
   const read = cacheDir ? await readManifest(cacheDir, options.outDir) : null
   const folders = await folderCheck
   const previous = read && folders && folders.id === read.id ? { ...read, folders } : read
@@ -109,6 +164,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ...(tagState && tagState !== previousTags ? [writeTagState(cacheDir, tagState)] : []),
     ])
     debug('kept the manifest, person keys and tagging state')
+    // Last: a record names an output whose manifest and folder times are kept. Only for a build
+    // with every page built (one with pages failed runs again, to report them as they are).
+    if (inputs !== null && failed.length === 0) await keepRecord(cacheDir, options, inputs, result.manifest.id, model, result.files, files)
   }
-  return { model, files, failed, written: result.files, reused: result.unchanged, replaced: true, listedFolders: result.listed }
+  return { model, summary: summaryOf(model), unchanged: false, files, failed, written: result.files, reused: result.unchanged, replaced: true, listedFolders: result.listed }
+}
+
+/** Keeps what this build read and found for the next (cache/build-record.ts). */
+async function keepRecord(cacheDir: string, { contentDir, outDir }: BuildOptions, inputs: string, id: string, model: SiteModel, siteFiles: number, files: VFile[]): Promise<void> {
+  const messages: Record<string, PlainMessage[]> = {}
+  for (const file of files) if (file.messages.length > 0) messages[recordPath(contentDir, file)] = plainMessages(file)
+  const { issues, pages, stories } = summaryOf(model)
+  await writeBuildRecord(cacheDir, outDir, { inputs, id, issues, pages, stories, files: siteFiles, messages })
 }

@@ -18,7 +18,7 @@ import { markAsMade, storyAsMade } from './cache/as-made.js'
 import { contentKey } from './cache/hash.js'
 import type { Taxonomy } from './tag/types.js'
 import type { DocTerms } from './search/doc-terms.js'
-import type { Diagnostic, Issue, RawPage, ScannedPage, SegmentedPage, SiteConfig, SiteModel, Story } from './types.js'
+import type { BuildSummary, Diagnostic, Issue, RawPage, ScannedPage, SegmentedPage, SiteConfig, SiteModel, Story } from './types.js'
 
 // DEBUG=archive:build prints how long each stage took (and the time since the last line).
 const debug = createDebug('archive:build')
@@ -138,6 +138,12 @@ export function siteConfig(issues: Issue[], settings: SiteSettings, siteUrl: str
 /** How many stories a model holds. */
 export function countStories(model: SiteModel): number {
   return model.issues.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.stories.length, 0), 0)
+}
+
+/** A model's counts and messages, as a build reports them. */
+export function summaryOf(model: SiteModel): BuildSummary {
+  const pages = model.issues.reduce((n, issue) => n + issue.pages.length, 0)
+  return { issues: model.issues.length, pages, stories: countStories(model), diagnostics: model.diagnostics }
 }
 
 /** vfile: `fatal` true is an error, false a warning, undefined (file.info) a note. */
@@ -351,6 +357,20 @@ async function segmentWithCache(
   return results as PageResult[]
 }
 
+/** What a build reads of a content folder: the editor data and every page file. */
+export interface Sources {
+  data: EditorData
+  ingested: IngestedPage[]
+}
+
+/** Reads the editor data and the pages (a page the content scan knows, without its text). */
+export async function readSources(contentDir: string, read: ReadOptions = {}): Promise<Sources> {
+  const data = await readEditorData(contentDir)
+  const ingested = await readContent(contentDir, read)
+  debug('read %d content files', ingested.length)
+  return { data, ingested }
+}
+
 /** ingest → normalize → segment → tag → corrections, for a whole content folder. */
 export async function buildModel(
   contentDir: string,
@@ -360,10 +380,10 @@ export async function buildModel(
   cache: PageCache | null = null,
   /** The last build's tagging state, and whether to keep this one's (tag/index.ts). */
   tagging: TagOptions = {},
+  /** The editor data and pages when the caller has read them already (readSources with the same `read`). */
+  sources?: Sources,
 ): Promise<ModelResult> {
-  const data = await readEditorData(contentDir)
-  const ingested = await readContent(contentDir, read)
-  debug('read %d content files', ingested.length)
+  const { data, ingested } = sources ?? (await readSources(contentDir, read))
   // What was read is kept for the next build while this one segments.
   const scanSaved = read.scan?.save()
   const failed: VFile[] = data.files.filter((f) => f.messages.some((m) => m.fatal))

@@ -192,6 +192,14 @@ export interface Diagnostic {
   rule: string
 }
 
+/** What a build reports of the site it made (or kept): its counts and its messages. */
+export interface BuildSummary {
+  issues: number
+  pages: number
+  stories: number
+  diagnostics: Diagnostic[]
+}
+
 /** A person of the editors' registry (`content/_data/people.yaml`): other spellings search as the name. */
 export interface RegisteredPerson {
   name: string

@@ -9,6 +9,7 @@ export const BUILD_FLAGS = {
   report: { type: 'string' },
   cache: { type: 'string', default: '.cache/archive' },
   'no-cache': { type: 'boolean', default: false },
+  recheck: { type: 'boolean', default: false },
 } as const
 
 export const BUILD_FLAGS_USAGE = `  --content DIR    content folder to build (default: content)
@@ -18,7 +19,9 @@ export const BUILD_FLAGS_USAGE = `  --content DIR    content folder to build (de
   --report json    print the build report (errors, warnings, notes) as JSON on stdout
   --cache DIR      keep segmented pages and a record of the output here, so rebuilds only
                    redo what changed (default: .cache/archive; safe to delete)
-  --no-cache       build everything afresh and keep nothing`
+  --no-cache       build everything afresh and keep nothing
+  --recheck        run every stage even when nothing changed since the site in --out was
+                   built (by default that site is left as it is: the same site, slower)`
 
 export function buildOptions(values: {
   content: string
@@ -27,6 +30,7 @@ export function buildOptions(values: {
   'keep-going': boolean
   cache: string
   'no-cache': boolean
+  recheck?: boolean
 }): BuildOptions {
   return {
     contentDir: values.content,
@@ -34,5 +38,6 @@ export function buildOptions(values: {
     siteUrl: values['site-url'] ?? null,
     keepGoing: values['keep-going'],
     cacheDir: values['no-cache'] ? null : values.cache,
+    keepUnchanged: !values.recheck,
   }
 }

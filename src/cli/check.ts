@@ -1,4 +1,4 @@
-import { buildModel, countStories } from '../pipeline.js'
+import { buildModel, countStories, summaryOf } from '../pipeline.js'
 import { parseCommandLine, runCommand } from './args.js'
 import { jsonReport } from './json-report.js'
 import { countMessages, formatMessages } from './report.js'
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
       process.stderr.write(`Unexpected --report ${line.values.report}, expected json\n${USAGE}\n`)
       return 2
     }
-    process.stdout.write(jsonReport(model, failed.length))
+    process.stdout.write(jsonReport(summaryOf(model), failed.length))
     return failed.length > 0 ? 1 : 0
   }
   for (const message of formatMessages(files)) process.stderr.write(`${message}\n`)

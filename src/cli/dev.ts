@@ -4,7 +4,6 @@
 
 import type { BuildResult } from '../build.js'
 import { startDevServer } from '../dev/server.js'
-import { countStories } from '../pipeline.js'
 import { parseCommandLine, runCommand } from './args.js'
 import { BUILD_FLAGS, BUILD_FLAGS_USAGE, buildOptions } from './build-options.js'
 import { countMessages, formatMessages } from './report.js'
@@ -22,9 +21,9 @@ function report(result: BuildResult | Error): void {
   }
   for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`)
   const { errors, warnings } = countMessages(result.files)
-  const stories = countStories(result.model)
+  const { issues, stories } = result.summary
   const summary = result.replaced
-    ? `[archive] Built ${result.model.issues.length} issues, ${stories} stories (${errors} error(s), ${warnings} warning(s))`
+    ? `[archive] ${result.unchanged ? 'Nothing changed:' : 'Built'} ${issues} issues, ${stories} stories (${errors} error(s), ${warnings} warning(s))`
     : `[archive] ${result.failed.length} page(s) could not be built; still serving the last good site (--keep-going builds the rest)`
   process.stdout.write(`${summary}\n`)
 }

@@ -45,3 +45,17 @@ test('a page that cannot be built exits 1, names the file and line, and leaves t
   expect(stderr).toMatch(/could not be built; .* was left as it was/u)
   expect(existsSync(path.join(out, 'index.html'))).toBe(true)
 }, 60_000)
+
+test('a second build with nothing changed keeps the site, says so, and prints the same messages; --recheck runs every stage', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'build-cli-'))
+  const args = ['--content', path.join(ROOT, 'content'), '--out', path.join(dir, 'public'), '--cache', path.join(dir, 'cache')]
+  const first = run(args)
+  const again = run(args)
+  const rechecked = run([...args, '--recheck'])
+  for (const r of [first, again, rechecked]) expect(r.status).toBe(0)
+  expect(again.stdout).toMatch(/^\[archive\] Nothing changed since .*public was built: kept its \d+ files for 5 issues, 5 pages, 13 stories in [\d.]+ seconds/u)
+  expect(rechecked.stdout).toMatch(/^\[archive\] Wrote 0 files \(\d+ more unchanged\)/u)
+  expect(again.stderr).toBe(first.stderr)
+  expect(rechecked.stderr).toBe(first.stderr)
+  expect(first.stderr).toMatch(/warning/u)
+}, 60_000)

@@ -107,6 +107,6 @@ if (existsSync(buildModule)) {
     const outDir = path.join(scratch, 'site')
     const result = await build({ contentDir: path.join(projectRoot, 'content'), outDir, keepGoing: true })
     const paths = (await readdir(outDir, { recursive: true })).map((p) => p.split(path.sep).join('/'))
-    return { dir: outDir, paths, cleanup: scratch, reportLinked: result.model.diagnostics.length > 0 }
+    return { dir: outDir, paths, cleanup: scratch, reportLinked: result.summary.diagnostics.length > 0 }
   })
 }

@@ -189,8 +189,8 @@ describe.skipIf(!availability.run)('the seed archive, page by page, against the 
     await api.close()
 
     const report = await open('report.html')
-    expect(await report.locator('.report-file').count()).toBe(new Set(served().site.result.model.diagnostics.map((d) => d.path)).size)
-    expect(await report.locator('.report-table tbody tr').count()).toBe(served().site.result.model.diagnostics.length)
+    expect(await report.locator('.report-file').count()).toBe(new Set(served().site.result.summary.diagnostics.map((d) => d.path)).size)
+    expect(await report.locator('.report-table tbody tr').count()).toBe(served().site.result.summary.diagnostics.length)
     await report.close()
 
     const missing = await open('404.html')
