@@ -102,13 +102,10 @@ async function keptSite(record: BuildRecord | null, inputs: string | null, sourc
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? null
-  const cache = cacheDir ? pageCache(cacheDir) : null
   // The output's folders are checked while the content is read (cache/folder-times.ts).
   const folderCheck = cacheDir ? checkFolders(cacheDir, options.outDir) : null
-  const [scan, previousTags, record] = cacheDir
-    ? await Promise.all([contentScan(contentScanFile(cacheDir)), readTagState(cacheDir), options.keepUnchanged === false ? null : readBuildRecord(cacheDir, options.outDir)])
-    : [null, null, null]
-  debug('read the content scan and the tagging state')
+  const [scan, record] = cacheDir ? await Promise.all([contentScan(contentScanFile(cacheDir)), options.keepUnchanged === false ? null : readBuildRecord(cacheDir, options.outDir)]) : [null, null]
+  debug('read the content scan')
   const sources = await readSources(options.contentDir, { scan })
   const siteUrl = options.siteUrl ?? null
   const inputs = cacheDir ? inputsKey({ siteUrl, contentDir: options.contentDir, dataFiles: sources.data.files, ingested: sources.ingested }) : null
@@ -123,6 +120,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return kept
     }
   }
+  // Read only now: a build that keeps the site needs neither.
+  const cache = cacheDir ? pageCache(cacheDir) : null
+  const previousTags = cacheDir ? await readTagState(cacheDir) : null
+  debug('read the tagging state')
   const { model, files, failed, searchTerms, tagState } = await buildModel(
     options.contentDir,
     siteUrl,
