@@ -6,7 +6,7 @@ import {
   BRIEF_BULLET,
   BYLINE_LINE,
   CONTINUED_FROM,
-  CONTINUED_ON,
+  continuedOn,
   END_ROLE_CREDIT,
   NAME_ONLY,
   REPORT_MARKER,
@@ -86,7 +86,7 @@ export function classifyLines(lines: PageLine[], paper: string, layout: LayoutPr
       prose(i, t, 'brief')
       continue
     }
-    if (wholeMatch(CONTINUED_ON, t)) {
+    if (continuedOn(t)?.index === 0) {
       set(i, 'continuation')
       paragraph = ''
       continue

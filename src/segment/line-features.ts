@@ -1,5 +1,5 @@
 import type { PageLine } from '../types.js'
-import { BYLINE_LINE, CONTINUED_ON, REPORT_MARKER, SENTENCE_PUNCT, TERMINAL, matchEndBracketCredit, matchPhotoCredit } from './patterns.js'
+import { BYLINE_LINE, REPORT_MARKER, SENTENCE_PUNCT, continuedOn, endsSentence, matchEndBracketCredit, matchPhotoCredit } from './patterns.js'
 
 /** Display width: a Chinese character is 1, an ASCII character half of one. */
 export function displayWidth(text: string): number {
@@ -14,7 +14,7 @@ export function hasSentencePunct(text: string): boolean {
 
 /** The line closes a sentence (or a credit or a 下转 note), so a new paragraph may follow. */
 export function endsTerminal(text: string): boolean {
-  return TERMINAL.test(text) || matchPhotoCredit(text) !== null || CONTINUED_ON.test(text) || matchEndBracketCredit(text) !== null || text === '摄'
+  return endsSentence(text) || matchPhotoCredit(text) !== null || continuedOn(text) !== null || matchEndBracketCredit(text) !== null || text === '摄'
 }
 
 /** Blank lines before a line, counting an indented line as set apart like one blank line. */

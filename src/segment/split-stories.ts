@@ -5,7 +5,7 @@ import type { Element, LineElement, ParagraphElement } from './paragraphs.js'
 import {
   BRIEF_BULLET,
   CONTINUED_FROM,
-  CONTINUED_ON,
+  continuedOn,
   END_ROLE_CREDIT,
   MARKER_BYLINE,
   matchEndBracketCredit,
@@ -159,7 +159,7 @@ class StoryBuilder {
         return this.closeWith(cur, el.line, cur.creditLines)
       case 'continuation':
         if (!cur) return this.gap(el.line, 'fragment')
-        cur.continuedOn = pageNumber(CONTINUED_ON.exec(el.line.text)?.groups?.page)
+        cur.continuedOn = pageNumber(continuedOn(el.line.text)?.groups?.page)
         return this.closeWith(cur, el.line, cur.continuationLines)
     }
   }
@@ -211,7 +211,7 @@ class StoryBuilder {
     cur.consumed.push(...p.lines.map((l) => l.line))
     let ended = false
     const tail: string[] = [] // printed after the body, in page order
-    const on = CONTINUED_ON.exec(text)
+    const on = continuedOn(text)
     if (on) {
       cur.continuedOn = pageNumber(on.groups?.page)
       tail.unshift(on[0].trim())

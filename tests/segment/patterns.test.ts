@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { strongFurniture, weakFurniture } from '../../src/segment/furniture.js'
+import { surnameScore } from '../../src/lexicon/surnames.js'
 import {
   BYLINE_LINE,
   CONTINUED_FROM,
@@ -9,6 +10,9 @@ import {
   MARKER_BYLINE,
   PHOTO_CREDIT,
   REPORT_MARKER,
+  TERMINAL,
+  continuedOn,
+  endsSentence,
   matchEndBracketCredit,
   matchPhotoCredit,
 } from '../../src/segment/patterns.js'
@@ -26,6 +30,45 @@ test('MARKER_BYLINE: the bracket after the marker is the byline', () => {
 test('BYLINE_LINE: a □ or ■ line with a reporter title', () => {
   expect(BYLINE_LINE.test('□融媒首席记者 李春华')).toBe(true)
   expect(BYLINE_LINE.test('■日前，城关镇志愿者清理河道')).toBe(false)
+})
+
+test('continuedOn finds what CONTINUED_ON finds, looking at the end of the line first', () => {
+  const ends = ['（下转2版）', '(转3版)', '（下转第十二版）', '（下转 4 版 ）', '（转2 版）', '（下转2版', '下转2版）', '（下转2版）。', '（下转2版)x', '版）', '']
+  const spaces = ['', ' ', '\u3000', '\t', ' \n', '\u00a0', '\ufeff']
+  let found = 0
+  for (const before of ['', '攻坚期。', '报道 ', '（本报记者 王明）']) {
+    for (const end of ends) {
+      for (const space of spaces) {
+        const text = before + end + space
+        const expected = CONTINUED_ON.exec(text)
+        expect(continuedOn(text)?.[0], JSON.stringify(text)).toBe(expected?.[0])
+        expect(continuedOn(text)?.index).toBe(expected?.index)
+        if (expected) found++
+      }
+    }
+  }
+  expect(found).toBeGreaterThan(40)
+})
+
+test('endsSentence says what TERMINAL says, and matchPhotoCredit finds what PHOTO_CREDIT does, both looking at the end first', () => {
+  let sentences = 0
+  let credits = 0
+  for (const before of ['', '村民在晾晒玉米。', '记者现场进行了拍摄', '（', '他说：“好。']) {
+    for (const end of ['', '。', '！”', '？）', '…”）', '”', '）', '。x', '摄', '摄影', '摄）', '摄影)', '摄 ', ' 摄', '拍摄。', '王明 摄', '融媒记者 卢斌 摄', '（融媒记者 卢斌 摄）', '孙丽 周强 摄影', '孙丽 周强 摄影）x']) {
+      const text = before + end
+      expect(endsSentence(text), JSON.stringify(text)).toBe(TERMINAL.test(text))
+      // As matchPhotoCredit read before it looked at the end first.
+      const credit = PHOTO_CREDIT.exec(text)
+      const names = (credit?.groups?.names ?? '').split(/\s+/u)
+      const reference = credit && (credit.groups?.role || names.every((n) => surnameScore(n) === 2)) ? credit : null
+      expect(matchPhotoCredit(text)?.[0], JSON.stringify(text)).toBe(reference?.[0])
+      expect(matchPhotoCredit(text)?.index).toBe(reference?.index)
+      if (TERMINAL.test(text)) sentences++
+      if (matchPhotoCredit(text)) credits++
+    }
+  }
+  expect(sentences).toBeGreaterThan(20)
+  expect(credits).toBeGreaterThan(5)
 })
 
 test('CONTINUED_ON and CONTINUED_FROM: 下转 ends, 上接 opens', () => {
