@@ -8,7 +8,7 @@ import { contentScan, contentScanFile } from './cache/content-scan.js'
 import { pageCache } from './cache/page-cache.js'
 import { readPersonKeys, writePersonKeys } from './cache/person-key-store.js'
 import { readTagState, writeTagState } from './cache/tag-state-store.js'
-import { buildModel, collectDiagnostics, readSources, summaryOf, type ProgressListener, type Sources } from './pipeline.js'
+import { buildModel, collectDiagnostics, readSources, sourceFiles, summaryOf, type ProgressListener, type Sources } from './pipeline.js'
 import { plainMessages, replayMessages, type PlainMessage } from './messages.js'
 import { planSite } from './render/index.js'
 import type { DocTerms } from './search/doc-terms.js'
@@ -71,9 +71,6 @@ export interface BuildResult {
 async function keepFolderTimes(cacheDir: string, outDir: string, manifest: OutputManifest, times: FolderTimes | null): Promise<void> {
   await writeFolderTimes(cacheDir, outDir, manifest.id, times ?? (await takeFolderTimes(path.resolve(outDir), unitFolders(manifest.units))))
 }
-
-/** The files a build reports on: the editor data's, then the pages'. */
-const sourceFiles = (sources: Sources): VFile[] => [...sources.data.files, ...sources.ingested.map((i) => i.file)]
 
 /**
  * The site as the last build of `outDir` left it, when nothing it is made from changed since
@@ -155,6 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await pool?.close()
   }
   debug('wrote the site: %d files, %d unchanged; %d folders listed', result.files, result.unchanged, result.listed)
+  const summary = summaryOf(model)
   if (cacheDir) {
     // What is as the last build left it is not written again (a rebuild with nothing changed wrote 26 MB),
     // and the manifest as what changed since it was last written whole (cache/output-manifest.ts).
@@ -167,15 +165,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     debug('kept the manifest, person keys and tagging state')
     // Last: a record names an output whose manifest and folder times are kept. Only for a build
     // with every page built (one with pages failed runs again, to report them as they are).
-    if (inputs !== null && failed.length === 0) await keepRecord(cacheDir, options, inputs, result.manifest.id, model, result.files, files)
+    if (inputs !== null && failed.length === 0) await keepRecord(cacheDir, options, inputs, result.manifest.id, summary, result.files, files)
   }
-  return { model, summary: summaryOf(model), unchanged: false, files, failed, written: result.files, reused: result.unchanged, replaced: true, listedFolders: result.listed }
+  return { model, summary, unchanged: false, files, failed, written: result.files, reused: result.unchanged, replaced: true, listedFolders: result.listed }
 }
 
 /** Keeps what this build read and found for the next (cache/build-record.ts). */
-async function keepRecord(cacheDir: string, { contentDir, outDir }: BuildOptions, inputs: string, id: string, model: SiteModel, siteFiles: number, files: VFile[]): Promise<void> {
+async function keepRecord(cacheDir: string, { contentDir, outDir }: BuildOptions, inputs: string, id: string, summary: BuildSummary, siteFiles: number, files: VFile[]): Promise<void> {
   const messages: Record<string, PlainMessage[]> = {}
   for (const file of files) if (file.messages.length > 0) messages[recordPath(contentDir, file)] = plainMessages(file)
-  const { issues, pages, stories } = summaryOf(model)
+  const { issues, pages, stories } = summary
   await writeBuildRecord(cacheDir, outDir, { inputs, id, issues, pages, stories, files: siteFiles, messages })
 }

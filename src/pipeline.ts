@@ -363,6 +363,9 @@ export interface Sources {
   ingested: IngestedPage[]
 }
 
+/** The files a build reports on: the editor data's, then the pages'. */
+export const sourceFiles = ({ data, ingested }: Sources): VFile[] => [...data.files, ...ingested.map((i) => i.file)]
+
 /** Reads the editor data and the pages (a page the content scan knows, without its text). */
 export async function readSources(contentDir: string, read: ReadOptions = {}): Promise<Sources> {
   const data = await readEditorData(contentDir)
@@ -414,7 +417,7 @@ export async function buildModel(
   applyEditorCorrections(pages, data, new Set(ingested.flatMap((i) => (i.page ? [i.page.contentPath] : []))))
   const issues = groupIssues(pages)
   debug('corrections applied, %d issues', issues.length)
-  const files = [...data.files, ...ingested.map((i) => i.file)]
+  const files = sourceFiles({ data, ingested })
   await scanSaved
   return {
     model: {

@@ -73,17 +73,23 @@ export function layoutProfile(lines: PageLine[]): LayoutProfile {
   // samples are in line order: slide a window over them instead of filtering for every line
   let from = 0
   let to = 0
-  // Neighbouring lines mostly see the same samples: their figures are worked out once.
-  let seen = [-1, -1, 0, 0]
+  // Neighbouring lines mostly see the same samples (from … to): their figures are worked out once.
+  let seenFrom = -1
+  let seenTo = -1
+  let gap = globalGap
+  let lineWidth = globalWidth
   lines.forEach((_, i) => {
     while (from < samples.length && (samples[from] as { index: number }).index < i - WINDOW) from++
     while (to < samples.length && (samples[to] as { index: number }).index <= i + WINDOW) to++
-    if (seen[0] !== from || seen[1] !== to) {
+    if (from !== seenFrom || to !== seenTo) {
+      seenFrom = from
+      seenTo = to
       const near = samples.slice(from, to)
-      seen = [from, to, near.length >= 3 ? mode(near.map((s) => s.gap), globalGap) : globalGap, near.length >= 3 ? mode(near.map((s) => s.width), globalWidth) : globalWidth]
+      gap = near.length >= 3 ? mode(near.map((s) => s.gap), globalGap) : globalGap
+      lineWidth = near.length >= 3 ? mode(near.map((s) => s.width), globalWidth) : globalWidth
     }
-    normalGap.push(seen[2]!)
-    width.push(seen[3]!)
+    normalGap.push(gap)
+    width.push(lineWidth)
   })
   return { normalGap, width }
 }
